@@ -1,0 +1,90 @@
+/// The rights of data subjects the policy offers, and how they are exercised (GDPR Art. 12-22,
+/// French Data Protection Act art. 85).
+public struct RightsPolicy: Sendable, Hashable {
+    /// The rights offered, each with its scope.
+    public var offered: [OfferedRight]
+    /// Where to send a request.
+    public var contact: Contact?
+    /// How long the controller takes to answer; GDPR Art. 12(3) allows one month.
+    public var responseTime: ISODuration?
+    /// The extension the controller may take; Art. 12(3) allows two more months.
+    public var responseExtension: ISODuration?
+    /// When the extension is used ("complex requests").
+    public var extensionCondition: LocalizedText?
+    /// When proof of identity is asked for.
+    public var identityProof: IdentityProof?
+    /// True when the proof of identity is destroyed once the request is processed.
+    public var destroysIdentityProof: Bool
+    /// More about exercising rights, as the policy says it.
+    public var notes: LocalizedText?
+    /// Where `rights:` stands.
+    public var location: SourceLocation
+
+    /// True when `right` is offered.
+    public func offers(_ right: DataSubjectRight) -> Bool { offered.contains { $0.right == right } }
+
+    /// The declaration of `right`, when it is offered.
+    public func declaration(of right: DataSubjectRight) -> OfferedRight? { offered.first { $0.right == right } }
+}
+
+/// A right as the policy offers it.
+public struct OfferedRight: Sendable, Hashable {
+    /// Which right.
+    public var right: DataSubjectRight
+    /// The activities it applies to; empty means all that the law allows.
+    public var activities: [Located<String>]
+    /// How the policy describes it.
+    public var description: LocalizedText?
+    /// Where it is declared.
+    public var location: SourceLocation
+}
+
+/// A right of the data subject.
+public enum DataSubjectRight: String, Sendable, Hashable, CaseIterable {
+    case access
+    case rectification
+    case erasure
+    case restriction
+    case objection
+    case portability
+    case withdrawConsent = "withdraw_consent"
+    case postMortem = "post_mortem"
+    case noAutomatedDecision = "no_automated_decision"
+
+    /// The article that grants it.
+    public var article: String {
+        switch self {
+        case .access: "GDPR Art. 15"
+        case .rectification: "GDPR Art. 16"
+        case .erasure: "GDPR Art. 17"
+        case .restriction: "GDPR Art. 18"
+        case .objection: "GDPR Art. 21"
+        case .portability: "GDPR Art. 20"
+        case .withdrawConsent: "GDPR Art. 7(3)"
+        case .postMortem: "French Data Protection Act art. 85"
+        case .noAutomatedDecision: "GDPR Art. 22"
+        }
+    }
+}
+
+/// When proof of identity is asked for.
+public enum IdentityProof: String, Sendable, Hashable, CaseIterable {
+    /// With every request.
+    case always
+    /// Only when there is reasonable doubt (Art. 12(6)); the CNIL's recommended practice.
+    case whenInDoubt = "when_in_doubt"
+    /// Never.
+    case never
+}
+
+/// How the choices made in the consent banner are kept (CNIL deliberation 2020-091).
+public struct ConsentSettings: Sendable, Hashable {
+    /// How long a consent lasts before the banner asks again; the CNIL recommends 13 months at most.
+    public var lifetime: ISODuration
+    /// How long a refusal is remembered before the banner asks again.
+    public var refusalLifetime: ISODuration
+    /// True when `Sec-GPC: 1` counts as a refusal of consent-based purposes.
+    public var honoursGlobalPrivacyControl: Bool
+    /// Where `consent:` stands.
+    public var location: SourceLocation
+}

@@ -1,0 +1,38 @@
+/// Builds the fideslang default taxonomy from the rows generated into `DefaultTaxonomy+Data.swift`.
+enum DefaultTaxonomy {
+    /// fideslang categories that are special categories under GDPR Art. 9(1): health, genetic and
+    /// biometric data used to identify, racial or ethnic origin, political opinions, religious
+    /// beliefs, sex life or sexual orientation.
+    static let specialCategories: Set<String> = [
+        "user.health_and_medical", "user.biometric", "user.demographic.political_opinion",
+        "user.demographic.race_ethnicity", "user.demographic.religious_belief",
+        "user.demographic.sexual_orientation",
+    ]
+
+    /// fideslang categories covered by GDPR Art. 10.
+    static let criminalData: Set<String> = ["user.criminal_history"]
+
+    static func make() -> Taxonomy {
+        var categories: [String: TaxonomyEntry] = [:]
+        var uses: [String: TaxonomyEntry] = [:]
+        var subjects: [String: TaxonomyEntry] = [:]
+        for line in rows.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 5 else { continue }
+            let entry = TaxonomyEntry(
+                key: fields[1],
+                parent: fields[2].isEmpty ? nil : fields[2],
+                name: fields[3],
+                description: fields[4],
+                isSpecialCategory: specialCategories.contains(fields[1]),
+                isCriminalData: criminalData.contains(fields[1])
+            )
+            switch fields[0] {
+            case "category": categories[entry.key] = entry
+            case "use": uses[entry.key] = entry
+            default: subjects[entry.key] = entry
+            }
+        }
+        return Taxonomy(dataCategories: categories, dataUses: uses, dataSubjects: subjects)
+    }
+}
