@@ -44,6 +44,9 @@ public struct ISODuration: Sendable, Hashable, Codable, CustomStringConvertible 
                 number = sum
                 continue
             }
+            if character == "." || character == "," {
+                throw DurationError(text: text, reason: "fractions are not accepted; use a smaller unit (P18M rather than P1.5Y)")
+            }
             if character == "T" {
                 guard !inTime, number == nil else { throw DurationError(text: text, reason: "'T' is misplaced") }
                 inTime = true
