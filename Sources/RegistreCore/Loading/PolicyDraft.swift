@@ -60,12 +60,14 @@ enum PolicyDraft {
                 guard let keyValue = entry.required("key", "the dotted key"), let name = keyValue.identifier() else { return nil }
                 let parent = entry.optional("parent")?.identifier()
                     ?? (name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : nil)
+                let label = entry.optional("name")?.localizedText()
                 let result = TaxonomyEntry(
                     key: name, parent: parent,
-                    name: entry.optional("name")?.nonEmptyString() ?? name,
+                    name: label.map { $0.neutral ?? $0.text(in: "en") } ?? name,
                     description: entry.optional("description")?.nonEmptyString() ?? "",
                     isSpecialCategory: entry.optional("special_category")?.bool() ?? false,
-                    isCriminalData: entry.optional("criminal_data")?.bool() ?? false)
+                    isCriminalData: entry.optional("criminal_data")?.bool() ?? false,
+                    translations: label?.translations ?? [:])
                 return (result, keyValue.location)
             }
             for (entry, location) in entries {

@@ -25,13 +25,21 @@ enum DefaultTaxonomy {
                 name: fields[3],
                 description: fields[4],
                 isSpecialCategory: specialCategories.contains(fields[1]),
-                isCriminalData: criminalData.contains(fields[1])
+                isCriminalData: criminalData.contains(fields[1]),
+                translations: [:]
             )
             switch fields[0] {
             case "category": categories[entry.key] = entry
             case "use": uses[entry.key] = entry
             default: subjects[entry.key] = entry
             }
+        }
+        for line in frenchNames.split(separator: "\n") {
+            let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            guard fields.count == 2 else { continue }
+            categories[fields[0]]?.translations["fr"] = fields[1]
+            uses[fields[0]]?.translations["fr"] = fields[1]
+            subjects[fields[0]]?.translations["fr"] = fields[1]
         }
         return Taxonomy(dataCategories: categories, dataUses: uses, dataSubjects: subjects)
     }

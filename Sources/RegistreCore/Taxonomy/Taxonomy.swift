@@ -46,9 +46,10 @@ public struct Taxonomy: Sendable {
         lineage(of: key, in: dataCategories).contains { $0.isCriminalData }
     }
 
-    /// The readable name of a key, or the key itself.
-    public func name(of key: String, kind: TaxonomyKind) -> String {
-        entries(kind)[key]?.name ?? key
+    /// The readable name of a key in `language`, or the key itself.
+    public func name(of key: String, kind: TaxonomyKind, language: String = "en") -> String {
+        guard let entry = entries(kind)[key] else { return key }
+        return entry.translations[language] ?? entry.name
     }
 
     private func lineage(of key: String, in entries: [String: TaxonomyEntry]) -> [TaxonomyEntry] {
@@ -76,7 +77,7 @@ public struct TaxonomyEntry: Sendable, Hashable {
     public var key: String
     /// The parent key, when there is one.
     public var parent: String?
-    /// A readable name.
+    /// A readable name, in English for the built-in keys.
     public var name: String
     /// What it covers.
     public var description: String
@@ -84,4 +85,6 @@ public struct TaxonomyEntry: Sendable, Hashable {
     public var isSpecialCategory: Bool
     /// True for data on criminal convictions and offences (GDPR Art. 10).
     public var isCriminalData: Bool
+    /// The name in other languages, by language code.
+    public var translations: [String: String]
 }

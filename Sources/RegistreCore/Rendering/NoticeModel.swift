@@ -1,0 +1,84 @@
+/// The privacy notice of a policy in one language, as values the templates print: everything
+/// GDPR Art. 13 and 14 require, drawn from the policy.
+struct NoticeModel {
+    struct Labels {
+        var title, updated, version, controller, dpo, jointControllers, representative, purposes, purpose,
+            legalBasis, legitimateInterest, legalObligation, categories, subjects, sources, mandatory,
+            retention, recipients, recipientsIntro, kind, role, location, transfers, transfersIntro,
+            noTransfers, destination, safeguard, occasional, regular, rights, rightsIntro, exercise,
+            responseTime, identity, complaint, automated, trackers, trackersIntro, tracker, provider,
+            category, lifetime, consentNeeded, yes, no, changes, security, soleController, jointController,
+            notProvided, registration, withdrawal: String
+    }
+
+    struct Activity {
+        var id, name: String
+        var description: String?
+        var basis: String
+        var legitimateInterest, legalObligation: String?
+        var categories, subjects, sources: String
+        var mandatory: String
+        var retention: String
+        var recipients: String
+        var controllership: String
+        var withdrawal: String?
+    }
+
+    struct Recipient {
+        var name, kind: String
+        var role: String
+        var location: String
+    }
+
+    struct Transfer {
+        var who, destination, safeguard, frequency: String
+    }
+
+    struct Right {
+        var name, detail: String
+    }
+
+    struct Tracker {
+        var name, provider, purpose, category, lifetime, consent: String
+    }
+
+    var language: String
+    var labels: Labels
+    var prevailingNote: String?
+    var updated, version: String?
+    var organizationName: String
+    var organizationDetails: String
+    var registration: String?
+    var dpo: String?
+    var jointControllers: [String]
+    var representative: String?
+    var activities: [Activity]
+    var recipients: [Recipient]
+    var transfers: [Transfer]
+    var rights: [Right]
+    var exercise: String
+    var responseTime: String?
+    var identity: String?
+    var complaint: String
+    var automated: String
+    var trackers: [Tracker]
+    var security: [String]
+    var changes: String?
+
+    /// ": " in English, " : " in French; the templates print it after a label.
+    var colon: String
+    // Stored, not computed: the templates read values through reflection, which sees only
+    // stored properties.
+    var hasJointControllers = false
+    var hasTransfers = false
+    var hasTrackers = false
+    var hasSecurity = false
+
+    /// Sets the flags the templates test before a section.
+    mutating func computeFlags() {
+        hasJointControllers = !jointControllers.isEmpty
+        hasTransfers = !transfers.isEmpty
+        hasTrackers = !trackers.isEmpty
+        hasSecurity = !security.isEmpty
+    }
+}

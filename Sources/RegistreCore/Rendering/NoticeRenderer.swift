@@ -1,0 +1,42 @@
+import Mustache
+
+/// Renders the privacy notice a visitor reads, in Markdown or HTML, in one of the policy's
+/// languages (GDPR Art. 12-14).
+public struct NoticeRenderer: Sendable {
+    /// The output formats.
+    public enum Format: String, Sendable, CaseIterable {
+        case markdown = "md"
+        case html
+    }
+
+    let policy: Policy
+
+    /// Creates a renderer for `policy`.
+    public init(policy: Policy) {
+        self.policy = policy
+    }
+
+    /// The notice in `language` (`fr`, `en`) as `format`.
+    public func render(language: String, format: Format) -> String {
+        let model = NoticeModelBuilder(policy: policy, language: language, escapeMarkdown: format == .markdown).build()
+        switch format {
+        case .markdown: return Templates.noticeMarkdown.render(model)
+        case .html: return Templates.noticeHTML.render(model)
+        }
+    }
+}
+
+/// The parsed templates, built once.
+enum Templates {
+    static let noticeMarkdown = parse(NoticeTemplates.markdown)
+    static let noticeHTML = parse(NoticeTemplates.html)
+    static let registerHTML = parse(RegisterTemplates.html)
+
+    private static func parse(_ text: String) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: text)
+        } catch {
+            preconditionFailure("a built-in template does not parse: \(error)")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+extension Vocabulary {
+    /// A retention rule in plain words: "3 years after the last contact, then deleted
+    /// (Commercial Code)", "Until the end of the contract, then deactivated; deleted 30 days later".
+    func describe(_ rule: RetentionRule, taxonomy: Taxonomy) -> String {
+        var clauses: [String] = []
+        for phase in rule.phases {
+            if phase.after != nil {
+                guard let duration = phase.duration else {
+                    clauses.append(pick("then kept with no set limit", "puis conservées sans limite fixée"))
+                    continue
+                }
+                clauses.append(duration.isZero
+                    ? pick("then \(done(phase.action))", "puis \(done(phase.action))")
+                    : pick("\(done(phase.action)) \(words(for: duration)) later", "\(done(phase.action)) \(words(for: duration)) plus tard"))
+                continue
+            }
+            guard let anchor = phase.anchor else { continue }
+            guard let duration = phase.duration else {
+                clauses.append(pick("kept with no set limit", "conservées sans limite fixée"))
+                continue
+            }
+            var clause = duration.isZero
+                ? "\(until(anchor)), " + pick("then \(done(phase.action))", "puis \(done(phase.action))")
+                : "\(words(for: duration)) \(after(anchor)), " + pick("then \(done(phase.action))", "puis \(done(phase.action))")
+            if rule.isRolling {
+                clause += pick(" (rolling window: each record from its own date)", " (période glissante : chaque enregistrement à compter de sa propre date)")
+            }
+            clauses.append(clause)
+        }
+        var text = clauses.joined(separator: pick("; ", "\u{00A0}; "))
+        if let reference = rule.legalReference { text += " (\(reference))" }
+        if !rule.categories.isEmpty {
+            let names = rule.categories.map { taxonomy.name(of: $0.value, kind: .dataCategory, language: language) }
+            text = names.joined(separator: ", ") + pick(": ", "\u{00A0}: ") + text
+        }
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+}

@@ -1,0 +1,243 @@
+/// The fixed words of published documents, in French and English. Everything else comes from
+/// the policy file.
+struct Vocabulary: Sendable {
+    let language: String
+
+    /// The vocabulary for `language`; languages other than French read English.
+    init(_ language: String) {
+        self.language = language == "fr" ? "fr" : "en"
+    }
+
+    var isFrench: Bool { language == "fr" }
+
+    func pick(_ en: String, _ fr: String) -> String { isFrench ? fr : en }
+
+    // MARK: Durations and periods
+
+    /// "3 years", "1 an et 6 mois", "30 days".
+    func words(for duration: ISODuration) -> String {
+        let units: [(Int, String, String, String, String)] = [
+            (duration.years, "year", "years", "an", "ans"),
+            (duration.months, "month", "months", "mois", "mois"),
+            (duration.weeks, "week", "weeks", "semaine", "semaines"),
+            (duration.days, "day", "days", "jour", "jours"),
+            (duration.hours, "hour", "hours", "heure", "heures"),
+            (duration.minutes, "minute", "minutes", "minute", "minutes"),
+            (duration.seconds, "second", "seconds", "seconde", "secondes"),
+        ]
+        let parts = units.filter { $0.0 > 0 }.map { count, en1, enN, fr1, frN in
+            "\(count) " + (isFrench ? (count > 1 ? frN : fr1) : (count > 1 ? enN : en1))
+        }
+        if parts.isEmpty { return pick("no time", "aucun délai") }
+        if parts.count == 1 { return parts[0] }
+        return parts.dropLast().joined(separator: ", ") + pick(" and ", " et ") + parts.last!
+    }
+
+    /// "after the end of the contract" / "après la fin du contrat".
+    func after(_ anchor: RetentionAnchor) -> String {
+        switch anchor {
+        case .collection: pick("after collection", "après la collecte")
+        case .contractEnd: pick("after the end of the contract", "après la fin du contrat")
+        case .lastContact: pick("after the last contact", "après le dernier contact")
+        case .lastActivity: pick("after the last activity", "après la dernière activité")
+        case .accountDeactivation: pick("after the account is deactivated", "après la désactivation du compte")
+        case .application: pick("after the application", "après la candidature")
+        case .consent: pick("after consent is given", "après le recueil du consentement")
+        case .consentWithdrawal: pick("after consent is withdrawn", "après le retrait du consentement")
+        case .relationshipEnd: pick("after the end of the relationship", "après la fin de la relation")
+        }
+    }
+
+    /// "until the end of the contract" / "jusqu'à la fin du contrat".
+    func until(_ anchor: RetentionAnchor) -> String {
+        switch anchor {
+        case .collection: pick("only at collection", "le temps de la collecte")
+        case .contractEnd: pick("until the end of the contract", "jusqu'à la fin du contrat")
+        case .lastContact: pick("until the last contact", "jusqu'au dernier contact")
+        case .lastActivity: pick("until the last activity", "jusqu'à la dernière activité")
+        case .accountDeactivation: pick("until the account is deactivated", "jusqu'à la désactivation du compte")
+        case .application: pick("until the application", "jusqu'à la candidature")
+        case .consent: pick("until consent is given", "jusqu'au recueil du consentement")
+        case .consentWithdrawal: pick("until consent is withdrawn", "jusqu'au retrait du consentement")
+        case .relationshipEnd: pick("until the end of the relationship", "jusqu'à la fin de la relation")
+        }
+    }
+
+    /// "deleted" / "supprimées" (les données).
+    func done(_ action: RetentionAction) -> String {
+        switch action {
+        case .delete: pick("deleted", "supprimées")
+        case .anonymise: pick("anonymised", "anonymisées")
+        case .archive: pick("moved to restricted archives", "placées en archivage intermédiaire")
+        case .deactivate: pick("deactivated", "désactivées")
+        }
+    }
+
+    func lifetime(_ lifetime: TrackerLifetime) -> String {
+        switch lifetime {
+        case .session: pick("until the browser is closed", "jusqu'à la fermeture du navigateur")
+        case .indefinite: pick("no expiry", "sans expiration")
+        case .period(let duration): words(for: duration)
+        }
+    }
+
+    // MARK: Legal bases and rights
+
+    func basis(_ basis: LegalBasis?, preContractual: Bool) -> String {
+        guard let basis else { return pick("not stated", "non indiquée") }
+        let text = switch basis {
+        case .consent: pick("Your consent", "Votre consentement")
+        case .contract: preContractual
+            ? pick("Steps taken at your request before entering into a contract", "Mesures précontractuelles prises à votre demande")
+            : pick("Performance of a contract with you", "Exécution d'un contrat avec vous")
+        case .legalObligation: pick("A legal obligation of ours", "Le respect d'une obligation légale")
+        case .vitalInterests: pick("The protection of vital interests", "La sauvegarde des intérêts vitaux")
+        case .publicTask: pick("A task carried out in the public interest", "L'exécution d'une mission d'intérêt public")
+        case .legitimateInterests: pick("Our legitimate interests", "Notre intérêt légitime")
+        }
+        return "\(text) (\(pick("GDPR", "RGPD")) \(basis.article.replacingOccurrences(of: "Art.", with: "art.")))"
+    }
+
+    func right(_ right: DataSubjectRight) -> (name: String, detail: String) {
+        switch right {
+        case .access: (pick("Access", "Droit d'accès"), pick(
+            "obtain confirmation that we process your data and a copy of it (art. 15)",
+            "obtenir la confirmation que vos données sont traitées et en recevoir une copie (art. 15)"))
+        case .rectification: (pick("Rectification", "Droit de rectification"), pick(
+            "have inaccurate data corrected and incomplete data completed (art. 16)",
+            "faire corriger les données inexactes et compléter les données incomplètes (art. 16)"))
+        case .erasure: (pick("Erasure", "Droit à l'effacement"), pick(
+            "have your data erased, unless we must keep it, for example under a legal obligation (art. 17)",
+            "obtenir l'effacement de vos données, sauf lorsque nous devons les conserver, par exemple en vertu d'une obligation légale (art. 17)"))
+        case .restriction: (pick("Restriction", "Droit à la limitation"), pick(
+            "have the processing of your data restricted while a question is settled (art. 18)",
+            "obtenir la limitation du traitement de vos données le temps qu'une question soit tranchée (art. 18)"))
+        case .objection: (pick("Objection", "Droit d'opposition"), pick(
+            "object to processing based on our legitimate interests, and at any time, without reason, to direct marketing (art. 21)",
+            "vous opposer aux traitements fondés sur notre intérêt légitime et, à tout moment et sans motif, à la prospection (art. 21)"))
+        case .portability: (pick("Portability", "Droit à la portabilité"), pick(
+            "receive the data you gave us, processed on your consent or a contract, in a structured, machine-readable format, or have it sent to another controller (art. 20)",
+            "recevoir les données que vous nous avez fournies, traitées sur la base de votre consentement ou d'un contrat, dans un format structuré et lisible par machine, ou les faire transmettre à un autre responsable (art. 20)"))
+        case .withdrawConsent: (pick("Withdrawal of consent", "Retrait du consentement"), pick(
+            "withdraw your consent at any time, as easily as you gave it; processing before the withdrawal remains lawful (art. 7(3))",
+            "retirer votre consentement à tout moment, aussi simplement que vous l'avez donné ; les traitements antérieurs restent licites (art. 7(3))"))
+        case .postMortem: (pick("Directives after death", "Directives post mortem"), pick(
+            "set directives on the retention, erasure and communication of your data after your death (French Data Protection Act, art. 85)",
+            "définir des directives relatives à la conservation, à l'effacement et à la communication de vos données après votre décès (loi Informatique et Libertés, art. 85)"))
+        case .noAutomatedDecision: (pick("Automated decisions", "Décisions automatisées"), pick(
+            "not be subject to a decision based solely on automated processing, and obtain human intervention (art. 22)",
+            "ne pas faire l'objet d'une décision fondée exclusivement sur un traitement automatisé et obtenir une intervention humaine (art. 22)"))
+        }
+    }
+
+    func safeguard(_ safeguard: Safeguard?) -> String {
+        switch safeguard {
+        case .adequacy: pick("adequacy decision of the European Commission", "décision d'adéquation de la Commission européenne")
+        case .dataPrivacyFramework: pick("EU-US Data Privacy Framework (adequacy decision)", "cadre de protection des données UE-États-Unis (décision d'adéquation)")
+        case .standardContractualClauses: pick("standard contractual clauses of the European Commission", "clauses contractuelles types de la Commission européenne")
+        case .bindingCorporateRules: pick("binding corporate rules", "règles d'entreprise contraignantes")
+        case .codeOfConduct: pick("approved code of conduct", "code de conduite approuvé")
+        case .certification: pick("approved certification", "certification approuvée")
+        case .derogation: pick("derogation for a specific situation (art. 49)", "dérogation pour une situation particulière (art. 49)")
+        case .some(.none), nil: pick("no safeguard stated", "aucune garantie indiquée")
+        }
+    }
+
+    func recipientKind(_ kind: Recipient.Kind) -> String {
+        switch kind {
+        case .internalTeam: pick("internal team", "service interne")
+        case .processor: pick("processor", "sous-traitant")
+        case .thirdParty: pick("third party", "tiers")
+        case .authority: pick("authority", "autorité")
+        case .groupEntity: pick("group entity", "entité du groupe")
+        case .jointController: pick("joint controller", "responsable conjoint")
+        }
+    }
+
+    func trackerCategory(_ category: TrackerCategory) -> String {
+        switch category {
+        case .essential: pick("Strictly necessary", "Strictement nécessaire")
+        case .analytics: pick("Audience measurement", "Mesure d'audience")
+        case .functionality: pick("Functionality", "Fonctionnalité")
+        case .advertising: pick("Advertising", "Publicité")
+        case .socialMedia: pick("Social networks", "Réseaux sociaux")
+        }
+    }
+
+    func country(_ code: String) -> String {
+        let locale = Locale(identifier: isFrench ? "fr_FR" : "en_GB")
+        return locale.localizedString(forRegionCode: code) ?? code
+    }
+}
+
+import Foundation
+
+extension Vocabulary {
+    /// The name of a language in this vocabulary's language: "French", "anglaise".
+    func languageName(_ code: String) -> String {
+        switch (code, isFrench) {
+        case ("fr", false): "French"
+        case ("en", false): "English"
+        case ("fr", true): "française"
+        case ("en", true): "anglaise"
+        default: Locale(identifier: isFrench ? "fr_FR" : "en_GB").localizedString(forLanguageCode: code) ?? code
+        }
+    }
+
+    /// The headings and labels of the notice.
+    func noticeLabels() -> NoticeModel.Labels {
+        NoticeModel.Labels(
+            title: pick("Privacy notice", "Politique de protection des données personnelles"),
+            updated: pick("Last updated", "Dernière mise à jour"),
+            version: pick("Version", "Version"),
+            controller: pick("Who is responsible for your data", "Qui est responsable de vos données"),
+            dpo: pick("Data protection officer", "Délégué à la protection des données"),
+            jointControllers: pick("Joint controllers", "Responsables conjoints du traitement"),
+            representative: pick("Representative in the Union", "Représentant dans l'Union"),
+            purposes: pick("Why we process your data, on what basis, and for how long", "Pourquoi nous traitons vos données, sur quelle base et combien de temps"),
+            purpose: pick("Purpose", "Finalité"),
+            legalBasis: pick("Legal basis", "Base légale"),
+            legitimateInterest: pick("Legitimate interest pursued", "Intérêt légitime poursuivi"),
+            legalObligation: pick("Legal obligation", "Obligation légale"),
+            categories: pick("Data", "Données"),
+            subjects: pick("People concerned", "Personnes concernées"),
+            sources: pick("Source of the data", "Source des données"),
+            mandatory: pick("Is providing the data required?", "La fourniture des données est-elle obligatoire ?"),
+            retention: pick("Retention", "Durée de conservation"),
+            recipients: pick("Recipients", "Destinataires"),
+            recipientsIntro: pick("Your data is accessible only to the following recipients, each for the purposes listed above.", "Vos données ne sont accessibles qu'aux destinataires suivants, chacun pour les finalités indiquées ci-dessus."),
+            kind: pick("Kind", "Nature"),
+            role: pick("Role", "Rôle"),
+            location: pick("Where", "Localisation"),
+            transfers: pick("Transfers outside the European Economic Area", "Transferts hors de l'Espace économique européen"),
+            transfersIntro: pick("The following transfers take place, each under the safeguard shown; you may obtain a copy of it from the contact below.", "Les transferts suivants ont lieu, chacun encadré par la garantie indiquée ; vous pouvez en obtenir une copie auprès du contact ci-dessous."),
+            noTransfers: pick("Your data is not transferred outside the European Economic Area.", "Vos données ne sont pas transférées hors de l'Espace économique européen."),
+            destination: pick("Destination", "Destination"),
+            safeguard: pick("Safeguard", "Garantie"),
+            occasional: pick("Frequency", "Fréquence"),
+            regular: pick("Regular", "Régulier"),
+            rights: pick("Your rights", "Vos droits"),
+            rightsIntro: pick("Under the GDPR you have the right to:", "En application du RGPD, vous disposez des droits suivants :"),
+            exercise: pick("How to exercise your rights", "Comment exercer vos droits"),
+            responseTime: pick("Response time", "Délai de réponse"),
+            identity: pick("Proof of identity", "Justificatif d'identité"),
+            complaint: pick("Complaints", "Réclamation"),
+            automated: pick("Automated decisions", "Décisions automatisées"),
+            trackers: pick("Cookies and similar trackers", "Cookies et autres traceurs"),
+            trackersIntro: pick("Trackers that need your consent are set only once you have given it, and you may withdraw it at any time from the cookie banner.", "Les traceurs soumis à consentement ne sont déposés qu'après votre accord, que vous pouvez retirer à tout moment depuis le bandeau cookies."),
+            tracker: pick("Name", "Nom"),
+            provider: pick("Provider", "Émetteur"),
+            category: pick("Category", "Catégorie"),
+            lifetime: pick("Lifetime", "Durée de vie"),
+            consentNeeded: pick("Consent needed", "Consentement requis"),
+            yes: pick("Yes", "Oui"),
+            no: pick("No", "Non"),
+            changes: pick("Changes to this notice", "Modifications de cette politique"),
+            security: pick("Security", "Sécurité"),
+            soleController: pick("Sole controller", "Responsable unique"),
+            jointController: pick("Controllership", "Responsabilité"),
+            notProvided: pick("Not stated", "Non précisé"),
+            registration: pick("Registration", "Immatriculation"),
+            withdrawal: pick("Withdrawing consent", "Retrait du consentement"))
+    }
+}
