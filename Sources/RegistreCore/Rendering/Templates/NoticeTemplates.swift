@@ -269,7 +269,3 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em}.note{font-sty
 """#
 }
 
-/// The templates of the Article 30 register.
-enum RegisterTemplates {
-    static let html = ""
-}
