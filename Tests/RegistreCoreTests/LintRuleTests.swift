@@ -214,6 +214,18 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             fires: [("  change_notification: email\n", "")],
             holds: [("  change_notification: email\n", "  change_notification: website_notice\n")]),
         RuleCase(
+            rule: "response-time-unstated",
+            fires: [("  response_time: P1M\n", "")],
+            holds: [("response_time: P1M", "response_time: P4W")]),
+        RuleCase(
+            rule: "consent-mechanism-invalid",
+            fires: [("  lifetime: P13M\n  refusal", "  mechanism: browser_settings\n  lifetime: P13M\n  refusal")],
+            holds: [("  lifetime: P13M\n  refusal", "  mechanism: banner\n  lifetime: P13M\n  refusal")]),
+        RuleCase(
+            rule: "retention-anchor-unstated",
+            fires: [("{anchor: collection, duration: P25M}", "{anchor: unstated, duration: P25M}")],
+            holds: [("{anchor: collection, duration: P25M}", "{anchor: last_activity, duration: P25M}")]),
+        RuleCase(
             rule: "security-measures-missing",
             fires: [("security:\n  - {fr: Chiffrement des sauvegardes, en: Encrypted backups}", "")],
             holds: [("  - {fr: Chiffrement des sauvegardes, en: Encrypted backups}", "  - {fr: Contrôle d'accès, en: Access control}")]),

@@ -78,8 +78,14 @@ extension PolicyDraft {
             phases = [phase]
         }
         guard !phases.isEmpty else { return nil }
+        let subjects = (map.optional("subjects")?.list() ?? []).compactMap { value in
+            value.identifier().map { Located($0, at: value.location) }
+        }
+        let earlyEnd = (map.optional("ends_early_on")?.list() ?? []).compactMap { $0.keyword(EarlyEndEvent.self, what: "early-end event") }
         return RetentionRule(
             categories: categories,
+            subjects: subjects,
+            endsEarlyOn: earlyEnd,
             phases: phases,
             legalReference: map.optional("legal_reference")?.nonEmptyString(),
             isRolling: map.optional("rolling")?.bool() ?? false,

@@ -74,11 +74,12 @@ extension PolicyDraft {
             id: id, name: name, kind: kind,
             role: map.optional("role")?.localizedText(),
             countries: (map.optional("countries")?.list() ?? []).compactMap { $0.country() },
+            region: map.optional("region")?.keyword(Region.self, what: "region"),
             hasProcessingAgreement: map.optional("dpa")?.bool(),
             safeguard: map.optional("safeguard")?.keyword(Safeguard.self, what: "transfer safeguard"),
             safeguardReference: map.optional("safeguard_reference")?.nonEmptyString(),
             location: map.location,
-            keyLocations: map.keyLocations(["countries", "dpa", "safeguard", "kind"]))
+            keyLocations: map.keyLocations(["countries", "region", "dpa", "safeguard", "kind"]))
     }
 
     static func readTransfer(_ map: YAMLMapping, _ index: Int) -> Transfer? {
@@ -98,12 +99,13 @@ extension PolicyDraft {
         guard let name = map.required("name", "the cookie or key name")?.nonEmptyString(),
               let category = map.required("category", "essential, analytics, functionality, advertising or social_media")?
                 .keyword(TrackerCategory.self, what: "tracker category"),
-              let lifetimeValue = map.required("lifetime", "an ISO 8601 duration, session or indefinite")
+              let lifetimeValue = map.required("lifetime", "an ISO 8601 duration, session, indefinite or unstated")
         else { return nil }
         let lifetime: TrackerLifetime?
         switch lifetimeValue.string() {
         case "session": lifetime = .session
         case "indefinite": lifetime = .indefinite
+        case "unstated": lifetime = .unstated
         case nil: lifetime = nil
         default: lifetime = lifetimeValue.duration().map(TrackerLifetime.period)
         }
@@ -161,6 +163,7 @@ extension PolicyDraft {
         ConsentSettings(
             lifetime: map.optional("lifetime")?.duration() ?? .thirteenMonths,
             refusalLifetime: map.optional("refusal_lifetime")?.duration() ?? ISODuration(months: 6),
+            mechanism: map.optional("mechanism")?.keyword(ConsentMechanism.self, what: "consent mechanism") ?? .banner,
             honoursGlobalPrivacyControl: map.optional("global_privacy_control")?.bool() ?? true,
             location: map.location)
     }

@@ -24,6 +24,7 @@ extension Policy {
             checkTaxonomy(activity.dataUses, kind: .dataUse, context: context)
             for rule in activity.retention {
                 checkTaxonomy(rule.categories, kind: .dataCategory, context: context)
+                checkTaxonomy(rule.subjects, kind: .dataSubject, context: context)
                 checkPhases(rule, context: context)
             }
         }

@@ -11,6 +11,8 @@ public struct Recipient: Sendable, Hashable {
     public var role: LocalizedText?
     /// The countries where it receives or processes the data (ISO 3166-1 alpha-2).
     public var countries: [Located<String>]
+    /// Where it processes the data when the policy names a region rather than countries.
+    public var region: Region?
     /// True when a data processing agreement under Art. 28(3) is signed.
     public var hasProcessingAgreement: Bool?
     /// The safeguard of a transfer outside the EEA (Art. 44-49).
@@ -39,6 +41,19 @@ public struct Recipient: Sendable, Hashable {
     }
 }
 
+/// Where a recipient processes data when the policy names no country.
+public enum Region: String, Sendable, Hashable, CaseIterable {
+    /// Somewhere in the European Economic Area.
+    case eea
+    /// Somewhere outside the EEA.
+    case outsideEEA = "outside_eea"
+    /// In countries inside and outside the EEA.
+    case worldwide
+
+    /// True when data may leave the EEA.
+    public var leavesEEA: Bool { self != .eea }
+}
+
 /// A safeguard that makes a transfer outside the EEA lawful (GDPR Chapter V).
 public enum Safeguard: String, Sendable, Hashable, Codable, CaseIterable {
     /// An adequacy decision of the Commission (Art. 45).
@@ -55,6 +70,8 @@ public enum Safeguard: String, Sendable, Hashable, Codable, CaseIterable {
     case certification
     /// A derogation for a specific situation (Art. 49), for occasional transfers only.
     case derogation
+    /// "Appropriate safeguards" that the policy does not name: the linter reports it.
+    case unspecified
     /// Declared as having none: the linter reports it.
     case none
 
@@ -67,7 +84,7 @@ public enum Safeguard: String, Sendable, Hashable, Codable, CaseIterable {
         case .codeOfConduct: "GDPR Art. 46(2)(e)"
         case .certification: "GDPR Art. 46(2)(f)"
         case .derogation: "GDPR Art. 49"
-        case .none: "GDPR Art. 44"
+        case .none, .unspecified: "GDPR Art. 44"
         }
     }
 }

@@ -4,6 +4,10 @@
 public struct RetentionRule: Sendable, Hashable {
     /// The data categories the rule covers; empty means every category of the activity.
     public var categories: [Located<String>]
+    /// The data subjects the rule covers (`prospect`, `customer`); empty means all of the activity's.
+    public var subjects: [Located<String>]
+    /// Events that end the retention before its term ("unless you withdraw your consent or object").
+    public var endsEarlyOn: [EarlyEndEvent]
     /// The phases, in the order they happen. A rule without phases has exactly one.
     public var phases: [RetentionPhase]
     /// The law that imposes or justifies the period, such as `Code de commerce, art. L123-22`.
@@ -60,6 +64,23 @@ public enum RetentionAnchor: String, Sendable, Hashable, CaseIterable {
     case consentWithdrawal = "consent_withdrawal"
     /// When the subject's relationship with the controller ended (contract, membership).
     case relationshipEnd = "relationship_end"
+    /// The policy gives a period but no starting event; Registre counts it from collection,
+    /// and the linter asks for the event.
+    case unstated
+}
+
+/// An event that ends a retention period before its term.
+public enum EarlyEndEvent: String, Sendable, Hashable, CaseIterable {
+    /// The person withdraws consent (Art. 7(3)).
+    case consentWithdrawal = "consent_withdrawal"
+    /// The person objects (Art. 21).
+    case objection
+    /// The person asks for erasure (Art. 17).
+    case erasureRequest = "erasure_request"
+    /// The person deletes their account.
+    case accountDeletion = "account_deletion"
+    /// A candidate is not hired.
+    case applicationRejected = "application_rejected"
 }
 
 /// What happens to data when its period ends.

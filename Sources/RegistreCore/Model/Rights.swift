@@ -77,12 +77,26 @@ public enum IdentityProof: String, Sendable, Hashable, CaseIterable {
     case never
 }
 
+/// How consent to trackers is collected.
+public enum ConsentMechanism: String, Sendable, Hashable, CaseIterable {
+    /// A banner that asks before any tracker needing consent is set (Registre's own banner).
+    case banner
+    /// Only the browser's settings: not consent (CNIL deliberation 2020-091 art. 2).
+    case browserSettings = "browser_settings"
+    /// Consent inferred from continued browsing: not consent (CJEU C-673/17 Planet49).
+    case implied
+    /// Trackers are set and the person may opt out: not consent.
+    case optOut = "opt_out"
+}
+
 /// How the choices made in the consent banner are kept (CNIL deliberation 2020-091).
 public struct ConsentSettings: Sendable, Hashable {
     /// How long a consent lasts before the banner asks again; the CNIL recommends 13 months at most.
     public var lifetime: ISODuration
     /// How long a refusal is remembered before the banner asks again.
     public var refusalLifetime: ISODuration
+    /// How consent to trackers is collected.
+    public var mechanism: ConsentMechanism
     /// True when `Sec-GPC: 1` counts as a refusal of consent-based purposes.
     public var honoursGlobalPrivacyControl: Bool
     /// Where `consent:` stands.

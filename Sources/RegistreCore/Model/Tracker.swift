@@ -46,14 +46,17 @@ public enum TrackerLifetime: Sendable, Hashable, CustomStringConvertible {
     case session
     /// A fixed period.
     case period(ISODuration)
-    /// No expiry, or one the policy does not give.
+    /// No expiry.
     case indefinite
+    /// The policy does not give the lifetime.
+    case unstated
 
     public var description: String {
         switch self {
         case .session: "session"
         case .period(let duration): duration.description
         case .indefinite: "indefinite"
+        case .unstated: "unstated"
         }
     }
 }

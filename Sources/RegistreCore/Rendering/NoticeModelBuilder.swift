@@ -130,9 +130,11 @@ struct NoticeModelBuilder {
     }
 
     private func recipient(_ recipient: Recipient) -> NoticeModel.Recipient {
-        let location = recipient.countries.isEmpty
-            ? (recipient.kind == .internalTeam ? "—" : words.pick("not stated", "non précisé"))
-            : recipient.countries.map { words.country($0.value) }.joined(separator: ", ")
+        var location = recipient.countries.map { words.country($0.value) }.joined(separator: ", ")
+        if location.isEmpty {
+            location = recipient.region.map(words.region)
+                ?? (recipient.kind == .internalTeam ? "—" : words.pick("not stated", "non précisé"))
+        }
         return NoticeModel.Recipient(
             name: cell(recipient.name.text(in: language, fallback: fallback)),
             kind: words.recipientKind(recipient.kind),
@@ -144,6 +146,13 @@ struct NoticeModelBuilder {
     private func transfers() -> [NoticeModel.Transfer] {
         var result: [NoticeModel.Transfer] = []
         for recipient in policy.recipients {
+            if recipient.countries.isEmpty, let region = recipient.region, region.leavesEEA {
+                result.append(NoticeModel.Transfer(
+                    who: cell(recipient.name.text(in: language, fallback: fallback)),
+                    destination: cell(words.region(region)),
+                    safeguard: cell(safeguardText(recipient.safeguard, countries: [], reference: recipient.safeguardReference)),
+                    frequency: words.pick("Regular", "Régulier")))
+            }
             let outside = recipient.countries.filter { !Country.isInEEA($0.value) }
             guard !outside.isEmpty else { continue }
             result.append(NoticeModel.Transfer(

@@ -87,7 +87,11 @@ public struct RegisterRenderer: Sendable {
             }
             var transfers: [String] = []
             for reference in activity.recipients {
-                guard let recipient = policy.recipient(reference.value), let outside = transfersByRecipient[recipient.id], !outside.isEmpty else { continue }
+                guard let recipient = policy.recipient(reference.value) else { continue }
+                if recipient.countries.isEmpty, let region = recipient.region, region.leavesEEA {
+                    transfers.append("\(recipient.name.text(in: language, fallback: policy.languages.first)) — \(words.region(region)) — \(words.safeguard(recipient.safeguard))")
+                }
+                guard let outside = transfersByRecipient[recipient.id], !outside.isEmpty else { continue }
                 transfers.append("\(recipient.name.text(in: language, fallback: policy.languages.first)) — \(outside.map { words.country($0.value) }.joined(separator: ", ")) — \(words.safeguard(recipient.safeguard))")
             }
             for reference in activity.transfers {
@@ -113,7 +117,9 @@ public struct RegisterRenderer: Sendable {
                 sensitiveData: sensitiveText,
                 sources: activity.sources.compactMap { policy.source($0.value) }.map { $0.name.text(in: language, fallback: policy.languages.first) },
                 recipients: activity.recipients.compactMap { policy.recipient($0.value) }.map { recipient in
-                    let place = recipient.countries.isEmpty ? "" : ", " + recipient.countries.map(\.value).joined(separator: "/")
+                    let place = recipient.countries.isEmpty
+                        ? recipient.region.map { ", " + words.region($0) } ?? ""
+                        : ", " + recipient.countries.map(\.value).joined(separator: "/")
                     return "\(recipient.name.text(in: language, fallback: policy.languages.first)) (\(words.recipientKind(recipient.kind))\(place))"
                 },
                 transfers: transfers,

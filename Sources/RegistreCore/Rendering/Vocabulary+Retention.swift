@@ -28,10 +28,16 @@ extension Vocabulary {
             clauses.append(clause)
         }
         var text = clauses.joined(separator: pick("; ", "\u{00A0}; "))
+        if !rule.endsEarlyOn.isEmpty {
+            let events = rule.endsEarlyOn.map(earlyEnd)
+            let joined = events.count == 1 ? events[0] : events.dropLast().joined(separator: ", ") + pick(" or ", " ou ") + events.last!
+            text += pick(", or earlier if \(joined)", ", ou plus tôt si \(joined)")
+        }
         if let reference = rule.legalReference { text += " (\(reference))" }
-        if !rule.categories.isEmpty {
-            let names = rule.categories.map { taxonomy.name(of: $0.value, kind: .dataCategory, language: language) }
-            text = names.joined(separator: ", ") + pick(": ", "\u{00A0}: ") + text
+        let scope = rule.subjects.map { taxonomy.name(of: $0.value, kind: .dataSubject, language: language) }
+            + rule.categories.map { taxonomy.name(of: $0.value, kind: .dataCategory, language: language) }
+        if !scope.isEmpty {
+            text = scope.joined(separator: ", ") + pick(": ", "\u{00A0}: ") + text
         }
         return text.prefix(1).uppercased() + text.dropFirst()
     }

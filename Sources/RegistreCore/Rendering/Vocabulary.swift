@@ -45,6 +45,7 @@ struct Vocabulary: Sendable {
         case .consent: pick("after consent is given", "après le recueil du consentement")
         case .consentWithdrawal: pick("after consent is withdrawn", "après le retrait du consentement")
         case .relationshipEnd: pick("after the end of the relationship", "après la fin de la relation")
+        case .unstated: pick("(starting point not stated)", "(point de départ non précisé)")
         }
     }
 
@@ -60,6 +61,7 @@ struct Vocabulary: Sendable {
         case .consent: pick("until consent is given", "jusqu'au recueil du consentement")
         case .consentWithdrawal: pick("until consent is withdrawn", "jusqu'au retrait du consentement")
         case .relationshipEnd: pick("until the end of the relationship", "jusqu'à la fin de la relation")
+        case .unstated: pick("for a period whose start is not stated", "pendant une durée dont le point de départ n'est pas précisé")
         }
     }
 
@@ -77,6 +79,7 @@ struct Vocabulary: Sendable {
         switch lifetime {
         case .session: pick("until the browser is closed", "jusqu'à la fermeture du navigateur")
         case .indefinite: pick("no expiry", "sans expiration")
+        case .unstated: pick("not stated", "non précisée")
         case .period(let duration): words(for: duration)
         }
     }
@@ -139,7 +142,26 @@ struct Vocabulary: Sendable {
         case .codeOfConduct: pick("approved code of conduct", "code de conduite approuvé")
         case .certification: pick("approved certification", "certification approuvée")
         case .derogation: pick("derogation for a specific situation (art. 49)", "dérogation pour une situation particulière (art. 49)")
+        case .unspecified: pick("appropriate safeguards, not named", "garanties appropriées, non précisées")
         case .some(.none), nil: pick("no safeguard stated", "aucune garantie indiquée")
+        }
+    }
+
+    func region(_ region: Region) -> String {
+        switch region {
+        case .eea: pick("European Economic Area", "Espace économique européen")
+        case .outsideEEA: pick("outside the EEA (country not stated)", "hors EEE (pays non précisé)")
+        case .worldwide: pick("worldwide, inside and outside the EEA", "monde entier, dans et hors de l'EEE")
+        }
+    }
+
+    func earlyEnd(_ event: EarlyEndEvent) -> String {
+        switch event {
+        case .consentWithdrawal: pick("you withdraw your consent", "vous retirez votre consentement")
+        case .objection: pick("you object", "vous vous y opposez")
+        case .erasureRequest: pick("you ask for erasure", "vous demandez l'effacement")
+        case .accountDeletion: pick("you delete your account", "vous supprimez votre compte")
+        case .applicationRejected: pick("your application is not accepted", "votre candidature n'est pas retenue")
         }
     }
 

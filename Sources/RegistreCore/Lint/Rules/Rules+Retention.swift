@@ -67,6 +67,20 @@ extension Linter {
             }
         },
         LintRule(
+            "retention-anchor-unstated", .warning, reference: "GDPR Art. 13(2)(a)",
+            summary: "A period says when it starts (collection, end of contract, last contact...), or no one can tell when it ends."
+        ) { policy, context, findings in
+            for activity in policy.activities {
+                for rule in activity.retention {
+                    for phase in rule.phases where phase.anchor == .unstated {
+                        context.report(
+                            "the retention of '\(activity.id)' does not say when the period starts; Registre counts it from collection until an anchor is given",
+                            at: phase.location, into: &findings)
+                    }
+                }
+            }
+        },
+        LintRule(
             "retention-anchor-inconsistent", .warning, reference: "GDPR Art. 5(1)(e), 13(2)(a)",
             summary: "A period counted from consent belongs to an activity that rests on consent."
         ) { policy, context, findings in

@@ -30,11 +30,15 @@ extension Linter {
             summary: "Portability covers data provided by the person and processed under consent or a contract, by automated means."
         ) { policy, context, findings in
             guard let portability = policy.rights.declaration(of: .portability) else { return }
-            let eligible = policy.activities.filter { $0.legalBasis == .consent || $0.legalBasis == .contract }
+            // Art. 20(1): data the person provided, under consent or a contract.
+            let eligible = policy.activities.filter { activity in
+                let provided = activity.sources.isEmpty || activity.sources.contains { policy.source($0.value)?.kind == .dataSubject }
+                return provided && (activity.legalBasis == .consent || activity.legalBasis == .contract)
+            }
             if portability.activities.isEmpty {
                 if eligible.isEmpty {
                     context.report(
-                        "portability is promised, but no activity rests on consent or a contract, so Art. 20 opens it for none",
+                        "portability is promised, but no activity processes data the person provided under consent or a contract, so Art. 20 opens it for none",
                         at: portability.location, into: &findings)
                 }
                 return
@@ -55,6 +59,11 @@ extension Linter {
             if let time = policy.rights.responseTime, time.isLonger(than: .oneMonth) {
                 context.report("rights.response_time is \(time); the GDPR allows one month (P1M)", at: policy.rights.location, into: &findings)
             }
+        },
+        LintRule(
+            "response-time-unstated", .warning, reference: "GDPR Art. 12(3)",
+            summary: "The notice says how long the controller takes to answer a request."
+        ) { policy, context, findings in
             if policy.rights.responseTime == nil {
                 context.report("rights.response_time is not given; state the one-month deadline (P1M)", at: policy.rights.location, into: &findings)
             }

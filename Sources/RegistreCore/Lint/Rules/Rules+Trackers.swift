@@ -9,7 +9,7 @@ extension Linter {
             for tracker in policy.trackers where !tracker.isExempt {
                 if tracker.lifetime.exceeds(.thirteenMonths) {
                     context.report(
-                        "the tracker '\(tracker.name)' needs consent and lives \(tracker.lifetime); the limit is 13 months",
+                        "the tracker '\(tracker.name)' needs consent and \(tracker.lifetime.phrase); the limit is 13 months",
                         at: tracker.keyLocations["lifetime"] ?? tracker.location, into: &findings)
                 }
             }
@@ -31,7 +31,7 @@ extension Linter {
             for tracker in policy.trackers where tracker.isExempt && tracker.category == .analytics {
                 if tracker.lifetime.exceeds(.thirteenMonths) {
                     context.report(
-                        "the exempt analytics tracker '\(tracker.name)' lives \(tracker.lifetime); exempt audience measurement allows 13 months",
+                        "the exempt analytics tracker '\(tracker.name)' \(tracker.lifetime.phrase); exempt audience measurement allows 13 months",
                         at: tracker.keyLocations["lifetime"] ?? tracker.location, into: &findings)
                 }
             }
@@ -57,10 +57,19 @@ extension Linter {
             for tracker in policy.trackers where tracker.isExempt && tracker.category != .analytics {
                 if tracker.lifetime.exceeds(.thirteenMonths) {
                     context.report(
-                        "the exempt tracker '\(tracker.name)' lives \(tracker.lifetime); justify a lifetime beyond 13 months or shorten it",
+                        "the exempt tracker '\(tracker.name)' \(tracker.lifetime.phrase); justify a lifetime beyond 13 months or shorten it",
                         at: tracker.keyLocations["lifetime"] ?? tracker.location, into: &findings)
                 }
             }
+        },
+        LintRule(
+            "consent-mechanism-invalid", .error, reference: "GDPR Art. 4(11), 7; CJEU C-673/17 Planet49; CNIL deliberation 2020-091 art. 2",
+            summary: "Consent to trackers is a clear affirmative act: browser settings, continued browsing or an opt-out are not consent."
+        ) { policy, context, findings in
+            guard policy.consent.mechanism != .banner, policy.trackers.contains(where: { !$0.isExempt }) else { return }
+            context.report(
+                "consent to trackers is collected by \(policy.consent.mechanism.rawValue), which is not a clear affirmative act; ask before setting them (mechanism: banner)",
+                at: policy.consent.location, into: &findings)
         },
         LintRule(
             "consent-renewal-too-late", .error, reference: "CNIL deliberation 2020-092 (recommendation), art. 2",
@@ -90,8 +99,18 @@ extension TrackerLifetime {
     func exceeds(_ limit: ISODuration) -> Bool {
         switch self {
         case .session: false
-        case .indefinite: true
+        case .indefinite, .unstated: true
         case .period(let duration): duration.isLonger(than: limit)
+        }
+    }
+
+    /// "lives P2Y", "never expires", "does not state its lifetime", for messages.
+    var phrase: String {
+        switch self {
+        case .session: "lives for the session"
+        case .indefinite: "never expires"
+        case .unstated: "does not state its lifetime"
+        case .period(let duration): "lives \(duration)"
         }
     }
 }

@@ -5,9 +5,15 @@ extension Linter {
             "transfer-safeguard-missing", .error, reference: "GDPR Art. 44, 46; Art. 13(1)(f)",
             summary: "Data sent to a country outside the EEA travels under an adequacy decision or an appropriate safeguard."
         ) { policy, context, findings in
+            let missing: Set<Safeguard?> = [nil, Safeguard.none, .unspecified]
             for recipient in policy.recipients {
+                if recipient.countries.isEmpty, recipient.region?.leavesEEA == true, missing.contains(recipient.safeguard) {
+                    context.report(
+                        "'\(recipient.id)' processes data outside the EEA (\(recipient.region!.rawValue)) with no named safeguard (safeguard: scc, bcr, dpf, adequacy...)",
+                        at: recipient.keyLocations["region"] ?? recipient.location, into: &findings)
+                }
                 let outside = recipient.countries.filter { !Country.isInEEA($0.value) }
-                if let first = outside.first, recipient.safeguard == nil || recipient.safeguard == Safeguard.none {
+                if let first = outside.first, missing.contains(recipient.safeguard) {
                     let adequate = outside.allSatisfy { Country.adequate.contains($0.value) }
                     if !adequate {
                         context.report(
@@ -16,9 +22,9 @@ extension Linter {
                     }
                 }
             }
-            for transfer in policy.transfers where transfer.safeguard == nil || transfer.safeguard == Safeguard.none {
+            for transfer in policy.transfers where missing.contains(transfer.safeguard) {
                 context.report(
-                    "the transfer '\(transfer.id)' has no safeguard", at: transfer.keyLocations["safeguard"] ?? transfer.location, into: &findings)
+                    "the transfer '\(transfer.id)' has no named safeguard; say which one (scc, bcr, adequacy, dpf, derogation...)", at: transfer.keyLocations["safeguard"] ?? transfer.location, into: &findings)
             }
         },
         LintRule(
@@ -67,7 +73,7 @@ extension Linter {
             "recipient-location-unknown", .warning, reference: "GDPR Art. 13(1)(f), 30(1)(e)",
             summary: "A processor or third party says where it processes the data, so transfers can be assessed."
         ) { policy, context, findings in
-            for recipient in policy.recipients where recipient.countries.isEmpty {
+            for recipient in policy.recipients where recipient.countries.isEmpty && recipient.region == nil {
                 guard recipient.kind == .processor || recipient.kind == .thirdParty || recipient.kind == .groupEntity else { continue }
                 if recipient.safeguard == nil {
                     context.report(
