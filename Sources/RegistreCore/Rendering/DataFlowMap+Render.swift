@@ -34,7 +34,7 @@ extension DataFlowMap {
 
     /// A self-contained SVG: four columns of boxes, curved lines, and a legend of the safeguards.
     func svg() -> String {
-        let columnWidth = 240.0, gap = 110.0, boxHeight = 38.0, rowGap = 12.0, top = 84.0, left = 20.0
+        let columnWidth = 250.0, gap = 110.0, boxHeight = 52.0, rowGap = 10.0, top = 84.0, left = 20.0
         let rows = columns.map(\.count).max() ?? 0
         let width = left * 2 + columnWidth * 4 + gap * 3
         var points: [String: (x: Double, y: Double)] = [:]
@@ -51,8 +51,10 @@ extension DataFlowMap {
                 let dash = node.isDashed ? " stroke-dasharray=\"4 3\"" : ""
                 body.append("<g><title>\(escape(node.label)) — \(escape(node.detail))</title>"
                     + "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(columnWidth)\" height=\"\(boxHeight)\" rx=\"6\" class=\"box\"\(dash)/>"
-                    + "<text x=\"\(x + 10)\" y=\"\(y + 16)\" class=\"label\">\(escape(truncate(node.label, 33)))</text>"
-                    + "<text x=\"\(x + 10)\" y=\"\(y + 30)\" class=\"detail\">\(escape(truncate(node.detail, 40)))</text></g>")
+                    + wrapped(node.label, width: 34, lines: 2).enumerated().map { line, text in
+                        "<text x=\"\(x + 10)\" y=\"\(y + 16 + Double(line) * 14)\" class=\"label\">\(escape(text))</text>"
+                    }.joined()
+                    + "<text x=\"\(x + 10)\" y=\"\(y + 45)\" class=\"detail\">\(escape(truncate(node.detail, 42)))</text></g>")
             }
         }
         var lines: [String] = []
@@ -90,7 +92,7 @@ extension DataFlowMap {
         .heading-left{font:700 13px Helvetica,Arial,sans-serif;fill:#1a1a1a}
         .title{font:700 18px Helvetica,Arial,sans-serif;fill:#1a1a1a}
         </style>
-        <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#666"/></marker></defs>
+        <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#666"/></marker></defs>
         <rect width="100%" height="100%" fill="#ffffff"/>
         <text x="\(left)" y="30" class="title">\(escape(title))</text>
         \(lines.joined(separator: "\n"))
@@ -104,6 +106,29 @@ extension DataFlowMap {
     private func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// Splits `text` into at most `lines` lines of about `width` characters at spaces; the last
+    /// line ends with an ellipsis when text is left over.
+    private func wrapped(_ text: String, width: Int, lines: Int) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var words = text.split(separator: " ").map(String.init)[...]
+        while let word = words.first {
+            if current.isEmpty || current.count + 1 + word.count <= width {
+                current += (current.isEmpty ? "" : " ") + word
+                words = words.dropFirst()
+            } else {
+                result.append(current)
+                current = ""
+                if result.count == lines { break }
+            }
+        }
+        if !current.isEmpty, result.count < lines { result.append(current) }
+        if !words.isEmpty, let last = result.last {
+            result[result.count - 1] = String(last.prefix(width - 1)) + "…"
+        }
+        return result.map { truncate($0, width) }
     }
 
     private func truncate(_ text: String, _ length: Int) -> String {

@@ -50,7 +50,7 @@ public struct DataFlowMap: Sendable {
             for transfer in activity.transfers { edges.append(Edge(from: "a:" + activity.id, to: "t:" + transfer.value, flow: .sharing)) }
         }
         for source in policy.sources {
-            sources.append(Node(id: "s:" + source.id, label: source.name.text(in: language, fallback: fallback), column: 0, detail: source.kind.rawValue))
+            sources.append(Node(id: "s:" + source.id, label: source.name.text(in: language, fallback: fallback), column: 0, detail: words.sourceKind(source.kind)))
         }
         func countryNode(_ code: String) -> String {
             let inside = Country.isInEEA(code)

@@ -165,6 +165,15 @@ struct Vocabulary: Sendable {
         }
     }
 
+    func sourceKind(_ kind: DataSource.Kind) -> String {
+        switch kind {
+        case .dataSubject: pick("provided by the person", "fournies par la personne")
+        case .observed: pick("observed", "observées")
+        case .thirdParty: pick("from a third party", "reçues d'un tiers")
+        case .publicSource: pick("public source", "source publique")
+        }
+    }
+
     func recipientKind(_ kind: Recipient.Kind) -> String {
         switch kind {
         case .internalTeam: pick("internal team", "service interne")
