@@ -7,6 +7,12 @@ public struct LintReport: Sendable, Codable {
     /// Every finding, in file order.
     public var findings: [Finding]
 
+    /// Creates a report.
+    public init(file: String, findings: [Finding]) {
+        self.file = file
+        self.findings = findings
+    }
+
     /// True when at least one finding is an error.
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
