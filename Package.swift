@@ -32,5 +32,9 @@ let package = Package(
             name: "RegistreCoreTests",
             dependencies: ["RegistreCore"]
         ),
+        .testTarget(
+            name: "RegistreCLITests",
+            dependencies: ["registre"]
+        ),
     ]
 )

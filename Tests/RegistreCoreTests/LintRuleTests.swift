@@ -100,7 +100,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         RuleCase(
             rule: "retention-ambiguous",
             fires: [("    retention: {anchor: collection, duration: P1Y, rolling: true}\n", "    retention:\n      - {anchor: collection, duration: P1Y}\n      - {anchor: collection, duration: P2Y}\n")],
-            holds: [("    retention: {anchor: collection, duration: P1Y, rolling: true}\n", "    retention:\n      - {anchor: collection, duration: P1Y, categories: [user.device.ip_address]}\n      - {anchor: collection, duration: P2Y, categories: [user.name]}\n")]),
+            holds: [("    data_subjects: [visitor]\n    sources: [logs]\n    recipients: [host]\n    retention: {anchor: collection, duration: P1Y, rolling: true}\n", "    data_subjects: [visitor, customer]\n    sources: [logs]\n    recipients: [host]\n    retention:\n      - {anchor: collection, duration: P1Y, subjects: [visitor]}\n      - {anchor: contract_end, duration: P2Y, subjects: [customer]}\n")]),
         RuleCase(
             rule: "retention-never-ends",
             fires: [("{id: gone, after: off, duration: P30D, action: delete}", "{id: gone, after: off, duration: P30D, action: archive}")],
@@ -108,7 +108,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         RuleCase(
             rule: "retention-scope-outside-activity",
             fires: [("{anchor: collection, duration: P1Y, rolling: true}", "{anchor: collection, duration: P1Y, categories: [user.contact.email]}")],
-            holds: [("{anchor: collection, duration: P1Y, rolling: true}", "{anchor: collection, duration: P1Y, categories: [user.device]}")]),
+            holds: [("{anchor: collection, duration: P1Y, rolling: true}", "{anchor: collection, duration: P1Y, categories: [user.device], subjects: [visitor]}")]),
         RuleCase(
             rule: "retention-anchor-inconsistent",
             fires: [("{anchor: collection, duration: P1Y, rolling: true}", "{anchor: consent, duration: P1Y}")],

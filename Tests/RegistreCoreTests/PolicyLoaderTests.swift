@@ -64,7 +64,9 @@ import Testing
     @Test func aPhaseChainThatLoopsIsRefused() throws {
         let text = try Fixtures.policy(replacing: [("{id: off, anchor: contract_end, duration: P0D, action: deactivate}", "{id: off, after: gone, duration: P0D, action: deactivate}")])
         let findings = try schemaFindings(text)
-        #expect(findings.contains { $0.ruleID == "retention-phase-cycle" && $0.message.contains("off -> gone -> off") })
+        let loops = findings.filter { $0.ruleID == "retention-phase-cycle" }
+        #expect(loops.count == 1, "one loop, one finding")
+        #expect(loops.first?.message.contains("gone -> off -> gone") == true)
     }
 
     @Test func missingRequiredKeysAreNamed() throws {
@@ -117,7 +119,35 @@ import Testing
         for _ in 0..<(50 * 1024) { blob.append(line) }
         try blob.write(to: huge)
         let tooLarge = try #require(throws: PolicyReadError.self) { _ = try PolicyLoader.load(contentsOf: huge.path) }
-        #expect(tooLarge.code == "file-too-large" && tooLarge.message.contains("50 MiB"))
+        #expect(tooLarge.code == "file-too-large" && tooLarge.message.contains("50.0 MiB"))
+    }
+
+    @Test func nullValuesCountAsAbsent() throws {
+        let text = try Fixtures.policy(replacing: [("  legal_form: SAS\n", "  legal_form: ~\n  website: null\n  email:\n")])
+        let result = try PolicyLoader.load(text: text, file: "nulls.yaml")
+        #expect(result.findings.isEmpty, "\(result.findings)")
+        let organization = try #require(result.policy?.organization)
+        #expect(organization.legalForm == nil && organization.website == nil && organization.email == nil)
+    }
+
+    @Test func anActivityWithAnEmptyNameIsReportedNotDropped() throws {
+        let text = try Fixtures.policy(replacing: [("    name: {fr: Statistiques, en: Statistics}\n", "    name: {}\n")])
+        let findings = try schemaFindings(text)
+        #expect(findings.contains { $0.ruleID == "schema-invalid-value" && $0.message.contains("activities[4].name must give a text") })
+    }
+
+    @Test func aMissingRequiredKeyDoesNotMakeTheOtherKeysUnknown() throws {
+        let text = try Fixtures.policy(replacing: [("  - name: _pk_id\n", "  - nmae: _pk_id\n"), ("duration: P25M}", "duration: \"3 ans\", action: delete, legal_reference: x}")])
+        let findings = try schemaFindings(text)
+        let unknown = findings.filter { $0.ruleID == "schema-unknown-key" }
+        #expect(unknown.count == 1 && unknown.first?.message.contains("'nmae'; did you mean 'name'?") == true, "\(unknown.map(\.message))")
+        #expect(findings.filter { $0.ruleID == "schema-invalid-duration" }.count == 1)
+    }
+
+    @Test func aDurationOfTheWrongTypeIsReportedOnce() throws {
+        let text = try Fixtures.policy(replacing: [("duration: P25M}", "duration: {years: 3}}")])
+        let findings = try schemaFindings(text)
+        #expect(findings.filter { $0.ruleID == "schema-wrong-type" }.count == 1, "\(findings)")
     }
 
     @Test func nulBytesAreRefused() throws {

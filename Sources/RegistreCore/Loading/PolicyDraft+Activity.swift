@@ -77,19 +77,22 @@ extension PolicyDraft {
         } else if let phase = readPhase(map, defaultID: "phase1", requireAnchor: true) {
             phases = [phase]
         }
-        guard !phases.isEmpty else { return nil }
         let subjects = (map.optional("subjects")?.list() ?? []).compactMap { value in
             value.identifier().map { Located($0, at: value.location) }
         }
         let earlyEnd = (map.optional("ends_early_on")?.list() ?? []).compactMap { $0.keyword(EarlyEndEvent.self, what: "early-end event") }
+        let legalReference = map.optional("legal_reference")?.nonEmptyString()
+        let isRolling = map.optional("rolling")?.bool() ?? false
+        let statement = map.optional("statement")?.localizedText()
+        guard !phases.isEmpty else { return nil }
         return RetentionRule(
             categories: categories,
             subjects: subjects,
             endsEarlyOn: earlyEnd,
             phases: phases,
-            legalReference: map.optional("legal_reference")?.nonEmptyString(),
-            isRolling: map.optional("rolling")?.bool() ?? false,
-            statement: map.optional("statement")?.localizedText(),
+            legalReference: legalReference,
+            isRolling: isRolling,
+            statement: statement,
             location: map.location)
     }
 
@@ -103,13 +106,14 @@ extension PolicyDraft {
         } else if map.contains("anchor") {
             map.context.error("schema-invalid-value", "\(map.path): give either 'anchor' or 'after', not both", at: map.location(of: "anchor"))
         }
-        guard let durationValue = map.required("duration", "an ISO 8601 duration such as P3Y, or indefinite") else { return nil }
+        let durationValue = map.required("duration", "an ISO 8601 duration such as P3Y, or indefinite")
+        let action = map.optional("action")?.keyword(RetentionAction.self, what: "retention action") ?? .delete
+        guard let durationValue else { return nil }
         var duration: ISODuration?
-        if durationValue.string() != "indefinite" {
+        if durationValue.node.scalar?.string != "indefinite" {
             guard let parsed = durationValue.duration() else { return nil }
             duration = parsed
         }
-        let action = map.optional("action")?.keyword(RetentionAction.self, what: "retention action") ?? .delete
         guard anchor != nil || after != nil else { return nil }
         return RetentionPhase(
             id: id, anchor: anchor, after: after, duration: duration, action: action,

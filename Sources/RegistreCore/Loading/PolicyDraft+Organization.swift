@@ -15,15 +15,14 @@ extension PolicyDraft {
             }
         }
         let entities = map.list("entities") { entity, _ -> Organization.Entity? in
-            guard let id = entity.required("id", "a key to refer to it")?.identifier(),
-                  let name = entity.required("name", "its legal name")?.nonEmptyString()
-            else { return nil }
+            let id = entity.required("id", "a key to refer to it")?.identifier()
+            let name = entity.required("name", "its legal name")?.nonEmptyString()
+            let country = entity.optional("country")?.country()?.value
+            let role = entity.optional("role")?.keyword(["joint_controller", "group_entity", "controller", "processor"], what: "entity role")
+            let arrangement = entity.optional("arrangement")?.localizedText()
+            guard let id, let name else { return nil }
             return Organization.Entity(
-                id: id, name: name,
-                country: entity.optional("country")?.country()?.value,
-                role: entity.optional("role")?.keyword(["joint_controller", "group_entity", "controller", "processor"], what: "entity role") ?? "group_entity",
-                arrangement: entity.optional("arrangement")?.localizedText(),
-                location: entity.location)
+                id: id, name: name, country: country, role: role ?? "group_entity", arrangement: arrangement, location: entity.location)
         }
         let languages = map.optional("languages")?.strings() ?? []
         for language in languages where !YAMLValue.isLanguageCode(language.value) {
@@ -57,21 +56,20 @@ extension PolicyDraft {
     }
 
     static func readSource(_ map: YAMLMapping, _ index: Int) -> DataSource? {
-        guard let id = map.required("id", "a key activities refer to")?.identifier(),
-              let name = map.required("name", "what a reader sees")?.localizedText()
-        else { return nil }
+        let id = map.required("id", "a key activities refer to")?.identifier()
+        let name = map.required("name", "what a reader sees")?.localizedText()
         let kind = map.optional("kind")?.keyword(DataSource.Kind.self, what: "source kind") ?? .dataSubject
+        guard let id, let name else { return nil }
         return DataSource(id: id, name: name, kind: kind, location: map.location)
     }
 
     static func readRecipient(_ map: YAMLMapping, _ index: Int) -> Recipient? {
-        guard let id = map.required("id", "a key activities refer to")?.identifier(),
-              let name = map.required("name", "its name")?.localizedText(),
-              let kind = map.required("kind", "internal, processor, third_party, authority, group_entity or joint_controller")?
-                .keyword(Recipient.Kind.self, what: "recipient kind")
-        else { return nil }
-        return Recipient(
-            id: id, name: name, kind: kind,
+        let id = map.required("id", "a key activities refer to")?.identifier()
+        let name = map.required("name", "its name")?.localizedText()
+        let kind = map.required("kind", "internal, processor, third_party, authority, group_entity or joint_controller")?
+            .keyword(Recipient.Kind.self, what: "recipient kind")
+        let recipient = Recipient(
+            id: id ?? "", name: name ?? LocalizedText(""), kind: kind ?? .thirdParty,
             role: map.optional("role")?.localizedText(),
             countries: (map.optional("countries")?.list() ?? []).compactMap { $0.country() },
             region: map.optional("region")?.keyword(Region.self, what: "region"),
@@ -80,12 +78,13 @@ extension PolicyDraft {
             safeguardReference: map.optional("safeguard_reference")?.nonEmptyString(),
             location: map.location,
             keyLocations: map.keyLocations(["countries", "region", "dpa", "safeguard", "kind"]))
+        return id == nil || name == nil || kind == nil ? nil : recipient
     }
 
     static func readTransfer(_ map: YAMLMapping, _ index: Int) -> Transfer? {
-        guard let id = map.required("id", "a key activities refer to")?.identifier() else { return nil }
-        return Transfer(
-            id: id,
+        let id = map.required("id", "a key activities refer to")?.identifier()
+        let transfer = Transfer(
+            id: id ?? "",
             countries: (map.optional("countries")?.list() ?? []).compactMap { $0.country() },
             recipient: map.optional("recipient").flatMap { value in value.identifier().map { Located($0, at: value.location) } },
             safeguard: map.optional("safeguard")?.keyword(Safeguard.self, what: "transfer safeguard"),
@@ -93,34 +92,31 @@ extension PolicyDraft {
             description: map.optional("description")?.localizedText(),
             location: map.location,
             keyLocations: map.keyLocations(["countries", "safeguard", "recipient"]))
+        return id == nil ? nil : transfer
     }
 
     static func readTracker(_ map: YAMLMapping, _ index: Int) -> Tracker? {
-        guard let name = map.required("name", "the cookie or key name")?.nonEmptyString(),
-              let category = map.required("category", "essential, analytics, functionality, advertising or social_media")?
-                .keyword(TrackerCategory.self, what: "tracker category"),
-              let lifetimeValue = map.required("lifetime", "an ISO 8601 duration, session, indefinite or unstated")
-        else { return nil }
-        let lifetime: TrackerLifetime?
-        switch lifetimeValue.string() {
-        case "session": lifetime = .session
-        case "indefinite": lifetime = .indefinite
-        case "unstated": lifetime = .unstated
-        case nil: lifetime = nil
-        default: lifetime = lifetimeValue.duration().map(TrackerLifetime.period)
+        let name = map.required("name", "the cookie or key name")?.nonEmptyString()
+        let category = map.required("category", "essential, analytics, functionality, advertising or social_media")?
+            .keyword(TrackerCategory.self, what: "tracker category")
+        let lifetime: TrackerLifetime? = map.required("lifetime", "an ISO 8601 duration, session, indefinite or unstated").flatMap { value in
+            switch value.node.scalar?.string {
+            case "session": .session
+            case "indefinite": .indefinite
+            case "unstated": .unstated
+            default: value.duration().map(TrackerLifetime.period)
+            }
         }
         let activity = map.optional("activity").flatMap { value in value.identifier().map { Located($0, at: value.location) } }
-        guard let lifetime else { return nil }
+        let provider = map.optional("provider")?.nonEmptyString()
+        let service = map.optional("service")?.nonEmptyString()
+        let purpose = map.optional("purpose")?.localizedText()
+        let exempt = map.optional("exempt")?.bool()
+        let firstParty = map.optional("first_party")?.bool()
+        guard let name, let category, let lifetime else { return nil }
         return Tracker(
-            name: name,
-            provider: map.optional("provider")?.nonEmptyString(),
-            service: map.optional("service")?.nonEmptyString(),
-            purpose: map.optional("purpose")?.localizedText(),
-            category: category,
-            lifetime: lifetime,
-            isExempt: map.optional("exempt")?.bool() ?? (category == .essential),
-            activity: activity,
-            isFirstParty: map.optional("first_party")?.bool(),
+            name: name, provider: provider, service: service, purpose: purpose, category: category, lifetime: lifetime,
+            isExempt: exempt ?? (category == .essential), activity: activity, isFirstParty: firstParty,
             location: map.location,
             keyLocations: map.keyLocations(["lifetime", "exempt", "category", "activity"]))
     }
@@ -133,14 +129,13 @@ extension PolicyDraft {
                 }
             }
             return item.mapping { entry in
-                guard let right = entry.required("right", "which right")?.keyword(DataSubjectRight.self, what: "right") else { return nil }
-                return OfferedRight(
-                    right: right,
-                    activities: (entry.optional("activities")?.list() ?? []).compactMap { value in
-                        value.identifier().map { Located($0, at: value.location) }
-                    },
-                    description: entry.optional("description")?.localizedText(),
-                    location: entry.location)
+                let right = entry.required("right", "which right")?.keyword(DataSubjectRight.self, what: "right")
+                let activities = (entry.optional("activities")?.list() ?? []).compactMap { value in
+                    value.identifier().map { Located($0, at: value.location) }
+                }
+                let description = entry.optional("description")?.localizedText()
+                guard let right else { return nil }
+                return OfferedRight(right: right, activities: activities, description: description, location: entry.location)
             }
         }
         let identity = map.optional("identity_proof")?.mapping { proof in

@@ -53,7 +53,8 @@ extension Policy {
 
     private func check(_ references: [Located<String>], among ids: [String], what: String, section: String, context: LoadContext) {
         for reference in references where !ids.contains(reference.value) {
-            var message = "'\(reference.value)' is not a \(what) declared under \(section)"
+            let article = "aeiou".contains(what.first ?? "x") ? "an" : "a"
+            var message = "'\(reference.value)' is not \(article) \(what) declared under \(section)"
             if let near = suggestion(for: reference.value, among: ids) { message += "; did you mean '\(near)'?" }
             context.error("schema-unknown-reference", message, at: reference.location)
         }
@@ -83,7 +84,8 @@ extension Policy {
             while let next = byID[current] {
                 if chain.contains(current) {
                     chain.append(current)
-                    if current == phase.id {
+                    // Report a loop once, at the phase whose id sorts first in it.
+                    if current == phase.id, phase.id == chain.min() {
                         context.error(
                             "retention-phase-cycle",
                             "retention phases form a loop (\(chain.joined(separator: " -> "))); one phase must start from an anchor event",

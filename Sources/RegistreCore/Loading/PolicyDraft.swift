@@ -57,16 +57,20 @@ enum PolicyDraft {
         ]
         for (key, kind) in sections {
             let entries = map.list(key) { entry, _ -> (TaxonomyEntry, SourceLocation)? in
-                guard let keyValue = entry.required("key", "the dotted key"), let name = keyValue.identifier() else { return nil }
-                let parent = entry.optional("parent")?.identifier()
-                    ?? (name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : nil)
+                let keyValue = entry.required("key", "the dotted key")
+                let key = keyValue?.identifier()
+                let declaredParent = entry.optional("parent")?.identifier()
                 let label = entry.optional("name")?.localizedText()
+                let description = entry.optional("description")?.nonEmptyString()
+                let special = entry.optional("special_category")?.bool() ?? false
+                let criminal = entry.optional("criminal_data")?.bool() ?? false
+                guard let keyValue, let key else { return nil }
+                let parent = declaredParent ?? (key.contains(".") ? String(key[..<key.lastIndex(of: ".")!]) : nil)
                 let result = TaxonomyEntry(
-                    key: name, parent: parent,
-                    name: label.map { $0.neutral ?? $0.text(in: "en") } ?? name,
-                    description: entry.optional("description")?.nonEmptyString() ?? "",
-                    isSpecialCategory: entry.optional("special_category")?.bool() ?? false,
-                    isCriminalData: entry.optional("criminal_data")?.bool() ?? false,
+                    key: key, parent: parent,
+                    name: label.map { $0.neutral ?? $0.text(in: "en") } ?? key,
+                    description: description ?? "",
+                    isSpecialCategory: special, isCriminalData: criminal,
                     translations: label?.translations ?? [:])
                 return (result, keyValue.location)
             }

@@ -32,7 +32,7 @@ public enum PolicyLoader {
         if size > maximumFileSize {
             throw PolicyReadError(
                 code: "file-too-large",
-                message: "\(path) is \(size / 1_048_576) MiB; a policy file may be at most \(maximumFileSize / 1_048_576) MiB")
+                message: "\(path) is \(String(format: "%.1f", Double(size) / 1_048_576)) MiB; a policy file may be at most \(maximumFileSize / 1_048_576) MiB")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PolicyReadError(code: "unreadable", message: "\(path) cannot be read (permissions?)")

@@ -24,7 +24,11 @@ extension YAMLValue {
             let item = YAMLValue(node: value, path: "\(path).\(language)", context: context)
             if let text = item.nonEmptyString() { translations[language] = text }
         }
-        return translations.isEmpty ? nil : LocalizedText(translations: translations, at: location)
+        if translations.isEmpty {
+            context.error("schema-invalid-value", "\(path) must give a text, or a text per language (fr: ..., en: ...)", at: location)
+            return nil
+        }
+        return LocalizedText(translations: translations, at: location)
     }
 
     /// A list of texts in one or several languages.

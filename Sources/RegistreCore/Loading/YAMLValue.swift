@@ -22,7 +22,7 @@ struct YAMLValue {
     }
 
     private func wrongType(_ expected: String) {
-        context.error("schema-wrong-type", "\(path) must be \(expected), found \(kindDescription)", at: location)
+        context.error("schema-wrong-type", "\(path.isEmpty ? "the document" : path) must be \(expected), found \(kindDescription)", at: location)
     }
 
     /// The scalar text, or nil (reported) when the node is a list or a mapping.
@@ -88,7 +88,7 @@ struct YAMLValue {
             return sequence.enumerated().map { index, item in
                 YAMLValue(node: item, path: "\(path)[\(index)]", context: context)
             }
-        case .scalar(let scalar) where scalar.tag.description == Tag.Name.null.rawValue:
+        case .scalar where node.null != nil:
             return []
         case .scalar:
             return [self]
@@ -118,10 +118,7 @@ struct YAMLValue {
     }
 
     /// True when the node is YAML's null (`~`, `null` or nothing).
-    var isNull: Bool {
-        if case .scalar(let scalar) = node { return scalar.tag.description == Tag.Name.null.rawValue }
-        return false
-    }
+    var isNull: Bool { node.null != nil }
 }
 
 /// A mapping being read. Every key asked for is remembered, so that the keys nobody asked for

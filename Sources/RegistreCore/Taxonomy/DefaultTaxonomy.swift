@@ -6,7 +6,7 @@ enum DefaultTaxonomy {
     static let specialCategories: Set<String> = [
         "user.health_and_medical", "user.biometric", "user.demographic.political_opinion",
         "user.demographic.race_ethnicity", "user.demographic.religious_belief",
-        "user.demographic.sexual_orientation",
+        "user.demographic.sexual_orientation", "user.authorization.biometric",
     ]
 
     /// fideslang categories covered by GDPR Art. 10.

@@ -63,6 +63,11 @@ extension Linter {
                             "the retention rule covers '\(category.value)', which the activity '\(activity.id)' does not list in data_categories",
                             at: category.location, into: &findings)
                     }
+                    for subject in rule.subjects where !activity.dataSubjects.contains(where: { $0.value == subject.value }) {
+                        context.report(
+                            "the retention rule covers '\(subject.value)', which the activity '\(activity.id)' does not list in data_subjects",
+                            at: subject.location, into: &findings)
+                    }
                 }
             }
         },
@@ -98,8 +103,10 @@ extension Linter {
 
     /// True when two rules can cover the same data: either is unscoped, or their scopes meet.
     private static func overlaps(_ a: RetentionRule, _ b: RetentionRule) -> Bool {
-        if a.categories.isEmpty || b.categories.isEmpty { return true }
-        return a.categories.contains { x in b.categories.contains { y in related(x.value, y.value) } }
+        func meet(_ x: [Located<String>], _ y: [Located<String>]) -> Bool {
+            x.isEmpty || y.isEmpty || x.contains { first in y.contains { related(first.value, $0.value) } }
+        }
+        return meet(a.categories, b.categories) && meet(a.subjects, b.subjects)
     }
 
     /// True when one taxonomy key is the other or contains it (`user.contact` and `user.contact.email`).
