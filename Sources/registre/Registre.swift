@@ -7,6 +7,6 @@ struct Registre: ParsableCommand {
         commandName: "registre",
         abstract: "Make a privacy policy true: lint it, publish it, enforce it.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, NoticeCommand.self, RegisterCommand.self, MapCommand.self, PublishCommand.self]
+        subcommands: [CheckCommand.self, NoticeCommand.self, RegisterCommand.self, MapCommand.self, PublishCommand.self, RulesCommand.self]
     )
 }

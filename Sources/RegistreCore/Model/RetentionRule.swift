@@ -15,8 +15,8 @@ public struct RetentionRule: Sendable, Hashable {
     /// True for a rolling window: each record is kept for the duration after its own anchor
     /// ("security logs, rolling 1 year").
     public var isRolling: Bool
-    /// The period as the published policy words it; the notice uses it instead of the words
-    /// Registre derives from the phases.
+    /// The period as the company's published policy words it. The register shows it beside the
+    /// period derived from the phases; the notice publishes the derived period, which is enforced.
     public var statement: LocalizedText?
     /// Where it is declared.
     public var location: SourceLocation
