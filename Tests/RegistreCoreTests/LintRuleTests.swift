@@ -142,6 +142,10 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             fires: [("    lifetime: P13M\n", "    lifetime: P396D\n")],
             holds: [("    lifetime: P13M\n", "    lifetime: P1Y1M\n")]),
         RuleCase(
+            rule: "tracker-lifetime-unstated",
+            fires: [("    lifetime: P13M\n", "    lifetime: unstated\n")],
+            holds: [("    lifetime: P13M\n", "    lifetime: indefinite\n    exempt: true\n    category: functionality\n"), ("    category: analytics\n", "")]),
+        RuleCase(
             rule: "tracker-exemption-invalid",
             fires: [("  - name: session\n    category: essential\n", "  - name: session\n    category: advertising\n    exempt: true\n")],
             holds: [("  - name: session\n    category: essential\n", "  - name: session\n    category: functionality\n    exempt: true\n")]),

@@ -88,7 +88,7 @@ extension PolicyDraft {
             countries: (map.optional("countries")?.list() ?? []).compactMap { $0.country() },
             recipient: map.optional("recipient").flatMap { value in value.identifier().map { Located($0, at: value.location) } },
             safeguard: map.optional("safeguard")?.keyword(Safeguard.self, what: "transfer safeguard"),
-            isOccasional: map.optional("occasional")?.bool() ?? false,
+            isOccasional: map.optional("occasional")?.bool(),
             description: map.optional("description")?.localizedText(),
             location: map.location,
             keyLocations: map.keyLocations(["countries", "safeguard", "recipient"]))

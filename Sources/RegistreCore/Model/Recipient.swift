@@ -100,8 +100,8 @@ public struct Transfer: Sendable, Hashable {
     public var recipient: Located<String>?
     /// The safeguard.
     public var safeguard: Safeguard?
-    /// True when the transfer is occasional rather than regular.
-    public var isOccasional: Bool
+    /// True when the transfer is occasional, false when regular, nil when the policy does not say.
+    public var isOccasional: Bool?
     /// What is transferred and why.
     public var description: LocalizedText?
     /// Where it is declared.

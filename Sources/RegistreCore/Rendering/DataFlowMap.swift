@@ -79,8 +79,8 @@ public struct DataFlowMap: Sendable {
         }
         for transfer in policy.transfers {
             let label = transfer.description?.text(in: language, fallback: fallback) ?? transfer.id
-            let kind = transfer.isOccasional ? words.pick("occasional transfer", "transfert ponctuel") : words.pick("transfer", "transfert")
-            recipients.append(Node(id: "t:" + transfer.id, label: label, column: 2, detail: kind, isDashed: transfer.isOccasional))
+            let kind = transfer.isOccasional == true ? words.pick("occasional transfer", "transfert ponctuel") : words.pick("transfer", "transfert")
+            recipients.append(Node(id: "t:" + transfer.id, label: label, column: 2, detail: kind, isDashed: transfer.isOccasional == true))
             if let recipient = transfer.recipient { edges.append(Edge(from: "r:" + recipient.value, to: "t:" + transfer.id, flow: .sharing)) }
             let targets = transfer.countries.isEmpty ? [unknownNode()] : transfer.countries.map { countryNode($0.value) }
             for target in targets { edges.append(Edge(from: "t:" + transfer.id, to: target, flow: .transfer(transfer.safeguard))) }

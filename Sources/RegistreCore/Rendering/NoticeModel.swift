@@ -5,7 +5,7 @@ struct NoticeModel {
         var title, updated, version, controller, dpo, jointControllers, representative, purposes, purpose,
             legalBasis, legitimateInterest, legalObligation, categories, subjects, sources, mandatory,
             retention, recipients, recipientsIntro, kind, role, location, transfers, transfersIntro,
-            noTransfers, destination, safeguard, occasional, regular, rights, rightsIntro, exercise,
+            noTransfers, transferWho, destination, safeguard, occasional, regular, rights, rightsIntro, exercise,
             responseTime, identity, complaint, automated, trackers, trackersIntro, tracker, provider,
             category, lifetime, consentNeeded, yes, no, changes, security, soleController, jointController,
             notProvided, registration, withdrawal: String
@@ -67,18 +67,32 @@ struct NoticeModel {
 
     /// ": " in English, " : " in French; the templates print it after a label.
     var colon: String
+    /// The sentence above the tracker table, which depends on how consent is collected.
+    var trackersIntro: String
+    /// The recipients whose location the policy does not give, when there are any.
+    var transfersUnknown: String?
     // Stored, not computed: the templates read values through reflection, which sees only
     // stored properties.
     var hasJointControllers = false
     var hasTransfers = false
     var hasTrackers = false
     var hasSecurity = false
+    var dateLine: String?
+    var trackersNumber = 7
+    var securityNumber = 7
+    var changesNumber = 7
 
-    /// Sets the flags the templates test before a section.
+    /// Sets the flags the templates test before a section, and numbers the optional sections.
     mutating func computeFlags() {
         hasJointControllers = !jointControllers.isEmpty
         hasTransfers = !transfers.isEmpty
         hasTrackers = !trackers.isEmpty
         hasSecurity = !security.isEmpty
+        var next = 7
+        if hasTrackers { trackersNumber = next; next += 1 }
+        if hasSecurity { securityNumber = next; next += 1 }
+        changesNumber = next
+        let parts = [updated.map { labels.updated + colon + $0 }, version.map { labels.version + " " + $0 }].compactMap { $0 }
+        dateLine = parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 }

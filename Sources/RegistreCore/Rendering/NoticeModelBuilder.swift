@@ -45,7 +45,7 @@ struct NoticeModelBuilder {
             dpo: organization.dpo?.summary,
             jointControllers: organization.entities.filter { $0.role == "joint_controller" }.map { entity in
                 let place = entity.country.map { " (\(words.country($0)))" } ?? ""
-                let arrangement = text(entity.arrangement).map { ": \($0)" } ?? ""
+                let arrangement = text(entity.arrangement).map { words.colon + $0 } ?? ""
                 return "\(entity.name)\(place)\(arrangement)"
             },
             representative: organization.representative?.summary,
@@ -56,7 +56,7 @@ struct NoticeModelBuilder {
                 let right = words.right(offered.right)
                 var detail = text(offered.description) ?? right.detail
                 if !offered.activities.isEmpty {
-                    detail += words.pick(" Applies to: ", " S'applique à : ") + offered.activities.compactMap { policy.activity($0.value) }
+                    detail += words.pick(" Applies to: ", " S'applique à\u{00A0}: ") + offered.activities.compactMap { policy.activity($0.value) }
                         .map { $0.name.text(in: language, fallback: fallback) }.joined(separator: ", ") + "."
                 }
                 return NoticeModel.Right(name: right.name, detail: cell(detail))
@@ -73,7 +73,9 @@ struct NoticeModelBuilder {
             trackers: policy.trackers.map(tracker),
             security: policy.securityMeasures.map { $0.text(in: language, fallback: fallback) },
             changes: changes(),
-            colon: words.pick(": ", "\u{00A0}: "))
+            colon: words.colon,
+            trackersIntro: trackersIntro(),
+            transfersUnknown: transfersUnknown())
         model.computeFlags()
         return model
     }
@@ -108,7 +110,7 @@ struct NoticeModelBuilder {
         }
         let joint = activity.jointControllers.compactMap { id in policy.organization.entities.first { $0.id == id.value }?.name }
         let controllership = activity.controllership == .joint
-            ? words.pick("Joint controllers", "Responsables conjoints") + (joint.isEmpty ? "" : ": " + joint.joined(separator: ", "))
+            ? words.pick("Joint controllers", "Responsables conjoints") + (joint.isEmpty ? "" : words.colon + joint.joined(separator: ", "))
             : words.pick("Sole controller", "Responsable unique")
         return NoticeModel.Activity(
             id: activity.id,
@@ -117,8 +119,8 @@ struct NoticeModelBuilder {
             basis: words.basis(activity.legalBasis, preContractual: activity.isPreContractual),
             legitimateInterest: text(activity.legitimateInterest),
             legalObligation: activity.legalObligation.map(cell),
-            categories: cell(categories.joined(separator: ", ")),
-            subjects: cell(subjects.joined(separator: ", ")),
+            categories: cell(categories.isEmpty ? words.pick("Not stated", "Non précisées") : categories.joined(separator: ", ")),
+            subjects: cell(subjects.isEmpty ? words.pick("Not stated", "Non précisées") : subjects.joined(separator: ", ")),
             sources: cell(sources.isEmpty ? words.pick("Not stated", "Non précisée") : sources.joined(separator: ", ")),
             mandatory: cell(mandatory),
             retention: cell(activity.retention.isEmpty
@@ -170,7 +172,7 @@ struct NoticeModelBuilder {
                     ? words.pick("Countries outside the EEA (not specified)", "Pays hors EEE (non précisés)")
                     : transfer.countries.map { words.country($0.value) }.joined(separator: ", ")),
                 safeguard: cell(safeguardText(transfer.safeguard, countries: transfer.countries.map(\.value), reference: nil)),
-                frequency: transfer.isOccasional ? words.pick("Occasional", "Ponctuel") : words.pick("Regular", "Régulier")))
+                frequency: words.frequency(transfer.isOccasional)))
         }
         return result
     }
@@ -229,7 +231,29 @@ struct NoticeModelBuilder {
                               "Vous pouvez introduire une réclamation auprès d'une autorité de contrôle, notamment dans l'État membre de votre résidence ou de votre travail.")
         }
         let url = authority.complaintURL.map { " (\($0))" } ?? ""
-        return words.pick("You may lodge a complaint with \(authority.name)\(url).", "Vous pouvez introduire une réclamation auprès de la \(authority.name)\(url).")
+        return words.pick("You may lodge a complaint with the supervisory authority, \(authority.name)\(url).",
+                          "Vous pouvez introduire une réclamation auprès de l'autorité de contrôle, \(authority.name)\(url).")
+    }
+
+    /// When recipients do not say where they process data, the notice cannot claim that nothing
+    /// leaves the EEA: it names them instead.
+    private func transfersUnknown() -> String? {
+        let unknown = policy.recipients.filter { $0.kind != .internalTeam && $0.countries.isEmpty && $0.region == nil }
+        guard !unknown.isEmpty else { return nil }
+        let names = unknown.map { $0.name.text(in: language, fallback: fallback) }.joined(separator: ", ")
+        return words.pick("The policy does not say where these recipients process the data: \(names).",
+                          "La politique n'indique pas où ces destinataires traitent les données\u{00A0}: \(names).")
+    }
+
+    private func trackersIntro() -> String {
+        switch policy.consent.mechanism {
+        case .banner:
+            return words.pick("Trackers that need your consent are set only once you have given it, and you may withdraw it at any time from the cookie banner.",
+                              "Les traceurs soumis à consentement ne sont déposés qu'après votre accord, que vous pouvez retirer à tout moment depuis le bandeau cookies.")
+        case .browserSettings, .implied, .optOut:
+            return words.pick("The policy collects consent to these trackers through \(words.mechanism(policy.consent.mechanism)); you can refuse or delete them in your browser's settings.",
+                              "La politique recueille le consentement à ces traceurs par \(words.mechanism(policy.consent.mechanism)) ; vous pouvez les refuser ou les supprimer dans les réglages de votre navigateur.")
+        }
     }
 
     private func tracker(_ tracker: Tracker) -> NoticeModel.Tracker {

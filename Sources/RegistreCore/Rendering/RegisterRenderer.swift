@@ -30,12 +30,12 @@ public struct RegisterRenderer: Sendable {
             var rows = [Self.columns(words)]
             for entry in entries {
                 rows.append([
-                    entry.reference, entry.name, entry.updated, entry.controller, entry.jointControllers.joined(separator: "; "),
-                    entry.representative, entry.dpo, entry.purpose, entry.legalBasis, entry.dataSubjects.joined(separator: "; "),
-                    entry.dataCategories.joined(separator: "; "), entry.sensitiveData, entry.sources.joined(separator: "; "),
-                    entry.recipients.joined(separator: "; "), entry.transfers.joined(separator: "; "),
-                    entry.retention.joined(separator: "; "), entry.retentionAsPublished.joined(separator: "; "),
-                    entry.securityMeasures.joined(separator: "; "),
+                    entry.reference, entry.name, entry.updated, entry.controller, entry.jointControllers.joinedForRegister,
+                    entry.representative, entry.dpo, entry.purpose, entry.legalBasis, entry.dataSubjects.joinedForRegister,
+                    entry.dataCategories.joinedForRegister, entry.sensitiveData, entry.sources.joinedForRegister,
+                    entry.recipients.joinedForRegister, entry.transfers.joinedForRegister,
+                    entry.retention.joinedForRegister, entry.retentionAsPublished.joinedForRegister,
+                    entry.securityMeasures.joinedForRegister,
                 ])
             }
             return rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
@@ -50,11 +50,11 @@ public struct RegisterRenderer: Sendable {
                 var colon: String
             }
             let table = entries.map { entry in
-                [entry.reference, entry.name, entry.controller + (entry.jointControllers.isEmpty ? "" : " — " + entry.jointControllers.joined(separator: "; ")),
+                [entry.reference, entry.name, entry.controller + (entry.jointControllers.isEmpty ? "" : " — " + entry.jointControllers.joinedForRegister),
                  entry.dpo, entry.purpose, entry.legalBasis, entry.dataSubjects.joined(separator: ", "), entry.dataCategories.joined(separator: ", "),
-                 entry.sensitiveData, entry.sources.joined(separator: ", "), entry.recipients.joined(separator: "; "),
-                 entry.transfers.isEmpty ? "—" : entry.transfers.joined(separator: "; "), entry.retention.joined(separator: " "),
-                 entry.securityMeasures.joined(separator: "; ")]
+                 entry.sensitiveData, entry.sources.joined(separator: ", "), entry.recipients.joinedForRegister,
+                 entry.transfers.isEmpty ? "—" : entry.transfers.joinedForRegister, entry.retention.joinedForRegister,
+                 entry.securityMeasures.joinedForRegister]
             }
             let page = Page(
                 language: words.language,
@@ -97,7 +97,7 @@ public struct RegisterRenderer: Sendable {
             for reference in activity.transfers {
                 guard let transfer = policy.transfer(reference.value) else { continue }
                 let countries = transfer.countries.isEmpty ? words.pick("countries not specified", "pays non précisés") : transfer.countries.map { words.country($0.value) }.joined(separator: ", ")
-                let frequency = transfer.isOccasional ? words.pick("occasional", "ponctuel") : words.pick("regular", "régulier")
+                let frequency = words.frequency(transfer.isOccasional).lowercased()
                 transfers.append("\(builder.text(transfer.description) ?? transfer.id) — \(countries) — \(words.safeguard(transfer.safeguard)) (\(frequency))")
             }
             return RegisterEntry(
@@ -118,12 +118,12 @@ public struct RegisterRenderer: Sendable {
                 sources: activity.sources.compactMap { policy.source($0.value) }.map { $0.name.text(in: language, fallback: policy.languages.first) },
                 recipients: activity.recipients.compactMap { policy.recipient($0.value) }.map { recipient in
                     let place = recipient.countries.isEmpty
-                        ? recipient.region.map { ", " + words.region($0) } ?? ""
+                        ? recipient.region.map { " — " + words.region($0) } ?? ""
                         : ", " + recipient.countries.map(\.value).joined(separator: "/")
                     return "\(recipient.name.text(in: language, fallback: policy.languages.first)) (\(words.recipientKind(recipient.kind))\(place))"
                 },
                 transfers: transfers,
-                retention: activity.retention.map { words.describe($0, taxonomy: taxonomy) },
+                retention: activity.retention.map { words.describe($0, taxonomy: taxonomy, addressingReader: false) },
                 retentionAsPublished: activity.retention.compactMap { builder.text($0.statement) },
                 securityMeasures: policy.securityMeasures.map { $0.text(in: language, fallback: policy.languages.first) })
         }
@@ -137,7 +137,7 @@ public struct RegisterRenderer: Sendable {
             words.pick("Purpose (b)", "Finalité (b)"), words.pick("Legal basis (b)", "Base légale (b)"),
             words.pick("Data subjects (c)", "Catégories de personnes concernées (c)"), words.pick("Personal data (c)", "Catégories de données (c)"),
             words.pick("Sensitive data (c)", "Données sensibles (c)"), words.pick("Sources", "Sources des données"),
-            words.pick("Recipients (d)", "Destinataires (d)"), words.pick("Transfers outside the EU (e)", "Transferts hors UE (e)"),
+            words.pick("Recipients (d)", "Destinataires (d)"), words.pick("Transfers outside the EEA (e)", "Transferts hors EEE (e)"),
             words.pick("Time limits for erasure (f)", "Durées de conservation (f)"), words.pick("Retention as published", "Durées telles que publiées"),
             words.pick("Security measures (g)", "Mesures de sécurité (g)"),
         ]
@@ -148,6 +148,11 @@ public struct RegisterRenderer: Sendable {
         return [all[0], all[1], all[3], all[6], all[7], all[8], all[9], all[10], all[11], all[12], all[13], all[14], all[15], all[17]]
     }
 
+    /// Items joined with "; ", each without the full stop that would make ".;".
+    static func joined(_ items: [String]) -> String {
+        items.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ")
+    }
+
     /// A CSV field as RFC 4180 writes it; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a
     /// spreadsheet does not run it as a formula.
     static func csvField(_ value: String) -> String {
@@ -156,4 +161,9 @@ public struct RegisterRenderer: Sendable {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+}
+
+extension [String] {
+    /// The items joined with "; " for a register cell, without ".;" where an item ends a sentence.
+    var joinedForRegister: String { RegisterRenderer.joined(self) }
 }

@@ -1,7 +1,9 @@
 extension Vocabulary {
     /// A retention rule in plain words: "3 years after the last contact, then deleted
     /// (Commercial Code)", "Until the end of the contract, then deactivated; deleted 30 days later".
-    func describe(_ rule: RetentionRule, taxonomy: Taxonomy) -> String {
+    /// - Parameters:
+    ///   - addressingReader: True in a notice ("if you object"), false in a register ("if the person objects").
+    func describe(_ rule: RetentionRule, taxonomy: Taxonomy, addressingReader: Bool = true) -> String {
         var clauses: [String] = []
         for phase in rule.phases {
             if phase.after != nil {
@@ -29,9 +31,10 @@ extension Vocabulary {
         }
         var text = clauses.joined(separator: pick("; ", "\u{00A0}; "))
         if !rule.endsEarlyOn.isEmpty {
-            let events = rule.endsEarlyOn.map(earlyEnd)
+            let events = rule.endsEarlyOn.map { earlyEnd($0, addressingReader: addressingReader) }
             let joined = events.count == 1 ? events[0] : events.dropLast().joined(separator: ", ") + pick(" or ", " ou ") + events.last!
-            text += pick(", or earlier if \(joined)", ", ou plus tôt si \(joined)")
+            let endless = rule.phases.contains { $0.isIndefinite }
+            text += endless ? pick(", unless \(joined)", ", sauf si \(joined)") : pick(", or earlier if \(joined)", ", ou plus tôt si \(joined)")
         }
         if let reference = rule.legalReference { text += " (\(reference))" }
         let scope = rule.subjects.map { taxonomy.name(of: $0.value, kind: .dataSubject, language: language) }

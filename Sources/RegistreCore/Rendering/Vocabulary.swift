@@ -87,7 +87,7 @@ struct Vocabulary: Sendable {
     // MARK: Legal bases and rights
 
     func basis(_ basis: LegalBasis?, preContractual: Bool) -> String {
-        guard let basis else { return pick("not stated", "non indiquée") }
+        guard let basis else { return pick("Not stated", "Non précisée") }
         let text = switch basis {
         case .consent: pick("Your consent", "Votre consentement")
         case .contract: preContractual
@@ -104,32 +104,32 @@ struct Vocabulary: Sendable {
     func right(_ right: DataSubjectRight) -> (name: String, detail: String) {
         switch right {
         case .access: (pick("Access", "Droit d'accès"), pick(
-            "obtain confirmation that we process your data and a copy of it (art. 15)",
-            "obtenir la confirmation que vos données sont traitées et en recevoir une copie (art. 15)"))
+            "obtain confirmation that we process your data and a copy of it (art. 15).",
+            "obtenir la confirmation que vos données sont traitées et en recevoir une copie (art. 15)."))
         case .rectification: (pick("Rectification", "Droit de rectification"), pick(
-            "have inaccurate data corrected and incomplete data completed (art. 16)",
-            "faire corriger les données inexactes et compléter les données incomplètes (art. 16)"))
+            "have inaccurate data corrected and incomplete data completed (art. 16).",
+            "faire corriger les données inexactes et compléter les données incomplètes (art. 16)."))
         case .erasure: (pick("Erasure", "Droit à l'effacement"), pick(
-            "have your data erased, unless we must keep it, for example under a legal obligation (art. 17)",
-            "obtenir l'effacement de vos données, sauf lorsque nous devons les conserver, par exemple en vertu d'une obligation légale (art. 17)"))
+            "have your data erased, unless we must keep it, for example under a legal obligation (art. 17).",
+            "obtenir l'effacement de vos données, sauf lorsque nous devons les conserver, par exemple en vertu d'une obligation légale (art. 17)."))
         case .restriction: (pick("Restriction", "Droit à la limitation"), pick(
-            "have the processing of your data restricted while a question is settled (art. 18)",
-            "obtenir la limitation du traitement de vos données le temps qu'une question soit tranchée (art. 18)"))
+            "have the processing of your data restricted while a question is settled (art. 18).",
+            "obtenir la limitation du traitement de vos données le temps qu'une question soit tranchée (art. 18)."))
         case .objection: (pick("Objection", "Droit d'opposition"), pick(
-            "object to processing based on our legitimate interests, and at any time, without reason, to direct marketing (art. 21)",
-            "vous opposer aux traitements fondés sur notre intérêt légitime et, à tout moment et sans motif, à la prospection (art. 21)"))
+            "object to processing based on our legitimate interests, and at any time, without reason, to direct marketing (art. 21).",
+            "vous opposer aux traitements fondés sur notre intérêt légitime et, à tout moment et sans motif, à la prospection (art. 21)."))
         case .portability: (pick("Portability", "Droit à la portabilité"), pick(
-            "receive the data you gave us, processed on your consent or a contract, in a structured, machine-readable format, or have it sent to another controller (art. 20)",
-            "recevoir les données que vous nous avez fournies, traitées sur la base de votre consentement ou d'un contrat, dans un format structuré et lisible par machine, ou les faire transmettre à un autre responsable (art. 20)"))
+            "receive the data you gave us, processed on your consent or a contract, in a structured, machine-readable format, or have it sent to another controller (art. 20).",
+            "recevoir les données que vous nous avez fournies, traitées sur la base de votre consentement ou d'un contrat, dans un format structuré et lisible par machine, ou les faire transmettre à un autre responsable (art. 20)."))
         case .withdrawConsent: (pick("Withdrawal of consent", "Retrait du consentement"), pick(
-            "withdraw your consent at any time, as easily as you gave it; processing before the withdrawal remains lawful (art. 7(3))",
-            "retirer votre consentement à tout moment, aussi simplement que vous l'avez donné ; les traitements antérieurs restent licites (art. 7(3))"))
+            "withdraw your consent at any time, as easily as you gave it; processing before the withdrawal remains lawful (art. 7(3)).",
+            "retirer votre consentement à tout moment, aussi simplement que vous l'avez donné ; les traitements antérieurs restent licites (art. 7(3))."))
         case .postMortem: (pick("Directives after death", "Directives post mortem"), pick(
-            "set directives on the retention, erasure and communication of your data after your death (French Data Protection Act, art. 85)",
-            "définir des directives relatives à la conservation, à l'effacement et à la communication de vos données après votre décès (loi Informatique et Libertés, art. 85)"))
+            "set directives on the retention, erasure and communication of your data after your death (French Data Protection Act, art. 85).",
+            "définir des directives relatives à la conservation, à l'effacement et à la communication de vos données après votre décès (loi Informatique et Libertés, art. 85)."))
         case .noAutomatedDecision: (pick("Automated decisions", "Décisions automatisées"), pick(
-            "not be subject to a decision based solely on automated processing, and obtain human intervention (art. 22)",
-            "ne pas faire l'objet d'une décision fondée exclusivement sur un traitement automatisé et obtenir une intervention humaine (art. 22)"))
+            "not be subject to a decision based solely on automated processing, and obtain human intervention (art. 22).",
+            "ne pas faire l'objet d'une décision fondée exclusivement sur un traitement automatisé et obtenir une intervention humaine (art. 22)."))
         }
     }
 
@@ -155,15 +155,48 @@ struct Vocabulary: Sendable {
         }
     }
 
-    func earlyEnd(_ event: EarlyEndEvent) -> String {
-        switch event {
-        case .consentWithdrawal: pick("you withdraw your consent", "vous retirez votre consentement")
-        case .objection: pick("you object", "vous vous y opposez")
-        case .erasureRequest: pick("you ask for erasure", "vous demandez l'effacement")
-        case .accountDeletion: pick("you delete your account", "vous supprimez votre compte")
-        case .applicationRejected: pick("your application is not accepted", "votre candidature n'est pas retenue")
+    /// An early-end event, addressed to the reader of a notice ("you object") or, in a register,
+    /// about the person ("the person objects").
+    func earlyEnd(_ event: EarlyEndEvent, addressingReader: Bool) -> String {
+        if addressingReader {
+            return switch event {
+            case .consentWithdrawal: pick("you withdraw your consent", "vous retirez votre consentement")
+            case .objection: pick("you object", "vous vous y opposez")
+            case .erasureRequest: pick("you ask for erasure", "vous demandez l'effacement")
+            case .accountDeletion: pick("you delete your account", "vous supprimez votre compte")
+            case .applicationRejected: pick("your application is not accepted", "votre candidature n'est pas retenue")
+            }
+        }
+        return switch event {
+        case .consentWithdrawal: pick("the person withdraws consent", "la personne retire son consentement")
+        case .objection: pick("the person objects", "la personne s'y oppose")
+        case .erasureRequest: pick("the person asks for erasure", "la personne demande l'effacement")
+        case .accountDeletion: pick("the person deletes the account", "la personne supprime son compte")
+        case .applicationRejected: pick("the application is not accepted", "la candidature n'est pas retenue")
         }
     }
+
+    /// Whether a transfer is regular or occasional, or that the policy does not say.
+    func frequency(_ isOccasional: Bool?) -> String {
+        switch isOccasional {
+        case true?: pick("Occasional", "Ponctuel")
+        case false?: pick("Regular", "Régulier")
+        case nil: pick("Not stated", "Non précisé")
+        }
+    }
+
+    /// How a consent mechanism collects consent, for messages and notices.
+    func mechanism(_ mechanism: ConsentMechanism) -> String {
+        switch mechanism {
+        case .banner: pick("a consent banner", "un bandeau de consentement")
+        case .browserSettings: pick("the browser's settings alone", "les seuls réglages du navigateur")
+        case .implied: pick("continued browsing (implied consent)", "la poursuite de la navigation (consentement implicite)")
+        case .optOut: pick("an opt-out after the trackers are set", "une opposition après dépôt des traceurs")
+        }
+    }
+
+    /// ": " in English, " : " (non-breaking space) in French.
+    var colon: String { pick(": ", "\u{00A0}: ") }
 
     func sourceKind(_ kind: DataSource.Kind) -> String {
         switch kind {
@@ -241,8 +274,9 @@ extension Vocabulary {
             role: pick("Role", "Rôle"),
             location: pick("Where", "Localisation"),
             transfers: pick("Transfers outside the European Economic Area", "Transferts hors de l'Espace économique européen"),
-            transfersIntro: pick("The following transfers take place, each under the safeguard shown; you may obtain a copy of it from the contact below.", "Les transferts suivants ont lieu, chacun encadré par la garantie indiquée ; vous pouvez en obtenir une copie auprès du contact ci-dessous."),
+            transfersIntro: pick("The policy declares the following transfers, each with the safeguard shown; you may obtain a copy of it from the contact below.", "La politique déclare les transferts suivants, chacun avec la garantie indiquée ; vous pouvez en obtenir une copie auprès du contact ci-dessous."),
             noTransfers: pick("Your data is not transferred outside the European Economic Area.", "Vos données ne sont pas transférées hors de l'Espace économique européen."),
+            transferWho: pick("Recipient or transfer", "Destinataire ou transfert"),
             destination: pick("Destination", "Destination"),
             safeguard: pick("Safeguard", "Garantie"),
             occasional: pick("Frequency", "Fréquence"),

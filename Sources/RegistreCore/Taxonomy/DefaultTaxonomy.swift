@@ -34,12 +34,15 @@ enum DefaultTaxonomy {
             default: subjects[entry.key] = entry
             }
         }
-        for line in frenchNames.split(separator: "\n") {
-            let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
-            guard fields.count == 2 else { continue }
-            categories[fields[0]]?.translations["fr"] = fields[1]
-            uses[fields[0]]?.translations["fr"] = fields[1]
-            subjects[fields[0]]?.translations["fr"] = fields[1]
+        // The notices print these names; fideslang's own names are tool labels in Title Case.
+        for (language, names) in [("fr", frenchNames), ("en", englishNames)] {
+            for line in names.split(separator: "\n") {
+                let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
+                guard fields.count == 2 else { continue }
+                categories[fields[0]]?.translations[language] = fields[1]
+                uses[fields[0]]?.translations[language] = fields[1]
+                subjects[fields[0]]?.translations[language] = fields[1]
+            }
         }
         return Taxonomy(dataCategories: categories, dataUses: uses, dataSubjects: subjects)
     }

@@ -7,11 +7,21 @@ extension Linter {
             summary: "A tracker that needs consent lives 13 months at most."
         ) { policy, context, findings in
             for tracker in policy.trackers where !tracker.isExempt {
-                if tracker.lifetime.exceeds(.thirteenMonths) {
+                if tracker.lifetime != .unstated, tracker.lifetime.exceeds(.thirteenMonths) {
                     context.report(
                         "the tracker '\(tracker.name)' needs consent and \(tracker.lifetime.phrase); the limit is 13 months",
                         at: tracker.keyLocations["lifetime"] ?? tracker.location, into: &findings)
                 }
+            }
+        },
+        LintRule(
+            "tracker-lifetime-unstated", .error, reference: "CNIL deliberation 2020-092 (recommendation on cookies), art. 2",
+            summary: "The notice gives the lifetime of every tracker, so it can be checked against 13 months."
+        ) { policy, context, findings in
+            for tracker in policy.trackers where tracker.lifetime == .unstated {
+                context.report(
+                    "the tracker '\(tracker.name)' does not state its lifetime; give it (lifetime: P13M, session...)",
+                    at: tracker.keyLocations["lifetime"] ?? tracker.location, into: &findings)
             }
         },
         LintRule(
@@ -29,7 +39,7 @@ extension Linter {
             summary: "An audience-measurement tracker exempt from consent lives 13 months at most."
         ) { policy, context, findings in
             for tracker in policy.trackers where tracker.isExempt && tracker.category == .analytics {
-                if tracker.lifetime.exceeds(.thirteenMonths) {
+                if tracker.lifetime != .unstated, tracker.lifetime.exceeds(.thirteenMonths) {
                     context.report(
                         "the exempt analytics tracker '\(tracker.name)' \(tracker.lifetime.phrase); exempt audience measurement allows 13 months",
                         at: tracker.keyLocations["lifetime"] ?? tracker.location, into: &findings)
@@ -55,7 +65,7 @@ extension Linter {
             summary: "A strictly necessary tracker lives no longer than the service it makes work; more than 13 months needs a reason."
         ) { policy, context, findings in
             for tracker in policy.trackers where tracker.isExempt && tracker.category != .analytics {
-                if tracker.lifetime.exceeds(.thirteenMonths) {
+                if tracker.lifetime != .unstated, tracker.lifetime.exceeds(.thirteenMonths) {
                     context.report(
                         "the exempt tracker '\(tracker.name)' \(tracker.lifetime.phrase); justify a lifetime beyond 13 months or shorten it",
                         at: tracker.keyLocations["lifetime"] ?? tracker.location, into: &findings)
@@ -68,7 +78,7 @@ extension Linter {
         ) { policy, context, findings in
             guard policy.consent.mechanism != .banner, policy.trackers.contains(where: { !$0.isExempt }) else { return }
             context.report(
-                "consent to trackers is collected by \(policy.consent.mechanism.rawValue), which is not a clear affirmative act; ask before setting them (mechanism: banner)",
+                "consent to trackers is collected through \(Vocabulary("en").mechanism(policy.consent.mechanism)), which is not a clear affirmative act; ask before setting them (mechanism: banner)",
                 at: policy.consent.location, into: &findings)
         },
         LintRule(

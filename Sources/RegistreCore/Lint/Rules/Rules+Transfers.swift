@@ -50,7 +50,7 @@ extension Linter {
             "transfer-derogation-regular", .error, reference: "GDPR Art. 49(1); EDPB guidelines 2/2018",
             summary: "The derogations of Art. 49 cover occasional transfers only, never a regular flow."
         ) { policy, context, findings in
-            for transfer in policy.transfers where transfer.safeguard == .derogation && !transfer.isOccasional {
+            for transfer in policy.transfers where transfer.safeguard == .derogation && transfer.isOccasional != true {
                 context.report(
                     "the transfer '\(transfer.id)' relies on an Art. 49 derogation but is not occasional",
                     at: transfer.keyLocations["safeguard"] ?? transfer.location, into: &findings)

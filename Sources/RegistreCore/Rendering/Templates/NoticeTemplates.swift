@@ -8,8 +8,10 @@ enum NoticeTemplates {
 _{{.}}_
 
 {{/prevailingNote}}
-{{#updated}}{{labels.updated}}{{colon}}{{.}}{{/updated}}{{#version}} · {{labels.version}} {{.}}{{/version}}
+{{#dateLine}}
+{{.}}
 
+{{/dateLine}}
 ## 1. {{labels.controller}}
 
 **{{organizationName}}**{{#organizationDetails}}, {{.}}{{/organizationDetails}}
@@ -77,12 +79,17 @@ _{{.}}_
 ## 4. {{labels.transfers}}
 
 {{^transfers}}
+{{^transfersUnknown}}
 {{labels.noTransfers}}
+{{/transfersUnknown}}
 {{/transfers}}
+{{#transfersUnknown}}
+{{.}}
+{{/transfersUnknown}}
 {{#hasTransfers}}
 {{labels.transfersIntro}}
 
-| {{labels.recipients}} | {{labels.destination}} | {{labels.safeguard}} | {{labels.occasional}} |
+| {{labels.transferWho}} | {{labels.destination}} | {{labels.safeguard}} | {{labels.occasional}} |
 |---|---|---|---|
 {{/hasTransfers}}
 {{#transfers}}
@@ -118,9 +125,9 @@ _{{.}}_
 {{automated}}
 {{#hasTrackers}}
 
-## 7. {{labels.trackers}}
+## {{trackersNumber}}. {{labels.trackers}}
 
-{{labels.trackersIntro}}
+{{trackersIntro}}
 
 | {{labels.tracker}} | {{labels.provider}} | {{labels.purpose}} | {{labels.category}} | {{labels.lifetime}} | {{labels.consentNeeded}} |
 |---|---|---|---|---|---|
@@ -130,7 +137,7 @@ _{{.}}_
 {{/trackers}}
 {{#hasSecurity}}
 
-## {{labels.security}}
+## {{securityNumber}}. {{labels.security}}
 
 {{/hasSecurity}}
 {{#security}}
@@ -138,7 +145,7 @@ _{{.}}_
 {{/security}}
 {{#changes}}
 
-## {{labels.changes}}
+## {{changesNumber}}. {{labels.changes}}
 
 {{.}}
 {{/changes}}
@@ -162,7 +169,7 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em}.note{font-sty
 <main>
 <h1>{{labels.title}} — {{organizationName}}</h1>
 {{#prevailingNote}}<p class="note">{{.}}</p>{{/prevailingNote}}
-<p>{{#updated}}{{labels.updated}}{{colon}}<time datetime="{{.}}">{{.}}</time>{{/updated}}{{#version}} · {{labels.version}} {{.}}{{/version}}</p>
+{{#updated}}<p>{{labels.updated}}{{colon}}<time datetime="{{.}}">{{.}}</time>{{#version}} · {{labels.version}} {{.}}{{/version}}</p>{{/updated}}
 
 <section id="controller">
 <h2>1. {{labels.controller}}</h2>
@@ -212,10 +219,11 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em}.note{font-sty
 
 <section id="transfers">
 <h2>4. {{labels.transfers}}</h2>
-{{^transfers}}<p>{{labels.noTransfers}}</p>{{/transfers}}
+{{^transfers}}{{^transfersUnknown}}<p>{{labels.noTransfers}}</p>{{/transfersUnknown}}{{/transfers}}
+{{#transfersUnknown}}<p>{{.}}</p>{{/transfersUnknown}}
 {{#hasTransfers}}<p>{{labels.transfersIntro}}</p>
 <table>
-<thead><tr><th scope="col">{{labels.recipients}}</th><th scope="col">{{labels.destination}}</th><th scope="col">{{labels.safeguard}}</th><th scope="col">{{labels.occasional}}</th></tr></thead>
+<thead><tr><th scope="col">{{labels.transferWho}}</th><th scope="col">{{labels.destination}}</th><th scope="col">{{labels.safeguard}}</th><th scope="col">{{labels.occasional}}</th></tr></thead>
 <tbody>{{/hasTransfers}}
 {{#transfers}}<tr><td>{{who}}</td><td>{{destination}}</td><td>{{safeguard}}</td><td>{{frequency}}</td></tr>
 {{/transfers}}
@@ -244,8 +252,8 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em}.note{font-sty
 
 {{#hasTrackers}}
 <section id="trackers">
-<h2>7. {{labels.trackers}}</h2>
-<p>{{labels.trackersIntro}}</p>
+<h2>{{trackersNumber}}. {{labels.trackers}}</h2>
+<p>{{trackersIntro}}</p>
 <table>
 <thead><tr><th scope="col">{{labels.tracker}}</th><th scope="col">{{labels.provider}}</th><th scope="col">{{labels.purpose}}</th><th scope="col">{{labels.category}}</th><th scope="col">{{labels.lifetime}}</th><th scope="col">{{labels.consentNeeded}}</th></tr></thead>
 <tbody>
@@ -258,11 +266,11 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em}.note{font-sty
 </section>
 {{/hasTrackers}}
 
-{{#hasSecurity}}<section id="security"><h2>{{labels.security}}</h2><ul>{{/hasSecurity}}
+{{#hasSecurity}}<section id="security"><h2>{{securityNumber}}. {{labels.security}}</h2><ul>{{/hasSecurity}}
 {{#security}}<li>{{.}}</li>{{/security}}
 {{#hasSecurity}}</ul></section>{{/hasSecurity}}
 
-{{#changes}}<section id="changes"><h2>{{labels.changes}}</h2><p>{{.}}</p></section>{{/changes}}
+{{#changes}}<section id="changes"><h2>{{changesNumber}}. {{labels.changes}}</h2><p>{{.}}</p></section>{{/changes}}
 </main>
 </body>
 </html>
