@@ -63,7 +63,7 @@ extension Policy {
     private func checkTaxonomy(_ keys: [Located<String>], kind: TaxonomyKind, context: LoadContext) {
         let entries = taxonomy.entries(kind)
         for key in keys where entries[key.value] == nil {
-            var message = "'\(key.value)' is not a \(kind.rawValue) of the fideslang taxonomy nor of this policy's taxonomy:"
+            var message = "'\(key.value)' is not a known \(kind.rawValue) (neither in the fideslang taxonomy nor declared under taxonomy)"
             if let near = suggestion(for: key.value, among: entries.keys) { message += "; did you mean '\(near)'?" }
             context.error("taxonomy-unknown-key", message, at: key.location)
         }

@@ -19,9 +19,10 @@ public struct NoticeRenderer: Sendable {
     /// The notice in `language` (`fr`, `en`) as `format`.
     public func render(language: String, format: Format) -> String {
         let model = NoticeModelBuilder(policy: policy, language: language, escapeMarkdown: format == .markdown).build()
+        let context = MustacheContext.make(model)
         switch format {
-        case .markdown: return Templates.noticeMarkdown.render(model)
-        case .html: return Templates.noticeHTML.render(model)
+        case .markdown: return Templates.noticeMarkdown.render(context)
+        case .html: return Templates.noticeHTML.render(context)
         }
     }
 }

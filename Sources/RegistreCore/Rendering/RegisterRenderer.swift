@@ -61,7 +61,7 @@ public struct RegisterRenderer: Sendable {
                 title: words.pick("Record of processing activities (GDPR art. 30)", "Registre des activités de traitement (RGPD art. 30)"),
                 controller: policy.organization.name, updated: policy.metadata.updated?.description ?? "—",
                 columns: Self.htmlColumns(words), entries: table, colon: words.pick(": ", "\u{00A0}: "))
-            return Templates.registerHTML.render(page)
+            return Templates.registerHTML.render(MustacheContext.make(page))
         }
     }
 
@@ -76,7 +76,7 @@ public struct RegisterRenderer: Sendable {
         })
         return policy.activities.map { activity in
             let taxonomy = policy.taxonomy
-            var basis = words.basis(activity.legalBasis, preContractual: activity.isPreContractual)
+            var basis = words.basis(activity.legalBasis, preContractual: activity.isPreContractual, addressingReader: false)
             if let interest = builder.text(activity.legitimateInterest) { basis += " — " + interest }
             if let obligation = activity.legalObligation { basis += " — " + obligation }
             let sensitive = activity.dataCategories.filter { taxonomy.isSpecialCategory($0.value) || taxonomy.isCriminalData($0.value) }

@@ -86,9 +86,29 @@ struct Vocabulary: Sendable {
 
     // MARK: Legal bases and rights
 
-    func basis(_ basis: LegalBasis?, preContractual: Bool) -> String {
+    /// A legal basis in words, addressed to the reader of a notice or, in a register, about the
+    /// person and the controller.
+    func basis(_ basis: LegalBasis?, preContractual: Bool, addressingReader: Bool = true) -> String {
         guard let basis else { return pick("Not stated", "Non précisée") }
-        let text = switch basis {
+        let text = addressingReader ? readerBasis(basis, preContractual: preContractual) : registerBasis(basis, preContractual: preContractual)
+        return "\(text) (\(pick("GDPR", "RGPD")) \(basis.article.replacingOccurrences(of: "Art.", with: "art.")))"
+    }
+
+    private func registerBasis(_ basis: LegalBasis, preContractual: Bool) -> String {
+        switch basis {
+        case .consent: pick("Consent of the person", "Consentement de la personne")
+        case .contract: preContractual
+            ? pick("Pre-contractual steps at the person's request", "Mesures précontractuelles prises à la demande de la personne")
+            : pick("Performance of a contract with the person", "Exécution d'un contrat avec la personne")
+        case .legalObligation: pick("Legal obligation of the controller", "Obligation légale du responsable")
+        case .vitalInterests: pick("Vital interests", "Sauvegarde des intérêts vitaux")
+        case .publicTask: pick("Task in the public interest", "Mission d'intérêt public")
+        case .legitimateInterests: pick("Legitimate interests of the controller", "Intérêt légitime du responsable")
+        }
+    }
+
+    private func readerBasis(_ basis: LegalBasis, preContractual: Bool) -> String {
+        switch basis {
         case .consent: pick("Your consent", "Votre consentement")
         case .contract: preContractual
             ? pick("Steps taken at your request before entering into a contract", "Mesures précontractuelles prises à votre demande")
@@ -98,7 +118,6 @@ struct Vocabulary: Sendable {
         case .publicTask: pick("A task carried out in the public interest", "L'exécution d'une mission d'intérêt public")
         case .legitimateInterests: pick("Our legitimate interests", "Notre intérêt légitime")
         }
-        return "\(text) (\(pick("GDPR", "RGPD")) \(basis.article.replacingOccurrences(of: "Art.", with: "art.")))"
     }
 
     func right(_ right: DataSubjectRight) -> (name: String, detail: String) {

@@ -32,7 +32,7 @@ extension Linter {
                 for (index, rule) in rules.enumerated() {
                     for other in rules[..<index] where overlaps(rule, other) && rule.finalPhaseSummary != other.finalPhaseSummary {
                         context.report(
-                            "the activity '\(activity.id)' gives two periods for the same data (\(other.finalPhaseSummary) and \(rule.finalPhaseSummary)); scope each rule to its data categories (categories)",
+                            "the activity '\(activity.id)' gives two periods for the same data (\(other.finalPhaseSummary) and \(rule.finalPhaseSummary)); scope each rule to its data (categories) or people (subjects)",
                             at: rule.location, into: &findings)
                         break
                     }
