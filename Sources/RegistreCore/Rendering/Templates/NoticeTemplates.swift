@@ -162,7 +162,8 @@ _{{.}}_
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 h1{font-size:1.8rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}h3{margin-top:1.6rem}
 table{border-collapse:collapse;width:100%;margin:.8rem 0;font-size:.95rem}th,td{border:1px solid #bbb;padding:.4rem .6rem;text-align:left;vertical-align:top}
-th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em}.note{font-style:italic;color:#444}
+th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em;overflow-wrap:anywhere}.note{font-style:italic;color:#444}
+.table-wrap{overflow-x:auto;max-width:100%}td{overflow-wrap:anywhere}
 </style>
 </head>
 <body>
@@ -188,7 +189,7 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em}.note{font-sty
 <section id="activity-{{id}}">
 <h3>{{name}}</h3>
 {{#description}}<p>{{.}}</p>{{/description}}
-<table>
+<div class="table-wrap"><table>
 <tr><th scope="row">{{labels.legalBasis}}</th><td>{{basis}}</td></tr>
 {{#legitimateInterest}}<tr><th scope="row">{{labels.legitimateInterest}}</th><td>{{.}}</td></tr>{{/legitimateInterest}}
 {{#legalObligation}}<tr><th scope="row">{{labels.legalObligation}}</th><td>{{.}}</td></tr>{{/legalObligation}}
@@ -200,7 +201,7 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em}.note{font-sty
 <tr><th scope="row">{{labels.retention}}</th><td>{{retention}}</td></tr>
 <tr><th scope="row">{{labels.jointController}}</th><td>{{controllership}}</td></tr>
 {{#withdrawal}}<tr><th scope="row">{{labels.withdrawal}}</th><td>{{.}}</td></tr>{{/withdrawal}}
-</table>
+</table></div>
 </section>
 {{/activities}}
 </section>
@@ -208,13 +209,13 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em}.note{font-sty
 <section id="recipients">
 <h2>3. {{labels.recipients}}</h2>
 <p>{{labels.recipientsIntro}}</p>
-<table>
+<div class="table-wrap"><table>
 <thead><tr><th scope="col">{{labels.recipients}}</th><th scope="col">{{labels.kind}}</th><th scope="col">{{labels.role}}</th><th scope="col">{{labels.location}}</th></tr></thead>
 <tbody>
 {{#recipients}}<tr><td>{{name}}</td><td>{{kind}}</td><td>{{role}}</td><td>{{location}}</td></tr>
 {{/recipients}}
 </tbody>
-</table>
+</table></div>
 </section>
 
 <section id="transfers">
@@ -222,12 +223,12 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em}.note{font-sty
 {{^transfers}}{{^transfersUnknown}}<p>{{labels.noTransfers}}</p>{{/transfersUnknown}}{{/transfers}}
 {{#transfersUnknown}}<p>{{.}}</p>{{/transfersUnknown}}
 {{#hasTransfers}}<p>{{labels.transfersIntro}}</p>
-<table>
+<div class="table-wrap"><table>
 <thead><tr><th scope="col">{{labels.transferWho}}</th><th scope="col">{{labels.destination}}</th><th scope="col">{{labels.safeguard}}</th><th scope="col">{{labels.occasional}}</th></tr></thead>
 <tbody>{{/hasTransfers}}
 {{#transfers}}<tr><td>{{who}}</td><td>{{destination}}</td><td>{{safeguard}}</td><td>{{frequency}}</td></tr>
 {{/transfers}}
-{{#hasTransfers}}</tbody></table>{{/hasTransfers}}
+{{#hasTransfers}}</tbody></table></div>{{/hasTransfers}}
 </section>
 
 <section id="rights">
@@ -254,7 +255,7 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em}.note{font-sty
 <section id="trackers">
 <h2>{{trackersNumber}}. {{labels.trackers}}</h2>
 <p>{{trackersIntro}}</p>
-<table>
+<div class="table-wrap"><table>
 <thead><tr><th scope="col">{{labels.tracker}}</th><th scope="col">{{labels.provider}}</th><th scope="col">{{labels.purpose}}</th><th scope="col">{{labels.category}}</th><th scope="col">{{labels.lifetime}}</th><th scope="col">{{labels.consentNeeded}}</th></tr></thead>
 <tbody>
 {{/hasTrackers}}
@@ -262,7 +263,7 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em}.note{font-sty
 {{/trackers}}
 {{#hasTrackers}}
 </tbody>
-</table>
+</table></div>
 </section>
 {{/hasTrackers}}
 
