@@ -85,9 +85,11 @@ import Testing
 
     @Test func duplicateYAMLKeysAreRefused() throws {
         let error = try #require(throws: PolicyReadError.self) {
-            _ = try PolicyLoader.load(text: "organization:\n  name: A\n  name: B\nactivities: []\n", file: "dup.yaml")
+            _ = try PolicyLoader.load(text: "organization:\n  name: A\n  legal_form: SAS\n  name: B\nactivities: []\n", file: "dup.yaml")
         }
         #expect(error.code == "yaml-duplicate-key")
+        #expect(error.location == SourceLocation(file: "dup.yaml", line: 4, column: 3))
+        #expect(error.message.contains("'name' appears twice") && error.message.contains("first at line 2"))
     }
 
     @Test func emptyAndWhitespaceFilesAreRefused() throws {
@@ -153,5 +155,16 @@ import Testing
     @Test func nulBytesAreRefused() throws {
         let error = try #require(throws: PolicyReadError.self) { _ = try PolicyLoader.load(text: "organization:\n  name: A\u{0}\n", file: "nul.yaml") }
         #expect(error.code == "not-text")
+    }
+}
+
+extension PolicyLoaderTests {
+    @Test(arguments: [("dpo@exemple.fr", "email"), ("+33 1 23 45 67 89", "phone"), ("https://exemple.fr/dpo", "url")])
+    func aContactWrittenAsOneTextIsReadByItsShape(text: String, field: String) throws {
+        let policy = try #require(try PolicyLoader.load(text: try Fixtures.policy(replacing: [("  dpo: {email: dpo@exemple.fr}", "  dpo: \"\(text)\"")]), file: "c.yaml").policy)
+        let dpo = try #require(policy.organization.dpo)
+        let values = ["email": dpo.email, "phone": dpo.phone, "url": dpo.url]
+        #expect(values[field] == text)
+        #expect(values.filter { $0.value != nil }.count == 1)
     }
 }

@@ -94,15 +94,33 @@ public enum PolicyLoader {
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
             return located(detail, mark)
         case let .duplicatedKeysInMapping(duplicates, context):
+            let first = context.mark
+            let second = duplicates.first.flatMap { repeatedKey($0, after: first, in: context.text) }
+            let place = second ?? (line: first.line, column: first.column)
             return PolicyReadError(
                 code: "yaml-duplicate-key",
-                message: "the key '\(duplicates.joined(separator: "', '"))' appears twice in the same mapping",
-                location: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+                message: "the key '\(duplicates.joined(separator: "', '"))' appears twice in the same mapping (first at line \(first.line))",
+                location: SourceLocation(file: file, line: place.line, column: place.column))
         case let .reader(problem, _, _, _):
             return PolicyReadError(code: "yaml-syntax", message: "YAML syntax error: \(problem)", location: SourceLocation(file: file, line: 1, column: 1))
         default:
             return PolicyReadError(code: "yaml-syntax", message: "YAML syntax error: \(error)")
         }
+    }
+
+    /// Where `key` is written again at the same column as its first occurrence, to point at the
+    /// repetition rather than at the original.
+    static func repeatedKey(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line < lines.count else { return nil }
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            let indent = line.prefix { $0 == " " }.count
+            if indent + 1 == first.column, line.dropFirst(indent).hasPrefix(key + ":") { return (index + 1, first.column) }
+            if indent + 1 < first.column, !line.trimmingCharacters(in: .whitespaces).isEmpty,
+               !line.dropFirst(indent).hasPrefix("#") { return nil }
+        }
+        return nil
     }
 
     /// The line and column of the first byte that breaks UTF-8.

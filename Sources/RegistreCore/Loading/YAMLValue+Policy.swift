@@ -92,9 +92,9 @@ extension YAMLValue {
     func contact() -> Contact? {
         if case .scalar = node {
             guard let text = nonEmptyString() else { return nil }
-            return text.contains("@")
-                ? Contact(email: text, location: location)
-                : Contact(url: text, location: location)
+            if text.contains("@") { return Contact(email: text, location: location) }
+            let isPhone = text.allSatisfy { $0.isNumber || " +.-()".contains($0) } && text.filter(\.isNumber).count >= 6
+            return isPhone ? Contact(phone: text, location: location) : Contact(url: text, location: location)
         }
         return mapping { map in
             Contact(
