@@ -27,13 +27,7 @@ struct CheckCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        var date = PolicyDate(Date())
-        if let today {
-            guard let parsed = PolicyDate(parsing: today), parsed.day != nil else {
-                throw ValidationError("--today must be a date such as 2026-11-22")
-            }
-            date = parsed
-        }
+        let date = try checkDate(today)
         let report: LintReport
         do {
             report = try Linter.check(contentsOf: policy, today: date)

@@ -9,23 +9,15 @@ struct NoticeCommand: ParsableCommand {
     )
 
     @OptionGroup var options: PolicyOptions
-
-    @Option(help: "The language of the notice: one of the policy's languages (default: the prevailing one).")
-    var lang: String?
+    @OptionGroup var document: DocumentOptions
 
     @Option(help: "Output format: md or html.")
     var format: NoticeRenderer.Format = .markdown
 
-    @Option(name: .shortAndLong, help: "Write the notice to this file instead of standard output.")
-    var output: String?
-
     func run() throws {
         let (policy, _) = try options.load()
-        let language = lang ?? policy.languages[0]
-        guard policy.languages.contains(language) else {
-            throw ValidationError("the policy is published in \(policy.languages.joined(separator: ", ")), not '\(language)'")
-        }
-        try emit(NoticeRenderer(policy: policy).render(language: language, format: format), to: output)
+        let language = try document.language(of: policy)
+        try emit(NoticeRenderer(policy: policy).render(language: language, format: format), to: document.output)
     }
 }
 

@@ -26,6 +26,34 @@ struct PolicyOptions: ParsableArguments {
     }
 }
 
+/// What every command that publishes a document takes besides the policy: its language and
+/// where to write it.
+struct DocumentOptions: ParsableArguments {
+    @Option(help: "The language: one of the policy's languages (default: the prevailing one).")
+    var lang: String?
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    /// The language asked for, checked against the policy's languages.
+    func language(of policy: Policy) throws -> String {
+        let language = lang ?? policy.languages[0]
+        guard policy.languages.contains(language) else {
+            throw ValidationError("the policy is published in \(policy.languages.joined(separator: ", ")), not '\(language)'")
+        }
+        return language
+    }
+}
+
+/// The date statements are checked against: `--today` when given (YYYY-MM-DD), else today.
+func checkDate(_ today: String?) throws -> PolicyDate {
+    guard let today else { return PolicyDate(Date()) }
+    guard let parsed = PolicyDate(parsing: today), parsed.day != nil else {
+        throw ValidationError("--today must be a date such as 2026-11-22")
+    }
+    return parsed
+}
+
 /// Writes a line to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

@@ -21,13 +21,7 @@ struct PublishCommand: ParsableCommand {
 
     func run() throws {
         let (policy, _) = try options.load()
-        var date = PolicyDate(Date())
-        if let today {
-            guard let parsed = PolicyDate(parsing: today), parsed.day != nil else {
-                throw ValidationError("--today must be a date such as 2026-11-22")
-            }
-            date = parsed
-        }
+        let date = try checkDate(today)
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {

@@ -9,23 +9,15 @@ struct RegisterCommand: ParsableCommand {
     )
 
     @OptionGroup var options: PolicyOptions
+    @OptionGroup var document: DocumentOptions
 
     @Option(help: "Output format: csv, html or json.")
     var format: RegisterRenderer.Format = .csv
 
-    @Option(help: "The language of the register: one of the policy's languages (default: the prevailing one).")
-    var lang: String?
-
-    @Option(name: .shortAndLong, help: "Write the register to this file instead of standard output.")
-    var output: String?
-
     func run() throws {
         let (policy, _) = try options.load()
-        let language = lang ?? policy.languages[0]
-        guard policy.languages.contains(language) else {
-            throw ValidationError("the policy is published in \(policy.languages.joined(separator: ", ")), not '\(language)'")
-        }
-        try emit(RegisterRenderer(policy: policy).render(language: language, format: format), to: output)
+        let language = try document.language(of: policy)
+        try emit(RegisterRenderer(policy: policy).render(language: language, format: format), to: document.output)
     }
 }
 
