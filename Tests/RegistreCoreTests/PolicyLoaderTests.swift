@@ -168,3 +168,17 @@ extension PolicyLoaderTests {
         #expect(values.filter { $0.value != nil }.count == 1)
     }
 }
+
+extension PolicyLoaderTests {
+    @Test func topLevelXKeysHoldAnchorsTheFileReuses() throws {
+        let text = try Fixtures.policy(replacing: [
+            ("registre: 1\n", "registre: 1\nx-hosting: &hosting [host]\n"),
+            ("    recipients: [host]\n    retention: {anchor: collection, duration: P1Y", "    recipients: *hosting\n    retention: {anchor: collection, duration: P1Y"),
+        ])
+        let result = try PolicyLoader.load(text: text, file: "x.yaml")
+        #expect(result.findings.isEmpty, "\(result.findings)")
+        #expect(result.policy?.activity("security")?.recipients.map(\.value) == ["host"])
+        let typo = try PolicyLoader.load(text: "organization: {name: A}\nactivities: []\nxhosting: 1\n", file: "y.yaml")
+        #expect(typo.findings.contains { $0.message.contains("the document has an unknown key 'xhosting'") })
+    }
+}

@@ -6,6 +6,7 @@ enum PolicyDraft {
     static let formatVersion = 1
 
     static func read(from root: YAMLMapping) -> Policy? {
+        root.acceptKeys(withPrefix: "x-")
         if let version = root.optional("registre"), let number = version.integer(), number != formatVersion {
             root.context.error(
                 "schema-invalid-value", "registre: format version \(number) is not supported; this build reads version \(formatVersion)",

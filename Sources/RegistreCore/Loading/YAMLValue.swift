@@ -11,6 +11,9 @@ struct YAMLValue {
 
     var location: SourceLocation { context.location(node.mark) }
 
+    /// The path for messages: `the document` at the root.
+    var displayPath: String { path.isEmpty ? "the document" : path }
+
     /// What the node is, in words, for error messages.
     var kindDescription: String {
         switch node {
@@ -22,7 +25,7 @@ struct YAMLValue {
     }
 
     private func wrongType(_ expected: String) {
-        context.error("schema-wrong-type", "\(path.isEmpty ? "the document" : path) must be \(expected), found \(kindDescription)", at: location)
+        context.error("schema-wrong-type", "\(displayPath) must be \(expected), found \(kindDescription)", at: location)
     }
 
     /// The scalar text, or nil (reported) when the node is a list or a mapping.
@@ -134,7 +137,7 @@ final class YAMLMapping {
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
                 owner.context.error(
-                    "schema-wrong-type", "\(owner.path) has a key that is not a plain word",
+                    "schema-wrong-type", "\(owner.displayPath) has a key that is not a plain word",
                     at: owner.context.location(key.mark))
                 continue
             }
@@ -158,7 +161,7 @@ final class YAMLMapping {
     func required(_ key: String, _ what: String) -> YAMLValue? {
         guard let value = optional(key) else {
             owner.context.error(
-                "schema-missing-key", "\(owner.path) needs '\(key)' (\(what))", at: owner.location)
+                "schema-missing-key", "\(owner.displayPath) needs '\(key)' (\(what))", at: owner.location)
             return nil
         }
         return value
@@ -170,6 +173,12 @@ final class YAMLMapping {
         return owner.context.location(entry.keyNode.mark)
     }
 
+    /// Accepts every key that starts with `prefix` without reading it: `x-` keys hold YAML anchors
+    /// that the rest of the file reuses (`x-teams: &teams [sales, support]`).
+    func acceptKeys(withPrefix prefix: String) {
+        for entry in entries where entry.key.hasPrefix(prefix) { asked.insert(entry.key) }
+    }
+
     /// True when `key` is present (even with a null value).
     func contains(_ key: String) -> Bool {
         entries.contains { $0.key == key }
@@ -177,7 +186,7 @@ final class YAMLMapping {
 
     fileprivate func reportUnknownKeys() {
         for entry in entries where !asked.contains(entry.key) {
-            var message = "\(owner.path) has an unknown key '\(entry.key)'"
+            var message = "\(owner.displayPath) has an unknown key '\(entry.key)'"
             if let near = suggestion(for: entry.key, among: asked) {
                 message += "; did you mean '\(near)'?"
             } else {
