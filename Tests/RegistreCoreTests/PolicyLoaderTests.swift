@@ -182,3 +182,24 @@ extension PolicyLoaderTests {
         #expect(typo.findings.contains { $0.message.contains("the document has an unknown key 'xhosting'") })
     }
 }
+
+extension PolicyLoaderTests {
+    @Test func aByteOrderMarkIsIgnored() throws {
+        var data = Data([0xEF, 0xBB, 0xBF])
+        data.append(Data(Fixtures.cleanPolicy.utf8))
+        let result = try PolicyLoader.load(data: data, file: "bom.yaml")
+        #expect(result.findings.isEmpty && result.policy != nil)
+    }
+
+    @Test func severalDocumentsInOneFileAreRefused() throws {
+        let error = try #require(throws: PolicyReadError.self) {
+            _ = try PolicyLoader.load(text: "organization: {name: A}\nactivities: []\n---\nother: 1\n", file: "two.yaml")
+        }
+        #expect(error.code == "yaml-several-documents" && error.location?.line == 3)
+    }
+
+    @Test func aSectionThatMustBeAListSaysSo() throws {
+        let findings = try schemaFindings("organization: {name: A}\nactivities: 3\n")
+        #expect(findings.contains { $0.message == "activities must be a list of mappings, found a single value" })
+    }
+}

@@ -55,6 +55,8 @@ public enum PolicyLoader {
 
     /// Validates a policy given as text; `file` names it in findings.
     public static func load(text: String, file: String) throws(PolicyReadError) -> PolicyLoadResult {
+        // Editors on Windows often start UTF-8 files with a byte order mark, which YAML parsers refuse.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw PolicyReadError(code: "empty-file", message: "\(file) is empty; a policy needs at least organization: and activities:")
         }
@@ -89,6 +91,11 @@ public enum PolicyLoader {
                 location: SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1))
         }
         switch error {
+        case let .composer(context, _, mark, _) where context?.text.contains("expected a single document") == true:
+            return PolicyReadError(
+                code: "yaml-several-documents",
+                message: "the file holds more than one YAML document (a second '---' or '...'); a policy file is one document",
+                location: SourceLocation(file: file, line: mark.line, column: mark.column))
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem

@@ -122,7 +122,12 @@ extension YAMLMapping {
 
     /// Reads the list under `key`, each item a mapping read by `body`; nil items are dropped.
     func list<T>(_ key: String, _ body: (YAMLMapping, Int) -> T?) -> [T] {
-        guard let items = optional(key)?.list() else { return [] }
+        guard let value = optional(key) else { return [] }
+        if case .scalar = value.node {
+            value.context.error("schema-wrong-type", "\(value.path) must be a list of mappings, found a single value", at: value.location)
+            return []
+        }
+        guard let items = value.list() else { return [] }
         return items.enumerated().compactMap { index, item in item.mapping { body($0, index) } }
     }
 }
