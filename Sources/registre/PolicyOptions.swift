@@ -49,7 +49,8 @@ struct DocumentOptions: ParsableArguments {
 func checkDate(_ today: String?) throws -> PolicyDate {
     guard let today else { return PolicyDate(Date()) }
     guard let parsed = PolicyDate(parsing: today), parsed.day != nil else {
-        throw ValidationError("--today must be a date such as 2026-11-22")
+        printError("error: --today '\(today)' is not a date; write YYYY-MM-DD, such as 2026-11-22")
+        throw ExitCode(2)
     }
     return parsed
 }

@@ -89,9 +89,9 @@ import Testing
             #expect((figures["pageWidth"] as? Int ?? .max) <= viewport, "\(name) \(language): the page scrolls sideways on a phone: \(figures)")
             #expect(figures["headerless"] as? Int == 0, "every header cell says whether it heads a row or a column")
             #expect(figures["emptyCells"] as? Int == 0, "\(name) \(language): empty cells: \(figures)")
-            let activities = try String(contentsOfFile: CLITests.repository.appendingPathComponent("Examples/\(name).yaml").path, encoding: .utf8)
-                .components(separatedBy: "\n").filter { $0.hasPrefix("  - id: ") }.count
-            #expect((figures["activities"] as? Int ?? 0) > 0 && (figures["activities"] as? Int ?? 0) <= activities)
+            let register = try CLITests().registre("register", "Examples/\(name).yaml", "--format", "json")
+            let entries = try #require((try JSONSerialization.jsonObject(with: Data(register.stdout.utf8)) as? [String: Any])?["entries"] as? [Any])
+            #expect(figures["activities"] as? Int == entries.count, "one section per activity of the policy")
         }
     }
 }

@@ -34,11 +34,12 @@ import Testing
                 let plain = format == .html ? Self.unescapeHTML(notice) : notice.replacingOccurrences(of: "\\|", with: "|")
                 for activity in policy.activities {
                     let title = activity.name.text(in: language, fallback: policy.languages.first)
-                    let section = try #require(Self.section(of: title, in: plain), "\(name) \(language) \(format): no section for '\(activity.id)'")
+                    let heading = format == .html ? "<h3>\(title)</h3>" : "### \(title)\n"
+                    let section = try #require(Self.section(of: heading, in: plain), "\(name) \(language) \(format): no section for '\(activity.id)'")
                     for rule in activity.retention {
                         for phase in rule.phases {
                             if let duration = phase.duration, !duration.isZero {
-                                #expect(section.contains(words.words(for: duration)), "\(name) \(language): '\(activity.id)' lacks \(duration)")
+                                #expect(Self.containsPhrase(words.words(for: duration), in: section), "\(name) \(language): '\(activity.id)' lacks \(duration)")
                             }
                             if phase.duration != nil {
                                 #expect(section.contains(words.done(phase.action)), "\(name) \(language): '\(activity.id)' lacks its action")
@@ -78,9 +79,15 @@ import Testing
                 for rule in activity.retention {
                     for phase in rule.phases {
                         if let duration = phase.duration, !duration.isZero {
-                            #expect(entry.retention.joined().contains(Vocabulary(language).words(for: duration)))
+                            #expect(Self.containsPhrase(Vocabulary(language).words(for: duration), in: entry.retention.joined(separator: " | ")))
                         }
                     }
+                }
+            }
+            let html = Self.unescapeHTML(RegisterRenderer(policy: policy).render(language: language, format: .html))
+            for entry in register.entries {
+                for value in [entry.name, entry.dpo, entry.representative] + entry.recipients + entry.transfers where !value.isEmpty {
+                    #expect(html.contains(value), "\(name) \(language): the HTML register lacks '\(value)'")
                 }
             }
             let csv = RegisterRenderer(policy: policy).render(language: language, format: .csv)
@@ -102,11 +109,28 @@ import Testing
         #expect(dot.hasPrefix("digraph registre {") && dot.hasSuffix("}\n"))
         for activity in policy.activities { #expect(dot.contains("\"a:\(activity.id)\"")) }
         for recipient in policy.recipients { #expect(dot.contains("\"r:\(recipient.id)\"")) }
-        // Every recipient outside the EEA is drawn with the colour of its safeguard.
-        for recipient in policy.recipients where recipient.countries.contains(where: { !Country.isInEEA($0.value) }) {
-            let color = map.style(.transfer(recipient.safeguard ?? (recipient.countries.allSatisfy { Country.adequate.contains($0.value) } ? .adequacy : nil))).color
-            #expect(dot.contains("\"r:\(recipient.id)\" -> \"c:") && dot.contains(color))
+        // Every recipient outside the EEA is drawn with the colour of its safeguard, on its own edge.
+        let edges = dot.split(separator: "\n").filter { $0.contains(" -> ") }
+        for recipient in policy.recipients {
+            for country in recipient.countries where !Country.isInEEA(country.value) {
+                let safeguard = recipient.safeguard ?? (Country.adequate.contains(country.value) ? .adequacy : nil)
+                let color = map.style(.transfer(safeguard)).color
+                let edge = edges.first { $0.contains("\"r:\(recipient.id)\" -> \"c:\(country.value)\"") }
+                #expect(edge?.contains("color=\"\(color)\"") == true, "\(name): \(recipient.id) -> \(country.value) is not drawn in \(color)")
+            }
         }
+    }
+
+    /// True when `phrase` stands in `text` on its own: "1 year" is not found inside "11 years".
+    static func containsPhrase(_ phrase: String, in text: String) -> Bool {
+        var searchRange = text.startIndex..<text.endIndex
+        while let range = text.range(of: phrase, range: searchRange) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if !(before?.isNumber ?? false), !(after?.isLetter ?? false) { return true }
+            searchRange = range.upperBound..<text.endIndex
+        }
+        return false
     }
 
     /// The text of the section that starts at `title` and ends at the next heading.

@@ -59,6 +59,7 @@ enum Fixtures {
       - id: accounts
         name: {fr: Gestion des comptes, en: Account management}
         legal_basis: contract
+        automated_decisions: false
         data_categories: [user.name, user.contact.email]
         data_subjects: [customer]
         sources: [form]
@@ -71,6 +72,7 @@ enum Fixtures {
       - id: billing
         name: {fr: Facturation, en: Billing}
         legal_basis: legal_obligation
+        automated_decisions: false
         legal_obligation: Code de commerce, art. L123-22
         data_categories: [user.name, user.financial]
         data_subjects: [customer]
@@ -81,6 +83,7 @@ enum Fixtures {
       - id: newsletter
         name: {fr: Lettre d'information, en: Newsletter}
         legal_basis: consent
+        automated_decisions: false
         withdrawal: {fr: Lien de désinscription., en: Unsubscribe link.}
         data_categories: [user.contact.email]
         data_subjects: [prospect]
@@ -94,6 +97,7 @@ enum Fixtures {
       - id: security
         name: {fr: Sécurité, en: Security}
         legal_basis: legitimate_interests
+        automated_decisions: false
         legitimate_interest: {fr: Protéger le service., en: Protecting the service.}
         data_categories: [user.device.ip_address]
         data_subjects: [visitor]
@@ -103,6 +107,7 @@ enum Fixtures {
       - id: statistics
         name: {fr: Statistiques, en: Statistics}
         legal_basis: consent
+        automated_decisions: false
         data_categories: [user.device.cookie_id]
         data_subjects: [visitor]
         sources: [logs]
@@ -126,6 +131,7 @@ enum Fixtures {
       extension: P2M
       identity_proof: {required: when_in_doubt, destroyed_after_processing: true}
     consent:
+      mechanism: banner
       lifetime: P13M
       refusal_lifetime: P6M
     security:

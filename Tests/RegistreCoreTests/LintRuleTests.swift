@@ -78,13 +78,14 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             holds: [("    withdrawal: {fr: Lien de désinscription., en: Unsubscribe link.}\n", "")]),
         RuleCase(
             rule: "automated-decision-undisclosed",
-            fires: [("    legal_basis: contract\n", "    legal_basis: contract\n    automated_decisions: true\n")],
-            holds: [("    legal_basis: contract\n", "    legal_basis: contract\n    automated_decisions: true\n"), (", post_mortem]", ", post_mortem, no_automated_decision]")]),
+            fires: [("    legal_basis: contract\n    automated_decisions: false\n", "    legal_basis: contract\n    automated_decisions: true\n")],
+            holds: [("    legal_basis: contract\n    automated_decisions: false\n", "    legal_basis: contract\n    automated_decisions: true\n"), (", post_mortem]", ", post_mortem, no_automated_decision]")]),
         RuleCase(
             rule: "audience-measurement-data-retention",
-            fires: [("    legal_basis: consent\n    data_categories: [user.device.cookie_id]", "    legal_basis: consent\n    exempt_audience_measurement: true\n    data_categories: [user.device.cookie_id]"),
+            fires: [("    data_categories: [user.device.cookie_id]", "    exempt_audience_measurement: true\n    data_categories: [user.device.cookie_id]"),
                     ("duration: P25M}", "duration: P26M}")],
-            holds: [("    legal_basis: consent\n    data_categories: [user.device.cookie_id]", "    legal_basis: consent\n    exempt_audience_measurement: true\n    data_categories: [user.device.cookie_id]")]),
+            holds: [("    data_categories: [user.device.cookie_id]", "    exempt_audience_measurement: true\n    data_categories: [user.device.cookie_id]"),
+                    ("retention: {anchor: collection, duration: P25M}", "retention: {phases: [{anchor: collection, duration: P12M, action: archive}, {after: phase1, duration: P13M}]}")]),
         RuleCase(
             rule: "recipient-unused",
             fires: [("    recipients: [support_team, host]", "    recipients: [host]")],
@@ -223,12 +224,37 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             holds: [("response_time: P1M", "response_time: P4W")]),
         RuleCase(
             rule: "consent-mechanism-invalid",
-            fires: [("  lifetime: P13M\n  refusal", "  mechanism: browser_settings\n  lifetime: P13M\n  refusal")],
-            holds: [("  lifetime: P13M\n  refusal", "  mechanism: banner\n  lifetime: P13M\n  refusal")]),
+            fires: [("  mechanism: banner\n", "  mechanism: browser_settings\n")],
+            holds: [("  mechanism: banner\n", "  mechanism: browser_settings\n"), ("    lifetime: P13M\n    activity: statistics\n", "    lifetime: P13M\n    exempt: true\n")]),
         RuleCase(
             rule: "retention-anchor-unstated",
             fires: [("{anchor: collection, duration: P25M}", "{anchor: unstated, duration: P25M}")],
             holds: [("{anchor: collection, duration: P25M}", "{anchor: last_activity, duration: P25M}")]),
+        RuleCase(
+            rule: "dpo-unstated",
+            fires: [("  dpo: {email: dpo@exemple.fr}\n", "")],
+            holds: [("  dpo: {email: dpo@exemple.fr}\n", "  dpo: none\n")]),
+        RuleCase(
+            rule: "activities-missing",
+            fires: [("activities:\n  - id: accounts", "x-unused:\n  - id: accounts"), ("trackers:\n", "activities: []\ntrackers:\n"),
+                    ("    activity: statistics\n", ""), ("    transfers: [occasional]\n", "")],
+            holds: [("  - id: statistics\n", "  - id: statistics_2\n"), ("    activity: statistics\n", "    activity: statistics_2\n")]),
+        RuleCase(
+            rule: "transfer-unused",
+            fires: [("    transfers: [occasional]\n", "")],
+            holds: [("    transfers: [occasional]\n", ""), ("    countries: [IN]\n", "    countries: [IN]\n    recipient: mailer\n")]),
+        RuleCase(
+            rule: "consent-mechanism-unstated",
+            fires: [("  mechanism: banner\n", "")],
+            holds: [("  mechanism: banner\n", ""), ("    lifetime: P13M\n    activity: statistics\n", "    lifetime: P13M\n    exempt: true\n")]),
+        RuleCase(
+            rule: "notice-language-unsupported",
+            fires: [("  languages: [fr, en]\n", "  languages: [fr, en, de]\n")],
+            holds: [("  languages: [fr, en]\n  prevailing_language: fr\n", "  languages: [en]\n  prevailing_language: en\n")]),
+        RuleCase(
+            rule: "statement-dated-in-future",
+            fires: [("updated: 2026-10-01", "updated: 2026-11-23")],
+            holds: [("updated: 2026-10-01", "updated: 2026-11-22")]),
         RuleCase(
             rule: "security-measures-missing",
             fires: [("security:\n  - {fr: Chiffrement des sauvegardes, en: Encrypted backups}", "")],
@@ -263,5 +289,26 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         let covered = Set(Self.cases.map(\.rule))
         let missing = Linter.rules.map(\.id).filter { !covered.contains($0) }
         #expect(missing == [])
+    }
+}
+
+extension LintRuleTests {
+    /// Findings about a key point at that key, not at the section around it.
+    @Test(arguments: [
+        ("response_time: P1M", "response_time: P3M", "response-time-exceeds-one-month"),
+        ("extension: P2M", "extension: P3M", "extension-exceeds-two-months"),
+        ("required: when_in_doubt", "required: always", "identity-proof-systematic"),
+        ("refusal_lifetime: P6M", "refusal_lifetime: P1D", "refusal-remembered-too-briefly"),
+        ("  lifetime: P13M\n  refusal", "  lifetime: P2Y\n  refusal", "consent-renewal-too-late"),
+        ("  mechanism: banner", "  mechanism: implied", "consent-mechanism-invalid"),
+        ("    lifetime: P13M\n", "    lifetime: P2Y\n", "tracker-lifetime-exceeds-13-months"),
+    ])
+    func findingsPointAtTheKeyThatBreaksTheRule(old: String, new: String, rule: String) throws {
+        let text = try Fixtures.policy(replacing: [(old, new)])
+        let report = try Linter.check(text: text, file: "case.yaml", today: Fixtures.today)
+        let finding = try #require(report.findings.first { $0.ruleID == rule })
+        let key = new.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n")[0]
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(key) }! + 1
+        #expect(finding.location.line == line, "\(rule) points at line \(finding.location.line), the key is on line \(line)")
     }
 }

@@ -44,7 +44,7 @@ import Testing
     @Test func theTrackerIntroductionFollowsHowConsentIsCollected() throws {
         let banner = NoticeRenderer(policy: try policy()).render(language: "en", format: .html)
         #expect(banner.contains("withdraw it at any time from the cookie banner"))
-        let implied = NoticeRenderer(policy: try policy([("  lifetime: P13M\n  refusal", "  mechanism: implied\n  lifetime: P13M\n  refusal")]))
+        let implied = NoticeRenderer(policy: try policy([("  mechanism: banner\n", "  mechanism: implied\n")]))
             .render(language: "fr", format: .html)
         #expect(implied.contains("la poursuite de la navigation (consentement implicite)"))
         #expect(!implied.contains("depuis le bandeau cookies"))

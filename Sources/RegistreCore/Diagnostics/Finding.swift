@@ -11,9 +11,12 @@ public struct Severity: Sendable, Hashable, Comparable, Codable, CustomStringCon
     /// Information only.
     public static let note = Severity(name: "note", rank: 0)
 
+    /// Notes before warnings before errors.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    /// The name.
     public var description: String { name }
 
+    /// Decodes the name.
     public init(from decoder: Decoder) throws {
         let name = try decoder.singleValueContainer().decode(String.self)
         switch name {
@@ -23,6 +26,7 @@ public struct Severity: Sendable, Hashable, Comparable, Codable, CustomStringCon
         }
     }
 
+    /// Encodes the name.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(name)
@@ -59,6 +63,13 @@ public struct Finding: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case ruleID = "rule"
         case severity, message, location, reference
+    }
+}
+
+extension Finding {
+    /// Orders findings by line, then column; findings at the same place keep the order of the rules.
+    public static func inFileOrder(_ a: Finding, _ b: Finding) -> Bool {
+        (a.location.line, a.location.column) < (b.location.line, b.location.column)
     }
 }
 

@@ -18,7 +18,7 @@ public enum Linter {
     /// The findings of every rule on a policy that loaded.
     public static func lint(_ policy: Policy, today: PolicyDate) -> [Finding] {
         let context = LintContext(today: today)
-        return rules.flatMap { $0.check(policy, context: context) }
+        return rules.flatMap { $0.check(policy, context: context) }.sorted(by: Finding.inFileOrder)
     }
 
     private static func report(for result: PolicyLoadResult, file: String, today: PolicyDate) -> LintReport {
@@ -26,7 +26,7 @@ public enum Linter {
         if let policy = result.policy {
             findings += lint(policy, today: today)
         }
-        findings.sort { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        findings.sort(by: Finding.inFileOrder)
         return LintReport(file: file, findings: findings)
     }
 }

@@ -65,3 +65,9 @@ func editDistance(_ a: String, _ b: String) -> Int {
     }
     return previous[b.count]
 }
+
+/// A value from the file as a message shows it: at most 60 characters, so a message never
+/// carries a whole paragraph (or whatever personal data was pasted into the wrong key).
+func shown(_ text: String) -> String {
+    text.count <= 60 ? text : String(text.prefix(59)) + "…"
+}

@@ -44,7 +44,7 @@ extension PolicyDraft {
             jointControllers: references("joint_controllers"),
             withdrawal: map.optional("withdrawal")?.localizedText(),
             isExemptAudienceMeasurement: map.optional("exempt_audience_measurement")?.bool() ?? false,
-            hasAutomatedDecisions: map.optional("automated_decisions")?.bool() ?? false,
+            hasAutomatedDecisions: map.optional("automated_decisions")?.bool(),
             systems: references("systems"),
             location: map.location,
             keyLocations: map.keyLocations([

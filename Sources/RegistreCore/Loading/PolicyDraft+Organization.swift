@@ -34,6 +34,7 @@ extension PolicyDraft {
                 "schema-invalid-value", "organization.prevailing_language '\(prevailing)' is not one of organization.languages",
                 at: map.location(of: "prevailing_language"))
         }
+        let dpoValue = map.optional("dpo")
         guard let name else { return nil }
         return Organization(
             name: name,
@@ -44,7 +45,8 @@ extension PolicyDraft {
             registration: registration ?? Organization.Registration(),
             website: map.optional("website")?.nonEmptyString(),
             email: map.optional("email")?.nonEmptyString(),
-            dpo: map.optional("dpo")?.contact(),
+            dpo: dpoValue?.node.scalar?.string == "none" ? nil : dpoValue?.contact(),
+            isDPODesignated: dpoValue.map { $0.node.scalar?.string != "none" },
             representative: map.optional("representative")?.contact(),
             supervisoryAuthority: authority,
             group: map.optional("group")?.nonEmptyString(),
@@ -151,15 +153,17 @@ extension PolicyDraft {
             identityProof: identity?.0,
             destroysIdentityProof: identity?.1 ?? false,
             notes: map.optional("notes")?.localizedText(),
-            location: map.location)
+            location: map.location,
+            keyLocations: map.keyLocations(["offered", "contact", "response_time", "extension", "identity_proof"]))
     }
 
     static func readConsent(_ map: YAMLMapping) -> ConsentSettings {
         ConsentSettings(
             lifetime: map.optional("lifetime")?.duration() ?? .thirteenMonths,
             refusalLifetime: map.optional("refusal_lifetime")?.duration() ?? ISODuration(months: 6),
-            mechanism: map.optional("mechanism")?.keyword(ConsentMechanism.self, what: "consent mechanism") ?? .banner,
+            mechanism: map.optional("mechanism")?.keyword(ConsentMechanism.self, what: "consent mechanism"),
             honoursGlobalPrivacyControl: map.optional("global_privacy_control")?.bool() ?? true,
-            location: map.location)
+            location: map.location,
+            keyLocations: map.keyLocations(["lifetime", "refusal_lifetime", "mechanism"]))
     }
 }

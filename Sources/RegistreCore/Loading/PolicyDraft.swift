@@ -30,7 +30,7 @@ enum PolicyDraft {
         let rights = root.optional("rights")?.mapping(readRights)
             ?? RightsPolicy(offered: [], destroysIdentityProof: false, location: root.location)
         let consent = root.optional("consent")?.mapping(readConsent)
-            ?? ConsentSettings(lifetime: .thirteenMonths, refusalLifetime: ISODuration(months: 6), mechanism: .banner, honoursGlobalPrivacyControl: true, location: root.location)
+            ?? ConsentSettings(lifetime: .thirteenMonths, refusalLifetime: ISODuration(months: 6), mechanism: nil, honoursGlobalPrivacyControl: true, location: root.location)
         let securityValue = root.optional("security")
         let security = securityValue?.localizedTexts() ?? []
         guard let organization else { return nil }

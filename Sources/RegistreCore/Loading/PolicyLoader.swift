@@ -80,7 +80,7 @@ public enum PolicyLoader {
         let value = YAMLValue(node: root, path: "", context: context)
         let draft = value.mapping { PolicyDraft.read(from: $0) }
         let policy = draft.flatMap { $0.resolve(context: context) }
-        let findings = context.findings.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        let findings = context.findings.sorted(by: Finding.inFileOrder)
         return PolicyLoadResult(policy: context.hasErrors ? nil : policy, findings: findings)
     }
 

@@ -51,7 +51,7 @@ extension YAMLValue {
     func date() -> PolicyDate? {
         guard let text = nonEmptyString() else { return nil }
         guard let date = PolicyDate(parsing: text) else {
-            context.error("schema-invalid-value", "\(path): '\(text)' is not a date; write YYYY-MM-DD (or YYYY-MM)", at: location)
+            context.error("schema-invalid-value", "\(path): '\(shown(text))' is not a date; write YYYY-MM-DD (or YYYY-MM)", at: location)
             return nil
         }
         return date
@@ -64,7 +64,7 @@ extension YAMLValue {
         guard Country.codes.contains(code) else {
             context.error(
                 "schema-invalid-value",
-                "\(path): '\(text)' is not an ISO 3166-1 alpha-2 country code (such as FR, DE, US)", at: location)
+                "\(path): '\(shown(text))' is not an ISO 3166-1 alpha-2 country code (such as FR, DE, US)", at: location)
             return nil
         }
         return Located(code, at: location)
@@ -81,7 +81,7 @@ extension YAMLValue {
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "_-."))
         guard text.unicodeScalars.allSatisfy({ allowed.contains($0) && $0.isASCII }) else {
             context.error(
-                "schema-invalid-value", "\(path): '\(text)' is not an identifier; use letters, digits, '_', '-' and '.'",
+                "schema-invalid-value", "\(path): '\(shown(text))' is not an identifier; use letters, digits, '_', '-' and '.'",
                 at: location)
             return nil
         }

@@ -55,7 +55,7 @@ struct YAMLValue {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            context.error("schema-wrong-type", "\(path) must be true or false, found '\(text)'", at: location)
+            context.error("schema-wrong-type", "\(path) must be true or false, found '\(shown(text))'", at: location)
             return nil
         }
     }
@@ -64,7 +64,7 @@ struct YAMLValue {
     func integer() -> Int? {
         guard let text = string() else { return nil }
         guard let value = Int(text) else {
-            context.error("schema-wrong-type", "\(path) must be a whole number, found '\(text)'", at: location)
+            context.error("schema-wrong-type", "\(path) must be a whole number, found '\(shown(text))'", at: location)
             return nil
         }
         return value
@@ -74,7 +74,7 @@ struct YAMLValue {
     func keyword(_ allowed: [String], what: String) -> String? {
         guard let text = nonEmptyString() else { return nil }
         if allowed.contains(text) { return text }
-        var message = "\(path): '\(text)' is not a known \(what)"
+        var message = "\(path): '\(shown(text))' is not a known \(what)"
         if let near = suggestion(for: text, among: allowed) {
             message += "; did you mean '\(near)'?"
         } else {

@@ -7,12 +7,19 @@ import Foundation
 /// after `T`), never negative, never fractional: a retention period must be something a database
 /// can compare.
 public struct ISODuration: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Whole years (`Y`).
     public var years = 0
+    /// Whole months (`M` before `T`).
     public var months = 0
+    /// Whole weeks (`W`).
     public var weeks = 0
+    /// Whole days (`D`).
     public var days = 0
+    /// Whole hours (`H`).
     public var hours = 0
+    /// Whole minutes (`M` after `T`).
     public var minutes = 0
+    /// Whole seconds (`S`).
     public var seconds = 0
 
     /// Creates a duration from its parts.
@@ -98,6 +105,13 @@ public struct ISODuration: Sendable, Hashable, Codable, CustomStringConvertible 
         return "write it in ISO 8601 form: P3Y (3 years), P13M (13 months), P30D (30 days), P1Y6M"
     }
 
+    /// The sum of two durations, part by part.
+    public func adding(_ other: ISODuration) -> ISODuration {
+        ISODuration(
+            years: years + other.years, months: months + other.months, weeks: weeks + other.weeks, days: days + other.days,
+            hours: hours + other.hours, minutes: minutes + other.minutes, seconds: seconds + other.seconds)
+    }
+
     /// True when every part is zero.
     public var isZero: Bool { self == ISODuration() }
 
@@ -132,19 +146,25 @@ public struct ISODuration: Sendable, Hashable, Codable, CustomStringConvertible 
         return text == "P" ? "P0D" : text
     }
 
+    /// Decodes the ISO 8601 text.
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         self = try ISODuration(parsing: text)
     }
 
+    /// Encodes the ISO 8601 text.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
 
+    /// One month: the deadline to answer a request (GDPR Art. 12(3)).
     public static let oneMonth = ISODuration(months: 1)
+    /// Two months: the one extension of that deadline (GDPR Art. 12(3)).
     public static let twoMonths = ISODuration(months: 2)
+    /// Thirteen months: the CNIL's bound on a tracker's lifetime and on keeping a consent.
     public static let thirteenMonths = ISODuration(months: 13)
+    /// Twenty-five months: the CNIL's bound on keeping audience-measurement data without consent.
     public static let twentyFiveMonths = ISODuration(months: 25)
 }
 
@@ -155,5 +175,5 @@ public struct DurationError: Error, Sendable, CustomStringConvertible {
     /// Why it was refused and how to write it.
     public var reason: String
 
-    public var description: String { "'\(text)' is not a valid duration: \(reason)" }
+    public var description: String { "'\(shown(text))' is not a valid duration: \(reason)" }
 }

@@ -28,15 +28,25 @@ public enum LegalBasis: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A condition of GDPR Art. 9(2) that lifts the ban on processing special categories of data.
 public enum SpecialCategoryCondition: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Art. 9(2)(a): explicit consent.
     case explicitConsent = "explicit_consent"
+    /// Art. 9(2)(b): employment and social security law.
     case employment
+    /// Art. 9(2)(c): vital interests of a person unable to consent.
     case vitalInterests = "vital_interests"
+    /// Art. 9(2)(d): a not-for-profit body, for its members.
     case notForProfit = "not_for_profit"
+    /// Art. 9(2)(e): made manifestly public by the person.
     case madePublic = "made_public"
+    /// Art. 9(2)(f): legal claims or courts acting judicially.
     case legalClaims = "legal_claims"
+    /// Art. 9(2)(g): substantial public interest, on a basis in law.
     case substantialPublicInterest = "substantial_public_interest"
+    /// Art. 9(2)(h): medicine, health or social care.
     case healthCare = "health_care"
+    /// Art. 9(2)(i): public health.
     case publicHealth = "public_health"
+    /// Art. 9(2)(j): archiving, research or statistics.
     case archivingResearch = "archiving_research"
 
     /// The letter of Art. 9(2).

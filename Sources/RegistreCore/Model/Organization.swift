@@ -17,8 +17,10 @@ public struct Organization: Sendable, Hashable {
     public var website: String?
     /// A general contact address for privacy matters.
     public var email: String?
-    /// The data protection officer (Art. 37-39), or the privacy contact when no DPO is designated.
+    /// The data protection officer (Art. 37-39).
     public var dpo: Contact?
+    /// False when the policy says no DPO is designated (`dpo: none`), nil when it does not say.
+    public var isDPODesignated: Bool?
     /// The representative in the Union of a controller established outside it (Art. 27).
     public var representative: Contact?
     /// The authority a data subject can complain to (Art. 77).
@@ -44,6 +46,7 @@ public struct Organization: Sendable, Hashable {
         public var rcs: String?
         /// The intra-community VAT number.
         public var vat: String?
+        /// Creates registration numbers.
         public init(siren: String? = nil, rcs: String? = nil, vat: String? = nil) {
             self.siren = siren
             self.rcs = rcs

@@ -38,6 +38,14 @@ public struct Policy: Sendable {
     /// The transfer with `id`.
     public func transfer(_ id: String) -> Transfer? { transfers.first { $0.id == id } }
 
+    /// The transfers an activity's data takes: those it lists, and those made through one of its
+    /// recipients.
+    public func transfers(of activity: ProcessingActivity) -> [Transfer] {
+        let recipients = Set(activity.recipients.map(\.value))
+        let listed = Set(activity.transfers.map(\.value))
+        return transfers.filter { listed.contains($0.id) || $0.recipient.map { recipients.contains($0.value) } == true }
+    }
+
     /// The notice languages, the prevailing one first.
     public var languages: [String] {
         let declared = organization.languages.isEmpty ? ["en"] : organization.languages

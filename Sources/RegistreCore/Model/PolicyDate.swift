@@ -3,7 +3,9 @@ import Foundation
 /// A calendar date written in a policy (`2026-05-25`), or a month (`2025-02`) when the seed only
 /// gives one ("Last updated: February 2025").
 public struct PolicyDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The year, such as 2026.
     public var year: Int
+    /// The month, 1 to 12.
     public var month: Int
     /// The day, or nil when only the month is known.
     public var day: Int?
@@ -60,6 +62,7 @@ public struct PolicyDate: Sendable, Hashable, Comparable, Codable, CustomStringC
         return months
     }
 
+    /// Earlier dates first; a month without a day sorts before every day of that month.
     public static func < (lhs: PolicyDate, rhs: PolicyDate) -> Bool {
         (lhs.year, lhs.month, lhs.day ?? 0) < (rhs.year, rhs.month, rhs.day ?? 0)
     }
@@ -71,6 +74,7 @@ public struct PolicyDate: Sendable, Hashable, Comparable, Codable, CustomStringC
         return head + String(format: "-%02d", day)
     }
 
+    /// Decodes `YYYY-MM-DD` or `YYYY-MM`.
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = PolicyDate(parsing: text) else {
@@ -79,6 +83,7 @@ public struct PolicyDate: Sendable, Hashable, Comparable, Codable, CustomStringC
         self = date
     }
 
+    /// Encodes the text form.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -42,8 +42,9 @@ public struct ProcessingActivity: Sendable, Hashable {
     /// True when it is audience measurement that meets the CNIL's conditions for exemption from
     /// consent (deliberation 2020-091 art. 5).
     public var isExemptAudienceMeasurement: Bool
-    /// True when it makes decisions based solely on automated processing (Art. 22).
-    public var hasAutomatedDecisions: Bool
+    /// True when it makes decisions based solely on automated processing (Art. 22), false when
+    /// the policy says it makes none, nil when the policy does not say.
+    public var hasAutomatedDecisions: Bool?
     /// The systems or datasets that carry it out, for the connectors.
     public var systems: [Located<String>]
     /// Where it is declared.

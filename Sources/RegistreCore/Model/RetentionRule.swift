@@ -22,6 +22,26 @@ public struct RetentionRule: Sendable, Hashable {
     public var location: SourceLocation
 }
 
+extension RetentionRule {
+    /// How long the data lasts from the first anchor until a phase deletes or anonymises it, the
+    /// phases' durations added up; nil when a phase before that is indefinite or none ends it.
+    public var periodUntilDataEnds: ISODuration? {
+        var total = ISODuration()
+        for phase in phases {
+            guard let duration = phase.duration else { return nil }
+            total = total.adding(duration)
+            if phase.action.endsProcessing { return total }
+        }
+        return nil
+    }
+
+    /// Every phase in order, anchor, duration and action, to tell two rules apart.
+    var signature: String {
+        phases.map { "\($0.anchor?.rawValue ?? "after") \($0.duration?.description ?? "indefinite") \($0.action.rawValue)" }
+            .joined(separator: " > ")
+    }
+}
+
 /// One step of a retention rule: after `duration` from `anchor` (or from the end of the phase it
 /// follows), apply `action`.
 public struct RetentionPhase: Sendable, Hashable {

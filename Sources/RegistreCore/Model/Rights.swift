@@ -19,6 +19,11 @@ public struct RightsPolicy: Sendable, Hashable {
     public var notes: LocalizedText?
     /// Where `rights:` stands.
     public var location: SourceLocation
+    /// Where each key stands.
+    public var keyLocations: [String: SourceLocation] = [:]
+
+    /// The place of `key`, or the section's own place when the key is absent.
+    public func location(of key: String) -> SourceLocation { keyLocations[key] ?? location }
 
     /// True when `right` is offered.
     public func offers(_ right: DataSubjectRight) -> Bool { offered.contains { $0.right == right } }
@@ -41,14 +46,23 @@ public struct OfferedRight: Sendable, Hashable {
 
 /// A right of the data subject.
 public enum DataSubjectRight: String, Sendable, Hashable, CaseIterable {
+    /// Access to one's data (Art. 15).
     case access
+    /// Rectification (Art. 16).
     case rectification
+    /// Erasure (Art. 17).
     case erasure
+    /// Restriction of processing (Art. 18).
     case restriction
+    /// Objection (Art. 21).
     case objection
+    /// Portability (Art. 20).
     case portability
+    /// Withdrawal of consent (Art. 7(3)).
     case withdrawConsent = "withdraw_consent"
+    /// Directives for after death (French Data Protection Act art. 85).
     case postMortem = "post_mortem"
+    /// Not being subject to a solely automated decision (Art. 22).
     case noAutomatedDecision = "no_automated_decision"
 
     /// The article that grants it.
@@ -95,10 +109,15 @@ public struct ConsentSettings: Sendable, Hashable {
     public var lifetime: ISODuration
     /// How long a refusal is remembered before the banner asks again.
     public var refusalLifetime: ISODuration
-    /// How consent to trackers is collected.
-    public var mechanism: ConsentMechanism
+    /// How consent to trackers is collected; nil when the policy does not say.
+    public var mechanism: ConsentMechanism?
     /// True when `Sec-GPC: 1` counts as a refusal of consent-based purposes.
     public var honoursGlobalPrivacyControl: Bool
     /// Where `consent:` stands.
     public var location: SourceLocation
+    /// Where each key stands.
+    public var keyLocations: [String: SourceLocation] = [:]
+
+    /// The place of `key`, or the section's own place when the key is absent.
+    public func location(of key: String) -> SourceLocation { keyLocations[key] ?? location }
 }

@@ -64,21 +64,26 @@ extension DataFlowMap {
             let style = style(edge.flow)
             let startX = from.x + columnWidth, endX = to.x, middle = (startX + endX) / 2
             var strokeWidth = 1.2
-            if case .transfer = edge.flow {
+            switch edge.flow {
+            case .transfer:
                 strokeWidth = 2.6
                 used[style.color] = style.legend
+            case .unknownLocation:
+                strokeWidth = 1.8
+                used[style.color] = style.legend
+            default: break
             }
             lines.append("<path d=\"M\(format(startX)),\(format(from.y)) C\(format(middle)),\(format(from.y)) \(format(middle)),\(format(to.y)) \(format(endX - 4)),\(format(to.y))\" stroke=\"\(style.color)\" stroke-width=\"\(strokeWidth)\" fill=\"none\" marker-end=\"url(#arrow)\" opacity=\"0.85\"/>")
         }
         let height = top + tallest + 40 + Double(max(used.count, 1)) * 20 + 30
-        var legend: [String] = ["<text x=\"\(left)\" y=\"\(top + tallest + 40)\" class=\"heading-left\">\(escape(words.pick("Transfers, by safeguard", "Transferts, par garantie")))</text>"]
+        var legend: [String] = ["<text x=\"\(left)\" y=\"\(top + tallest + 40)\" class=\"heading-left\">\(escape(words.pick("Transfers, by safeguard, and unknown locations", "Transferts, par garantie, et localisations inconnues")))</text>"]
         for (index, entry) in used.sorted(by: { $0.value < $1.value }).enumerated() {
             let y = top + tallest + 62 + Double(index) * 20
             legend.append("<line x1=\"\(left)\" y1=\"\(y - 4)\" x2=\"\(left + 40)\" y2=\"\(y - 4)\" stroke=\"\(entry.key)\" stroke-width=\"3\"/>"
                 + "<text x=\"\(left + 50)\" y=\"\(y)\" class=\"detail\">\(escape(entry.value))</text>")
         }
         if used.isEmpty {
-            legend.append("<text x=\"\(left)\" y=\"\(top + tallest + 62)\" class=\"detail\">\(escape(words.pick("No transfer outside the EEA", "Aucun transfert hors EEE")))</text>")
+            legend.append("<text x=\"\(left)\" y=\"\(top + tallest + 62)\" class=\"detail\">\(escape(words.pick("No transfer outside the EEA, every location stated", "Aucun transfert hors EEE, toutes les localisations indiquées")))</text>")
         }
         _ = rows
         return """

@@ -23,7 +23,7 @@ public struct DataFlowMap: Sendable {
 
     /// What an edge carries, which decides its colour.
     enum Flow: Hashable {
-        case collection, sharing, insideEEA
+        case collection, sharing, insideEEA, unknownLocation
         case transfer(Safeguard?)
     }
 
@@ -70,7 +70,7 @@ public struct DataFlowMap: Sendable {
                 countries[id] = Node(id: id, label: words.region(region), column: 3, detail: words.pick("no country named", "aucun pays nommé"), isDashed: true)
                 edges.append(Edge(from: "r:" + recipient.id, to: id, flow: region.leavesEEA ? .transfer(recipient.safeguard) : .insideEEA))
             } else if recipient.countries.isEmpty, recipient.kind != .internalTeam {
-                edges.append(Edge(from: "r:" + recipient.id, to: unknownNode(), flow: recipient.safeguard.map { .transfer($0) } ?? .insideEEA))
+                edges.append(Edge(from: "r:" + recipient.id, to: unknownNode(), flow: recipient.safeguard.map { .transfer($0) } ?? .unknownLocation))
             }
             for country in recipient.countries {
                 let flow: Flow = Country.isInEEA(country.value) ? .insideEEA : .transfer(recipient.safeguard ?? (Country.adequate.contains(country.value) ? .adequacy : nil))
@@ -132,6 +132,7 @@ public struct DataFlowMap: Sendable {
         case .collection: ("#8a8f98", words.pick("collection", "collecte"))
         case .sharing: ("#5b7db1", words.pick("disclosure", "communication"))
         case .insideEEA: ("#9aa5b1", words.pick("inside the EEA", "dans l'EEE"))
+        case .unknownLocation: ("#b08968", words.pick("location not stated", "localisation non indiquée"))
         case .transfer(let safeguard):
             switch safeguard {
             case .adequacy, .dataPrivacyFramework: ("#2e9e5b", words.safeguard(safeguard))

@@ -60,7 +60,7 @@ struct NoticeModel {
     var responseTime: String?
     var identity: String?
     var complaint: String
-    var automated: String
+    var automated: String?
     var trackers: [Tracker]
     var security: [String]
     var changes: String?
@@ -78,6 +78,7 @@ struct NoticeModel {
     var hasTrackers = false
     var hasSecurity = false
     var dateLine: String?
+    var automatedNumber = 6
     var trackersNumber = 7
     var securityNumber = 7
     var changesNumber = 7
@@ -88,7 +89,8 @@ struct NoticeModel {
         hasTransfers = !transfers.isEmpty
         hasTrackers = !trackers.isEmpty
         hasSecurity = !security.isEmpty
-        var next = 7
+        var next = 6
+        if automated != nil { automatedNumber = next; next += 1 }
         if hasTrackers { trackersNumber = next; next += 1 }
         if hasSecurity { securityNumber = next; next += 1 }
         changesNumber = next

@@ -65,11 +65,7 @@ struct NoticeModelBuilder {
             responseTime: responseTime(),
             identity: identity(),
             complaint: complaint(),
-            automated: policy.activities.contains(where: \.hasAutomatedDecisions)
-                ? words.pick("Some processing involves decisions based solely on automated processing; you may ask for human intervention.",
-                             "Certains traitements donnent lieu à des décisions fondées exclusivement sur un traitement automatisé ; vous pouvez demander une intervention humaine.")
-                : words.pick("We make no decision based solely on automated processing, including profiling, that produces legal or similarly significant effects for you.",
-                             "Nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé, y compris le profilage, produisant des effets juridiques ou vous affectant de manière significative."),
+            automated: automated(),
             trackers: policy.trackers.map(tracker),
             security: policy.securityMeasures.map { $0.text(in: language, fallback: fallback) },
             changes: changes(),
@@ -78,6 +74,20 @@ struct NoticeModelBuilder {
             transfersUnknown: transfersUnknown())
         model.computeFlags()
         return model
+    }
+
+    /// What the notice says about automated decisions: that some are made, that none are (only
+    /// when every activity says so), or nothing.
+    private func automated() -> String? {
+        if policy.activities.contains(where: { $0.hasAutomatedDecisions == true }) {
+            return words.pick("Some processing involves decisions based solely on automated processing; you may ask for human intervention, express your point of view and contest the decision.",
+                              "Certains traitements donnent lieu à des décisions fondées exclusivement sur un traitement automatisé ; vous pouvez demander une intervention humaine, exprimer votre point de vue et contester la décision.")
+        }
+        if !policy.activities.isEmpty, policy.activities.allSatisfy({ $0.hasAutomatedDecisions == false }) {
+            return words.pick("We make no decision based solely on automated processing, including profiling, that produces legal or similarly significant effects for you.",
+                              "Nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé, y compris le profilage, produisant des effets juridiques ou vous affectant de manière significative.")
+        }
+        return nil
     }
 
     private func prevailingNote() -> String? {
@@ -247,12 +257,15 @@ struct NoticeModelBuilder {
 
     private func trackersIntro() -> String {
         switch policy.consent.mechanism {
-        case .banner:
+        case nil:
+            return words.pick("The policy does not say how consent to these trackers is asked for; you can refuse or delete them in your browser's settings.",
+                              "La politique n'indique pas comment le consentement à ces traceurs est recueilli ; vous pouvez les refuser ou les supprimer dans les réglages de votre navigateur.")
+        case .banner?:
             return words.pick("Trackers that need your consent are set only once you have given it, and you may withdraw it at any time from the cookie banner.",
                               "Les traceurs soumis à consentement ne sont déposés qu'après votre accord, que vous pouvez retirer à tout moment depuis le bandeau cookies.")
-        case .browserSettings, .implied, .optOut:
-            return words.pick("The policy collects consent to these trackers through \(words.mechanism(policy.consent.mechanism)); you can refuse or delete them in your browser's settings.",
-                              "La politique recueille le consentement à ces traceurs par \(words.mechanism(policy.consent.mechanism)) ; vous pouvez les refuser ou les supprimer dans les réglages de votre navigateur.")
+        case let mechanism?:
+            return words.pick("The policy collects consent to these trackers through \(words.mechanism(mechanism)); you can refuse or delete them in your browser's settings.",
+                              "La politique recueille le consentement à ces traceurs par \(words.mechanism(mechanism)) ; vous pouvez les refuser ou les supprimer dans les réglages de votre navigateur.")
         }
     }
 

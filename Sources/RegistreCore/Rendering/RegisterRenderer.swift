@@ -51,7 +51,7 @@ public struct RegisterRenderer: Sendable {
             }
             let table = entries.map { entry in
                 [entry.reference, entry.name, entry.controller + (entry.jointControllers.isEmpty ? "" : " — " + entry.jointControllers.joinedForRegister),
-                 entry.dpo, entry.purpose, entry.legalBasis, entry.dataSubjects.joined(separator: ", "), entry.dataCategories.joined(separator: ", "),
+                 entry.representative.isEmpty ? "—" : entry.representative, entry.dpo, entry.purpose, entry.legalBasis, entry.dataSubjects.joined(separator: ", "), entry.dataCategories.joined(separator: ", "),
                  entry.sensitiveData, entry.sources.joined(separator: ", "), entry.recipients.joinedForRegister,
                  entry.transfers.isEmpty ? "—" : entry.transfers.joinedForRegister, entry.retention.joinedForRegister,
                  entry.securityMeasures.joinedForRegister]
@@ -94,8 +94,7 @@ public struct RegisterRenderer: Sendable {
                 guard let outside = transfersByRecipient[recipient.id], !outside.isEmpty else { continue }
                 transfers.append("\(recipient.name.text(in: language, fallback: policy.languages.first)) — \(outside.map { words.country($0.value) }.joined(separator: ", ")) — \(words.safeguard(recipient.safeguard))")
             }
-            for reference in activity.transfers {
-                guard let transfer = policy.transfer(reference.value) else { continue }
+            for transfer in policy.transfers(of: activity) {
                 let countries = transfer.countries.isEmpty ? words.pick("countries not specified", "pays non précisés") : transfer.countries.map { words.country($0.value) }.joined(separator: ", ")
                 let frequency = words.frequency(transfer.isOccasional).lowercased()
                 transfers.append("\(builder.text(transfer.description) ?? transfer.id) — \(countries) — \(words.safeguard(transfer.safeguard)) (\(frequency))")
@@ -145,7 +144,7 @@ public struct RegisterRenderer: Sendable {
 
     static func htmlColumns(_ words: Vocabulary) -> [String] {
         let all = columns(words)
-        return [all[0], all[1], all[3], all[6], all[7], all[8], all[9], all[10], all[11], all[12], all[13], all[14], all[15], all[17]]
+        return [all[0], all[1], all[3], all[5], all[6], all[7], all[8], all[9], all[10], all[11], all[12], all[13], all[14], all[15], all[17]]
     }
 
     /// Items joined with "; ", each without the full stop that would make ".;".

@@ -135,8 +135,8 @@ struct Vocabulary: Sendable {
             "have the processing of your data restricted while a question is settled (art. 18).",
             "obtenir la limitation du traitement de vos données le temps qu'une question soit tranchée (art. 18)."))
         case .objection: (pick("Objection", "Droit d'opposition"), pick(
-            "object to processing based on our legitimate interests, and at any time, without reason, to direct marketing (art. 21).",
-            "vous opposer aux traitements fondés sur notre intérêt légitime et, à tout moment et sans motif, à la prospection (art. 21)."))
+            "object, on grounds relating to your situation, to processing based on our legitimate interests or on a task in the public interest, and at any time, without reason, to direct marketing (art. 21).",
+            "vous opposer, pour des raisons tenant à votre situation, aux traitements fondés sur notre intérêt légitime ou sur une mission d'intérêt public et, à tout moment et sans motif, à la prospection (art. 21)."))
         case .portability: (pick("Portability", "Droit à la portabilité"), pick(
             "receive the data you gave us, processed on your consent or a contract, in a structured, machine-readable format, or have it sent to another controller (art. 20).",
             "recevoir les données que vous nous avez fournies, traitées sur la base de votre consentement ou d'un contrat, dans un format structuré et lisible par machine, ou les faire transmettre à un autre responsable (art. 20)."))
@@ -293,7 +293,7 @@ extension Vocabulary {
             role: pick("Role", "Rôle"),
             location: pick("Where", "Localisation"),
             transfers: pick("Transfers outside the European Economic Area", "Transferts hors de l'Espace économique européen"),
-            transfersIntro: pick("The policy declares the following transfers, each with the safeguard shown; you may obtain a copy of it from the contact below.", "La politique déclare les transferts suivants, chacun avec la garantie indiquée ; vous pouvez en obtenir une copie auprès du contact ci-dessous."),
+            transfersIntro: pick("The policy declares the following transfers, each with the safeguard shown; where the safeguard is a contract or binding rules, you may obtain a copy of it from the contact given under your rights.", "La politique déclare les transferts suivants, chacun avec la garantie indiquée ; lorsque la garantie est un contrat ou des règles contraignantes, vous pouvez en obtenir une copie auprès du contact indiqué pour l'exercice de vos droits."),
             noTransfers: pick("Your data is not transferred outside the European Economic Area.", "Vos données ne sont pas transférées hors de l'Espace économique européen."),
             transferWho: pick("Recipient or transfer", "Destinataire ou transfert"),
             destination: pick("Destination", "Destination"),
@@ -301,7 +301,7 @@ extension Vocabulary {
             occasional: pick("Frequency", "Fréquence"),
             regular: pick("Regular", "Régulier"),
             rights: pick("Your rights", "Vos droits"),
-            rightsIntro: pick("Under the GDPR you have the right to:", "En application du RGPD, vous disposez des droits suivants :"),
+            rightsIntro: pick("You have the following rights:", "Vous disposez des droits suivants\u{00A0}:"),
             exercise: pick("How to exercise your rights", "Comment exercer vos droits"),
             responseTime: pick("Response time", "Délai de réponse"),
             identity: pick("Proof of identity", "Justificatif d'identité"),

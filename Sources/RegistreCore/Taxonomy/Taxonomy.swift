@@ -66,8 +66,11 @@ public struct Taxonomy: Sendable {
 
 /// Which list of the taxonomy a key belongs to.
 public enum TaxonomyKind: String, Sendable, CaseIterable {
+    /// What data: `user.contact.email`.
     case dataCategory = "data category"
+    /// What for: `marketing.communications.email`.
     case dataUse = "data use"
+    /// About whom: `customer`.
     case dataSubject = "data subject"
 }
 

@@ -3,6 +3,14 @@ extension Linter {
     /// 10, 13, 14, 30).
     static let activityRules: [LintRule] = [
         LintRule(
+            "activities-missing", .error, reference: "GDPR Art. 13(1)(c), 30(1)(b)",
+            summary: "A policy declares at least one processing activity; without one, the notice and the register are empty."
+        ) { policy, context, findings in
+            if policy.activities.isEmpty {
+                context.report("the policy declares no processing activity (activities)", at: policy.metadata.location, into: &findings)
+            }
+        },
+        LintRule(
             "legal-basis-missing", .error, reference: "GDPR Art. 6(1), 13(1)(c)",
             summary: "Every processing activity rests on one lawful basis of Art. 6(1)."
         ) { policy, context, findings in
@@ -114,24 +122,25 @@ extension Linter {
             summary: "Decisions based solely on automated processing come with the right to human intervention."
         ) { policy, context, findings in
             guard !policy.rights.offers(.noAutomatedDecision) else { return }
-            for activity in policy.activities where activity.hasAutomatedDecisions {
+            for activity in policy.activities where activity.hasAutomatedDecisions == true {
                 context.report(
                     "the activity '\(activity.id)' makes automated decisions; offer no_automated_decision and explain the logic involved",
                     at: activity.location, into: &findings)
             }
         },
         LintRule(
-            "audience-measurement-data-retention", .error, reference: "CNIL deliberation 2020-091 art. 5",
+            "audience-measurement-data-retention", .error, reference: "CNIL deliberation 2020-091 art. 5 and recommendation 2020-092 (audience measurement exemption)",
             summary: "Audience measurement exempt from consent keeps its data 25 months at most."
         ) { policy, context, findings in
-            for activity in policy.activities where activity.isExemptAudienceMeasurement {
+            // The activity is exempt itself, or an exempt analytics tracker feeds it.
+            let fedByExemptTrackers = Set(policy.trackers.filter { $0.isExempt && $0.category == .analytics }.compactMap { $0.activity?.value })
+            for activity in policy.activities where activity.isExemptAudienceMeasurement || fedByExemptTrackers.contains(activity.id) {
                 for rule in activity.retention {
-                    for phase in rule.phases where phase.action.endsProcessing || phase.isIndefinite {
-                        if phase.duration.map({ $0.isLonger(than: .twentyFiveMonths) }) ?? true {
-                            context.report(
-                                "the activity '\(activity.id)' is exempt audience measurement but keeps data \(phase.duration?.description ?? "indefinitely"); the limit is 25 months",
-                                at: phase.durationLocation, into: &findings)
-                        }
+                    let kept = rule.periodUntilDataEnds
+                    if kept.map({ $0.isLonger(than: .twentyFiveMonths) }) ?? true {
+                        context.report(
+                            "the activity '\(activity.id)' is exempt audience measurement but keeps data \(kept?.description ?? "indefinitely") in all; the CNIL's exemption expects 25 months at most",
+                            at: rule.location, into: &findings)
                     }
                 }
             }

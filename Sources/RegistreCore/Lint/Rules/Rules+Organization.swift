@@ -11,16 +11,31 @@ extension Linter {
                     "the controller '\(organization.name)' has no address; the notice must give its identity and contact details",
                     at: organization.location, into: &findings)
             }
+            if organization.email == nil, organization.website == nil, organization.dpo?.isReachable != true, policy.rights.contact?.isReachable != true {
+                context.report(
+                    "the controller '\(organization.name)' gives no way to contact it (email, website, or a DPO or rights contact)",
+                    at: organization.location, into: &findings)
+            }
         },
         LintRule(
             "dpo-contact-missing", .error, reference: "GDPR Art. 13(1)(b), 37(7)",
-            summary: "The notice must give a way to reach the data protection officer."
+            summary: "Where a DPO is designated, the notice gives a way to reach them."
         ) { policy, context, findings in
             let organization = policy.organization
-            if organization.dpo?.isReachable != true {
+            if organization.isDPODesignated == true, organization.dpo?.isReachable != true {
                 context.report(
-                    "no DPO contact: give organization.dpo with an e-mail, a postal address or a form",
+                    "a DPO is named but cannot be reached: give organization.dpo an e-mail, a postal address or a form",
                     at: organization.keyLocations["dpo"] ?? organization.location, into: &findings)
+            }
+        },
+        LintRule(
+            "dpo-unstated", .warning, reference: "GDPR Art. 13(1)(b), 37(1)",
+            summary: "The policy says whether a DPO is designated: their contact, or `dpo: none`."
+        ) { policy, context, findings in
+            if policy.organization.isDPODesignated == nil {
+                context.report(
+                    "the policy does not say whether a DPO is designated; give organization.dpo, or dpo: none when Art. 37(1) does not require one",
+                    at: policy.organization.location, into: &findings)
             }
         },
         LintRule(
@@ -41,7 +56,7 @@ extension Linter {
             let digits = siren.filter { !$0.isWhitespace }
             if digits.count != 9 || !digits.allSatisfy(\.isASCII) || !Luhn.isValid(digits) {
                 context.report(
-                    "the SIREN '\(siren)' is not valid: it needs nine digits that pass the Luhn check",
+                    "the SIREN '\(shown(siren))' is not valid: it needs nine digits that pass the Luhn check",
                     at: policy.organization.keyLocations["registration"] ?? policy.organization.location, into: &findings)
             }
         },

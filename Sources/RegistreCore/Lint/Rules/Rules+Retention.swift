@@ -30,7 +30,7 @@ extension Linter {
             for activity in policy.activities {
                 let rules = activity.retention
                 for (index, rule) in rules.enumerated() {
-                    for other in rules[..<index] where overlaps(rule, other) && rule.finalPhaseSummary != other.finalPhaseSummary {
+                    for other in rules[..<index] where overlaps(rule, other) && rule.signature != other.signature {
                         context.report(
                             "the activity '\(activity.id)' gives two periods for the same data (\(other.finalPhaseSummary) and \(rule.finalPhaseSummary)); scope each rule to its data (categories) or people (subjects)",
                             at: rule.location, into: &findings)
@@ -116,11 +116,9 @@ extension Linter {
 }
 
 extension RetentionRule {
-    /// The anchor and total duration of the last phase, to tell two rules apart in messages.
+    /// The first anchor and how long the data lasts in all, to tell two rules apart in messages.
     var finalPhaseSummary: String {
-        guard let last = phases.last else { return "none" }
         let anchor = phases.first?.anchor?.rawValue ?? "?"
-        let duration = last.duration?.description ?? "indefinite"
-        return phases.count == 1 ? "\(duration) from \(anchor)" : "\(phases.count) phases from \(anchor)"
+        return "\(periodUntilDataEnds?.description ?? "indefinitely") from \(anchor)"
     }
 }

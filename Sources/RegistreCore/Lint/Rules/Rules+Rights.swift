@@ -13,8 +13,8 @@ extension Linter {
             if !bases.isDisjoint(with: [.legitimateInterests, .publicTask]) {
                 required.append((.objection, "some processing rests on legitimate interests or a public task"))
             }
-            if !bases.isDisjoint(with: [.consent, .contract]) {
-                required.append((.portability, "some processing rests on consent or a contract"))
+            if !policy.portableActivities.isEmpty {
+                required.append((.portability, "some data the person provided is processed under consent or a contract"))
             }
             if bases.contains(.consent) {
                 required.append((.withdrawConsent, "some processing rests on consent"))
@@ -22,7 +22,7 @@ extension Linter {
             for (right, why) in required where !policy.rights.offers(right) {
                 context.report(
                     "the right '\(right.rawValue)' (\(right.article)) is not offered (\(why)); add it to rights.offered",
-                    at: policy.rights.location, into: &findings)
+                    at: policy.rights.location(of: "offered"), into: &findings)
             }
         },
         LintRule(
@@ -30,13 +30,8 @@ extension Linter {
             summary: "Portability covers data provided by the person and processed under consent or a contract, by automated means."
         ) { policy, context, findings in
             guard let portability = policy.rights.declaration(of: .portability) else { return }
-            // Art. 20(1): data the person provided, under consent or a contract.
-            let eligible = policy.activities.filter { activity in
-                let provided = activity.sources.isEmpty || activity.sources.contains { policy.source($0.value)?.kind == .dataSubject }
-                return provided && (activity.legalBasis == .consent || activity.legalBasis == .contract)
-            }
             if portability.activities.isEmpty {
-                if eligible.isEmpty {
+                if policy.portableActivities.isEmpty {
                     context.report(
                         "portability is promised, but no activity processes data the person provided under consent or a contract, so Art. 20 opens it for none",
                         at: portability.location, into: &findings)
@@ -57,7 +52,7 @@ extension Linter {
             summary: "Requests are answered without undue delay and within one month of receipt."
         ) { policy, context, findings in
             if let time = policy.rights.responseTime, time.isLonger(than: .oneMonth) {
-                context.report("rights.response_time is \(time); the GDPR allows one month (P1M)", at: policy.rights.location, into: &findings)
+                context.report("rights.response_time is \(time); the GDPR allows one month (P1M)", at: policy.rights.location(of: "response_time"), into: &findings)
             }
         },
         LintRule(
@@ -74,7 +69,7 @@ extension Linter {
         ) { policy, context, findings in
             if let extensionPeriod = policy.rights.responseExtension, extensionPeriod.isLonger(than: .twoMonths) {
                 context.report(
-                    "rights.extension is \(extensionPeriod); the GDPR allows two further months (P2M)", at: policy.rights.location, into: &findings)
+                    "rights.extension is \(extensionPeriod); the GDPR allows two further months (P2M)", at: policy.rights.location(of: "extension"), into: &findings)
             }
         },
         LintRule(
@@ -93,7 +88,7 @@ extension Linter {
             if policy.rights.identityProof == .always {
                 context.report(
                     "a proof of identity is asked with every request; the GDPR allows it only where there is reasonable doubt (when_in_doubt)",
-                    at: policy.rights.location, into: &findings)
+                    at: policy.rights.location(of: "identity_proof"), into: &findings)
             }
         },
         LintRule(
@@ -104,7 +99,7 @@ extension Linter {
             if asked && !policy.rights.destroysIdentityProof {
                 context.report(
                     "proofs of identity are collected but the policy does not say they are destroyed after the request (identity_proof.destroyed_after_processing)",
-                    at: policy.rights.location, into: &findings)
+                    at: policy.rights.location(of: "identity_proof"), into: &findings)
             }
         },
         LintRule(
@@ -115,8 +110,23 @@ extension Linter {
             if french && !policy.rights.offers(.postMortem) {
                 context.report(
                     "the right to set post-mortem directives is not mentioned (post_mortem in rights.offered)",
-                    at: policy.rights.location, into: &findings)
+                    at: policy.rights.location(of: "offered"), into: &findings)
             }
         },
     ]
+}
+
+extension Policy {
+    /// The activities whose data Art. 20(1) makes portable: provided by the person (given, or
+    /// observed while using the service, as the EDPB's guidelines on portability read "provided")
+    /// and processed under consent or a contract.
+    var portableActivities: [ProcessingActivity] {
+        activities.filter { activity in
+            let provided = activity.sources.isEmpty || activity.sources.contains { reference in
+                let kind = source(reference.value)?.kind
+                return kind == .dataSubject || kind == .observed
+            }
+            return provided && (activity.legalBasis == .consent || activity.legalBasis == .contract)
+        }
+    }
 }

@@ -3,19 +3,19 @@ extension Linter {
     /// Protection Act art. 82, CNIL deliberations 2020-091 and 2020-092).
     static let trackerRules: [LintRule] = [
         LintRule(
-            "tracker-lifetime-exceeds-13-months", .error, reference: "CNIL deliberation 2020-092 (recommendation on cookies), art. 2",
+            "tracker-lifetime-exceeds-13-months", .error, reference: "CNIL deliberations 2020-091 and 2020-092 (13-month tracker lifetime)",
             summary: "A tracker that needs consent lives 13 months at most."
         ) { policy, context, findings in
             for tracker in policy.trackers where !tracker.isExempt {
                 if tracker.lifetime != .unstated, tracker.lifetime.exceeds(.thirteenMonths) {
                     context.report(
-                        "the tracker '\(tracker.name)' needs consent and \(tracker.lifetime.phrase); the limit is 13 months",
+                        "the tracker '\(tracker.name)' needs consent and \(tracker.lifetime.phrase); the CNIL recommends 13 months at most",
                         at: tracker.keyLocations["lifetime"] ?? tracker.location, into: &findings)
                 }
             }
         },
         LintRule(
-            "tracker-lifetime-unstated", .error, reference: "CNIL deliberation 2020-092 (recommendation on cookies), art. 2",
+            "tracker-lifetime-unstated", .error, reference: "GDPR Art. 13(2)(a); CNIL deliberation 2020-092 (information on trackers)",
             summary: "The notice gives the lifetime of every tracker, so it can be checked against 13 months."
         ) { policy, context, findings in
             for tracker in policy.trackers where tracker.lifetime == .unstated {
@@ -35,13 +35,13 @@ extension Linter {
             }
         },
         LintRule(
-            "audience-tracker-lifetime", .error, reference: "CNIL deliberation 2020-091 art. 5",
+            "audience-tracker-lifetime", .error, reference: "CNIL deliberation 2020-091 art. 5 and recommendation 2020-092 (audience measurement exemption)",
             summary: "An audience-measurement tracker exempt from consent lives 13 months at most."
         ) { policy, context, findings in
             for tracker in policy.trackers where tracker.isExempt && tracker.category == .analytics {
                 if tracker.lifetime != .unstated, tracker.lifetime.exceeds(.thirteenMonths) {
                     context.report(
-                        "the exempt analytics tracker '\(tracker.name)' \(tracker.lifetime.phrase); exempt audience measurement allows 13 months",
+                        "the exempt analytics tracker '\(tracker.name)' \(tracker.lifetime.phrase); the CNIL's exemption for audience measurement expects 13 months at most",
                         at: tracker.keyLocations["lifetime"] ?? tracker.location, into: &findings)
                 }
             }
@@ -61,7 +61,7 @@ extension Linter {
             }
         },
         LintRule(
-            "essential-tracker-long-lived", .warning, reference: "CNIL deliberation 2020-091 art. 2 (proportionate lifetime)",
+            "essential-tracker-long-lived", .warning, reference: "GDPR Art. 5(1)(c), 5(1)(e); CNIL deliberations 2020-091 and 2020-092",
             summary: "A strictly necessary tracker lives no longer than the service it makes work; more than 13 months needs a reason."
         ) { policy, context, findings in
             for tracker in policy.trackers where tracker.isExempt && tracker.category != .analytics {
@@ -76,29 +76,38 @@ extension Linter {
             "consent-mechanism-invalid", .error, reference: "GDPR Art. 4(11), 7; CJEU C-673/17 Planet49; CNIL deliberation 2020-091 art. 2",
             summary: "Consent to trackers is a clear affirmative act: browser settings, continued browsing or an opt-out are not consent."
         ) { policy, context, findings in
-            guard policy.consent.mechanism != .banner, policy.trackers.contains(where: { !$0.isExempt }) else { return }
+            guard let mechanism = policy.consent.mechanism, mechanism != .banner, policy.trackers.contains(where: { !$0.isExempt }) else { return }
             context.report(
-                "consent to trackers is collected through \(Vocabulary("en").mechanism(policy.consent.mechanism)), which is not a clear affirmative act; ask before setting them (mechanism: banner)",
+                "consent to trackers is collected through \(Vocabulary("en").mechanism(mechanism)), which is not a clear affirmative act; ask before setting them (mechanism: banner)",
+                at: policy.consent.location(of: "mechanism"), into: &findings)
+        },
+        LintRule(
+            "consent-mechanism-unstated", .warning, reference: "GDPR Art. 7(1), 13(2)(c); CNIL deliberation 2020-091",
+            summary: "A policy with trackers that need consent says how that consent is asked for and withdrawn."
+        ) { policy, context, findings in
+            guard policy.consent.mechanism == nil, let tracker = policy.trackers.first(where: { !$0.isExempt }) else { return }
+            context.report(
+                "trackers such as '\(tracker.name)' need consent, but the policy does not say how it is asked for (consent.mechanism)",
                 at: policy.consent.location, into: &findings)
         },
         LintRule(
-            "consent-renewal-too-late", .error, reference: "CNIL deliberation 2020-092 (recommendation), art. 2",
-            summary: "The banner asks again at least every 13 months."
+            "consent-renewal-too-late", .error, reference: "GDPR Art. 7; CNIL deliberation 2020-092 (renewing choices at appropriate intervals)",
+            summary: "The banner asks again at appropriate intervals: at least every 13 months."
         ) { policy, context, findings in
             if policy.consent.lifetime.isLonger(than: .thirteenMonths) {
                 context.report(
-                    "consent.lifetime is \(policy.consent.lifetime); choices must be renewed at least every 13 months",
-                    at: policy.consent.location, into: &findings)
+                    "consent.lifetime is \(policy.consent.lifetime); choices must be renewed at appropriate intervals, and Registre allows 13 months at most",
+                    at: policy.consent.location(of: "lifetime"), into: &findings)
             }
         },
         LintRule(
-            "refusal-remembered-too-briefly", .warning, reference: "CNIL deliberation 2020-091 art. 2 (refusing as easy as accepting)",
-            summary: "A refusal is remembered as long as a consent would be, so the person is not asked again and again; the CNIL accepts 6 months."
+            "refusal-remembered-too-briefly", .warning, reference: "CNIL deliberation 2020-092 (keeping choices, 6 months as good practice)",
+            summary: "A refusal is remembered long enough that the person is not asked again and again; the CNIL gives 6 months as good practice."
         ) { policy, context, findings in
             if ISODuration(months: 6).isLonger(than: policy.consent.refusalLifetime) {
                 context.report(
                     "consent.refusal_lifetime is \(policy.consent.refusalLifetime); remember a refusal for at least 6 months",
-                    at: policy.consent.location, into: &findings)
+                    at: policy.consent.location(of: "refusal_lifetime"), into: &findings)
             }
         },
     ]

@@ -70,6 +70,17 @@ extension Linter {
             }
         },
         LintRule(
+            "transfer-unused", .warning, reference: "GDPR Art. 30(1)(e)",
+            summary: "Every declared transfer carries the data of at least one activity, so the register lists it."
+        ) { policy, context, findings in
+            let used = Set(policy.activities.flatMap { policy.transfers(of: $0).map(\.id) })
+            for transfer in policy.transfers where !used.contains(transfer.id) {
+                context.report(
+                    "no activity sends data through the transfer '\(transfer.id)'; list it under an activity's transfers or give it a recipient the activity uses",
+                    at: transfer.location, into: &findings)
+            }
+        },
+        LintRule(
             "recipient-location-unknown", .warning, reference: "GDPR Art. 13(1)(f), 30(1)(e)",
             summary: "A processor or third party says where it processes the data, so transfers can be assessed."
         ) { policy, context, findings in

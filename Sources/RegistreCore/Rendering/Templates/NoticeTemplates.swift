@@ -120,9 +120,12 @@ _{{.}}_
 
 {{complaint}}
 
-## 6. {{labels.automated}}
+{{#automated}}
 
-{{automated}}
+## {{automatedNumber}}. {{labels.automated}}
+
+{{.}}
+{{/automated}}
 {{#hasTrackers}}
 
 ## {{trackersNumber}}. {{labels.trackers}}
@@ -170,7 +173,7 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em;overflow-wrap:
 <main>
 <h1>{{labels.title}} — {{organizationName}}</h1>
 {{#prevailingNote}}<p class="note">{{.}}</p>{{/prevailingNote}}
-{{#updated}}<p>{{labels.updated}}{{colon}}<time datetime="{{.}}">{{.}}</time>{{#version}} · {{labels.version}} {{.}}{{/version}}</p>{{/updated}}
+{{#dateLine}}<p>{{.}}</p>{{/dateLine}}
 
 <section id="controller">
 <h2>1. {{labels.controller}}</h2>
@@ -246,10 +249,10 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em;overflow-wrap:
 <p>{{complaint}}</p>
 </section>
 
-<section id="automated">
-<h2>6. {{labels.automated}}</h2>
-<p>{{automated}}</p>
-</section>
+{{#automated}}<section id="automated">
+<h2>{{automatedNumber}}. {{labels.automated}}</h2>
+<p>{{.}}</p>
+</section>{{/automated}}
 
 {{#hasTrackers}}
 <section id="trackers">
