@@ -119,7 +119,6 @@ _{{.}}_
 ### {{labels.complaint}}
 
 {{complaint}}
-
 {{#automated}}
 
 ## {{automatedNumber}}. {{labels.automated}}
