@@ -66,8 +66,21 @@ func emit(_ text: String, to path: String?) throws {
         FileHandle.standardOutput.write(Data(text.utf8))
         return
     }
+    let data = Data(text.utf8)
+    // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`) is written in place: an atomic write
+    // would replace it with a regular file.
+    let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+    if let type, type != .typeRegular, type != .typeDirectory {
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            printError("error: cannot write \(path)")
+            throw ExitCode(2)
+        }
+        handle.write(data)
+        try? handle.close()
+        return
+    }
     do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
         printError("error: cannot write \(path): \(error.localizedDescription)")
         throw ExitCode(2)

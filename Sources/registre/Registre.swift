@@ -2,11 +2,12 @@ import ArgumentParser
 
 /// The `registre` command: privacy as code, from the policy file to the company's data.
 @main
-struct Registre: ParsableCommand {
+struct Registre: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registre",
         abstract: "Make a privacy policy true: lint it, publish it, enforce it.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, NoticeCommand.self, RegisterCommand.self, MapCommand.self, PublishCommand.self, RulesCommand.self]
+        subcommands: [CheckCommand.self, NoticeCommand.self, RegisterCommand.self, MapCommand.self, PublishCommand.self, RulesCommand.self,
+                      ServeCommand.self, TokenCommand.self, AuditCommand.self]
     )
 }

@@ -122,6 +122,26 @@ import Testing
         #expect(svg.status == 0 && svg.stdout.hasPrefix("<svg"))
     }
 
+    @Test func writingToAPipeKeepsThePipe() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+        reader.arguments = [fifo]
+        let out = Pipe()
+        reader.standardOutput = out
+        try reader.run()
+        let run = try registre("notice", "Examples/odoip.yaml", "--lang", "en", "-o", fifo)
+        let received = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        reader.waitUntilExit()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(received.hasPrefix("# Privacy notice"))
+        let type = try FileManager.default.attributesOfItem(atPath: fifo)[.type] as? FileAttributeType
+        #expect(type != nil && type != .typeRegular, "-o must not replace a pipe or a device with a regular file: \(String(describing: type))")
+    }
+
     @Test func publishWritesEveryDocumentIntoTheFolder() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -325,3 +325,8 @@ extension Vocabulary {
             withdrawal: pick("Withdrawing consent", "Retrait du consentement"))
     }
 }
+
+extension TrackerLifetime {
+    /// The lifetime in words, as notices and banners print it ("13 months", "jusqu'à la fermeture du navigateur").
+    public func words(in language: String) -> String { Vocabulary(language).lifetime(self) }
+}

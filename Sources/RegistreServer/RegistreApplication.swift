@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import Logging
+import Prometheus
+import RegistreCore
+import RegistreStore
+import ServiceLifecycle
+
+/// How a Registre server runs.
+public struct ServerConfiguration: Sendable {
+    /// The address to listen on; loopback by default.
+    public var host: String
+    /// The port.
+    public var port: Int
+    /// Requests per second each client address may send to public endpoints (0: no limit).
+    public var publicRatePerSecond: Double
+    /// How many requests a client may send at once before the rate applies.
+    public var publicBurst: Double
+
+    /// Creates a configuration.
+    public init(host: String = "127.0.0.1", port: Int = 8080, publicRatePerSecond: Double = 20, publicBurst: Double = 100) {
+        self.host = host
+        self.port = port
+        self.publicRatePerSecond = publicRatePerSecond
+        self.publicBurst = publicBurst
+    }
+}
+
+/// Builds the Registre application: routes, middleware and the services that run beside it.
+public struct RegistreApplication: Sendable {
+    let policy: Policy
+    let store: any RegistreStore
+    let ledger: ConsentLedger
+    let committer: GroupCommitter
+    let banners: BannerCatalog
+    let configuration: ServerConfiguration
+    let registry: PrometheusCollectorRegistry
+
+    /// Creates the application for `policy` over `store`.
+    public init(policy: Policy, store: any RegistreStore, hasher: KeyedHasher, configuration: ServerConfiguration) {
+        self.policy = policy
+        self.store = store
+        self.committer = GroupCommitter(store: store)
+        self.ledger = ConsentLedger(policy: policy, store: store, hasher: hasher, committer: committer)
+        self.banners = BannerCatalog(policy: policy)
+        self.configuration = configuration
+        self.registry = PrometheusCollectorRegistry()
+    }
+
+    /// The router with every route.
+    public func makeRouter() -> Router<RegistreRequestContext> {
+        let router = Router(context: RegistreRequestContext.self)
+        router.add(middleware: RequestMetricsMiddleware(registry: registry))
+        router.add(middleware: ProblemMiddleware())
+        router.get("health") { _, _ in HealthResponse(status: "ok") }
+        router.get("metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+        }
+        let limiter = configuration.publicRatePerSecond > 0
+            ? RateLimiter(ratePerSecond: configuration.publicRatePerSecond, burst: configuration.publicBurst) : nil
+        let routes = ConsentRoutes(ledger: ledger, store: store)
+        routes.addPublic(to: router.group().add(middleware: RateLimitMiddleware(limiter: limiter)))
+        BannerRoutes(catalog: banners).add(to: router.group().add(middleware: RateLimitMiddleware(limiter: limiter)))
+        routes.addAdmin(to: router.group().add(middleware: TokenAuthenticationMiddleware(store: store)))
+        return router
+    }
+
+    /// The services that run beside the HTTP server: the group committer.
+    public var services: [any Service] { [committer] }
+
+    /// Registers the banners in the store; run before the server accepts requests.
+    public func prepare() async throws {
+        try await banners.register(in: store)
+    }
+
+    /// The whole application, ready to `runService()`.
+    /// - Parameters:
+    ///   - extraServices: Services the store needs, such as a PostgreSQL connection pool.
+    ///   - beforeStart: Work that needs those services before the first request, such as migrations.
+    public func makeApplication(
+        logger: Logger, extraServices: [any Service] = [], beforeStart: (@Sendable () async throws -> Void)? = nil
+    ) -> some ApplicationProtocol {
+        var app = Application(
+            router: makeRouter(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Registre"),
+            services: extraServices + services,
+            logger: logger)
+        app.beforeServerStarts {
+            try await beforeStart?()
+            try await prepare()
+        }
+        return app
+    }
+}
+
+struct HealthResponse: ResponseEncodable {
+    var status: String
+}

@@ -1,0 +1,136 @@
+import Foundation
+import RegistreCore
+
+/// The consent ledger: checks a submission against the policy, records it as proof, and answers
+/// what a person has currently granted. A plain type over a store, so the server and the tests
+/// use the same rules.
+public struct ConsentLedger: Sendable {
+    /// The policy the banner was built from.
+    public let policy: Policy
+    let store: any RegistreStore
+    let hasher: KeyedHasher
+    let committer: GroupCommitter?
+
+    /// Creates a ledger.
+    /// - Parameters:
+    ///   - committer: Batches concurrent writes into one transaction; nil writes each directly.
+    public init(policy: Policy, store: any RegistreStore, hasher: KeyedHasher, committer: GroupCommitter? = nil) {
+        self.policy = policy
+        self.store = store
+        self.hasher = hasher
+        self.committer = committer
+    }
+
+    /// The ids of the policy's activities that rest on consent: the purposes a banner asks about.
+    public var consentPurposes: [String] {
+        policy.activities.filter { $0.legalBasis == .consent }.map(\.id)
+    }
+
+    /// How long a consent lasts: the policy's choice, never more than 13 months
+    /// (CNIL deliberation 2020-092).
+    public var consentLifetime: ISODuration {
+        policy.consent.lifetime.isLonger(than: .thirteenMonths) ? .thirteenMonths : policy.consent.lifetime
+    }
+
+    /// How long a refusal is remembered: at least 6 months.
+    public var refusalLifetime: ISODuration {
+        ISODuration(months: 6).isLonger(than: policy.consent.refusalLifetime) ? ISODuration(months: 6) : policy.consent.refusalLifetime
+    }
+
+    /// Checks a submission and records it. Nothing is stored when it is refused.
+    /// - Throws: ``ConsentRejection`` when the submission contradicts the policy or itself.
+    public func record(_ submission: ConsentSubmission, context: ConsentRequestContext) async throws -> ConsentRecord {
+        let draft = try await validate(submission, context: context)
+        if let committer { return try await committer.submit(draft) }
+        guard let record = try await store.appendConsents([draft]).first else {
+            throw StoreError(code: "not-stored", message: "the store returned no record")
+        }
+        return record
+    }
+
+    /// The draft a valid submission becomes.
+    public func validate(_ submission: ConsentSubmission, context: ConsentRequestContext) async throws -> ConsentDraft {
+        let subject = try subjectKey(visitorID: submission.visitorID, subjectID: submission.subjectID)
+        let purposes = consentPurposes
+        for (field, list) in [("granted", submission.granted), ("refused", submission.refused)] {
+            for (index, purpose) in list.enumerated() where !purposes.contains(purpose) {
+                if let activity = policy.activity(purpose) {
+                    throw ConsentRejection(
+                        code: "purpose-not-consent-based",
+                        detail: "'\(purpose)' rests on \(activity.legalBasis?.rawValue ?? "no legal basis"), not on consent; it cannot be granted or refused",
+                        pointer: "/\(field)/\(index)")
+                }
+                throw ConsentRejection(
+                    code: "unknown-purpose", detail: "'\(purpose.prefix(60))' is not a purpose of the policy; the purposes are \(purposes.joined(separator: ", "))",
+                    pointer: "/\(field)/\(index)")
+            }
+        }
+        let granted = Set(submission.granted), refused = Set(submission.refused)
+        if let both = granted.intersection(refused).first {
+            throw ConsentRejection(code: "contradictory-choice", detail: "'\(both)' is both granted and refused", pointer: "/refused")
+        }
+        if granted.count != submission.granted.count || refused.count != submission.refused.count {
+            throw ConsentRejection(code: "duplicate-purpose", detail: "a purpose is listed twice", pointer: "/granted")
+        }
+        try checkMethod(submission.method, granted: granted, refused: refused, purposes: purposes, context: context)
+        guard let banner = try await store.banner(hash: submission.banner.hash.lowercased()) else {
+            throw ConsentRejection(code: "unknown-banner", detail: "this server never served a banner with that hash; a consent must refer to the banner shown", pointer: "/banner/hash")
+        }
+        guard banner.id == submission.banner.id, banner.policyVersion == submission.policyVersion, banner.language == submission.language else {
+            throw ConsentRejection(
+                code: "banner-mismatch", detail: "the banner id, policy version and language do not match the banner served with that hash", pointer: "/banner")
+        }
+        return ConsentDraft(
+            subjectHash: subject.hash, subjectKind: subject.kind, method: submission.method,
+            granted: submission.granted, refused: submission.refused,
+            bannerID: banner.id, bannerHash: banner.hash, policyVersion: banner.policyVersion, language: banner.language,
+            pageURL: submission.pageURL.map(Self.pageWithoutQuery),
+            receivedAt: context.receivedAt,
+            expiresAt: consentLifetime.added(to: context.receivedAt),
+            refusalExpiresAt: refusalLifetime.added(to: context.receivedAt),
+            addressPrefix: context.address.flatMap(AddressPrefix.truncate),
+            userAgent: context.userAgent.map { String($0.prefix(512)) })
+    }
+
+    /// The keyed hash and kind of the person a request is about.
+    public func subjectKey(visitorID: String?, subjectID: String?) throws -> (hash: String, kind: String) {
+        switch (visitorID, subjectID) {
+        case let (visitor?, nil) where Self.isIdentifier(visitor): return (hasher.hash(visitor, kind: "visitor"), "visitor")
+        case let (nil, subject?) where Self.isIdentifier(subject): return (hasher.hash(subject, kind: "subject"), "subject")
+        case (nil, nil), (.some, .some):
+            throw ConsentRejection(code: "subject-missing", detail: "give exactly one of visitor_id and subject_id", pointer: "/visitor_id")
+        default:
+            throw ConsentRejection(code: "subject-invalid", detail: "an identifier is 1 to 200 printable characters", pointer: "/visitor_id")
+        }
+    }
+
+    private func checkMethod(_ method: ConsentMethod, granted: Set<String>, refused: Set<String>, purposes: [String], context: ConsentRequestContext) throws {
+        let all = Set(purposes)
+        switch method {
+        case .acceptAll where granted != all || !refused.isEmpty:
+            throw ConsentRejection(code: "method-mismatch", detail: "accept_all grants every consent-based purpose and refuses none", pointer: "/method")
+        case .rejectAll where !granted.isEmpty || refused != all:
+            throw ConsentRejection(code: "method-mismatch", detail: "reject_all refuses every consent-based purpose and grants none", pointer: "/method")
+        case .gpc where !granted.isEmpty || refused != all:
+            throw ConsentRejection(code: "method-mismatch", detail: "gpc refuses every consent-based purpose and grants none", pointer: "/method")
+        case .gpc where !context.globalPrivacyControl:
+            throw ConsentRejection(code: "gpc-header-missing", detail: "method gpc is recorded only for a request with the Sec-GPC: 1 header", pointer: "/method")
+        case .save where granted.union(refused) != all:
+            throw ConsentRejection(code: "choice-incomplete", detail: "save records a choice for every consent-based purpose: \(purposes.joined(separator: ", "))", pointer: "/granted")
+        case .withdraw where !granted.isEmpty || refused.isEmpty:
+            throw ConsentRejection(code: "method-mismatch", detail: "withdraw refuses at least one purpose and grants none", pointer: "/method")
+        default:
+            return
+        }
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        (1...200).contains(text.count) && text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F }
+    }
+
+    /// A page address without its query string and fragment, which may carry personal data.
+    static func pageWithoutQuery(_ page: String) -> String {
+        let cut = page.firstIndex { $0 == "?" || $0 == "#" } ?? page.endIndex
+        return String(page[..<cut].prefix(2048))
+    }
+}

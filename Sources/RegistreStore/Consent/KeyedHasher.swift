@@ -1,0 +1,65 @@
+import Crypto
+import Foundation
+
+/// Turns identifiers (a visitor id, an e-mail) into keyed hashes (HMAC-SHA256), so the ledger
+/// can prove a person's choices without storing who they are, and the hashes cannot be reversed
+/// by hashing guesses without the key.
+public struct KeyedHasher: Sendable {
+    let key: SymmetricKey
+
+    /// Creates a hasher with a secret of at least 32 bytes.
+    public init(secret: Data) throws {
+        guard secret.count >= 32 else {
+            throw StoreError(code: "secret-too-short", message: "the identifier secret must be at least 32 bytes")
+        }
+        key = SymmetricKey(data: secret)
+    }
+
+    /// The hash of an identifier of a kind (`visitor`, `subject`), in hex.
+    public func hash(_ identifier: String, kind: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(kind):\(identifier)".utf8), using: key)
+        return mac.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The SHA-256 of `text`, in hex: content hashes and token hashes, where no key is needed.
+    public static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Reads the secret from `REGISTRE_SECRET` (hex or base64), or from a key file beside an SQLite
+    /// database, created on first use with owner-only permissions.
+    public static func loadSecret(environment: [String: String], keyFile: String?) throws -> Data {
+        if let text = environment["REGISTRE_SECRET"], !text.isEmpty {
+            if let data = Data(hex: text) ?? Data(base64Encoded: text), data.count >= 32 { return data }
+            throw StoreError(code: "secret-invalid", message: "REGISTRE_SECRET must be at least 32 bytes, in hex or base64")
+        }
+        guard let keyFile else {
+            throw StoreError(code: "secret-missing", message: "set REGISTRE_SECRET (32 bytes, hex or base64): servers sharing a PostgreSQL database must share it")
+        }
+        if let existing = FileManager.default.contents(atPath: keyFile) {
+            guard existing.count >= 32 else { throw StoreError(code: "secret-invalid", message: "\(keyFile) holds fewer than 32 bytes") }
+            return existing
+        }
+        var generator = SystemRandomNumberGenerator()
+        let secret = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        guard FileManager.default.createFile(atPath: keyFile, contents: secret, attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError(code: "secret-write", message: "cannot create the key file \(keyFile)")
+        }
+        return secret
+    }
+}
+
+extension Data {
+    init?(hex: String) {
+        guard hex.count % 2 == 0, hex.allSatisfy(\.isHexDigit) else { return nil }
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        self.init(bytes)
+    }
+}

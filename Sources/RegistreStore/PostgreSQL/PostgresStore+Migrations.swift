@@ -1,0 +1,63 @@
+extension PostgresStore {
+    /// The schema, as frozen migrations in order: a shipped migration is never edited, a change
+    /// is a new one.
+    static let migrations: [(name: String, statements: [String])] = [
+        ("1-consent-ledger", [
+            """
+            CREATE TABLE audit_entry (
+              sequence BIGINT PRIMARY KEY,
+              recorded_at BIGINT NOT NULL,
+              actor TEXT NOT NULL,
+              action TEXT NOT NULL,
+              subject TEXT,
+              payload TEXT NOT NULL,
+              previous_hash TEXT NOT NULL,
+              hash TEXT NOT NULL
+            )
+            """,
+            "CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), sequence BIGINT NOT NULL, hash TEXT NOT NULL)",
+            "INSERT INTO audit_head (id, sequence, hash) VALUES (1, 0, '\(AuditChain.genesis)')",
+            """
+            CREATE TABLE consent_record (
+              id BIGSERIAL PRIMARY KEY,
+              subject_hash TEXT NOT NULL,
+              subject_kind TEXT NOT NULL,
+              method TEXT NOT NULL,
+              granted TEXT NOT NULL,
+              refused TEXT NOT NULL,
+              banner_id TEXT NOT NULL,
+              banner_hash TEXT NOT NULL,
+              policy_version TEXT NOT NULL,
+              language TEXT NOT NULL,
+              page_url TEXT,
+              received_at BIGINT NOT NULL,
+              expires_at BIGINT NOT NULL,
+              refusal_expires_at BIGINT NOT NULL,
+              address_prefix TEXT,
+              user_agent TEXT,
+              audit_sequence BIGINT NOT NULL REFERENCES audit_entry (sequence)
+            )
+            """,
+            "CREATE INDEX consent_record_subject ON consent_record (subject_hash, id)",
+            """
+            CREATE TABLE banner_version (
+              hash TEXT PRIMARY KEY,
+              banner_id TEXT NOT NULL,
+              policy_version TEXT NOT NULL,
+              language TEXT NOT NULL,
+              content TEXT NOT NULL,
+              first_served_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE api_token (
+              id BIGSERIAL PRIMARY KEY,
+              name TEXT NOT NULL UNIQUE,
+              token_hash TEXT NOT NULL UNIQUE,
+              created_at BIGINT NOT NULL,
+              revoked_at BIGINT
+            )
+            """,
+        ]),
+    ]
+}

@@ -1,0 +1,198 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+
+/// The shared store: PostgreSQL through postgres-nio, for several stateless Registre servers.
+/// Writes to the audit chain serialise on the chain's head row (`SELECT ... FOR UPDATE`), so
+/// servers never fork the chain. Run it as a `Service` (its connection pool) beside the server.
+public final class PostgresStore: RegistreStore, Service {
+    let client: PostgresClient
+    let logger: Logger
+
+    /// Creates a store from a `postgres://user:password@host:port/database` URL.
+    public init(url: URL, logger: Logger) throws {
+        guard let host = url.host, !host.isEmpty else {
+            throw StoreError(code: "postgres-url", message: "the PostgreSQL URL needs a host: postgres://user@host:5432/database")
+        }
+        let database = url.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let configuration = PostgresClient.Configuration(
+            host: host, port: url.port ?? 5432, username: url.user ?? "postgres", password: url.password,
+            database: database.isEmpty ? nil : database, tls: .disable)
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+    }
+
+    /// Runs `body` in a transaction; an error `body` throws comes out as itself, not wrapped.
+    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> sending T) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger, body)
+        } catch let error as PostgresTransactionError {
+            if let inner = error.closureError { throw inner }
+            throw error
+        }
+    }
+
+    /// Runs the connection pool until cancelled.
+    public func run() async throws {
+        await client.run()
+    }
+
+    public func migrate() async throws {
+        try await transaction { connection in
+            // One server migrates at a time; the others wait for the lock, then find nothing to do.
+            try await connection.query("SELECT pg_advisory_xact_lock(727210461)", logger: logger)
+            try await connection.query(
+                "CREATE TABLE IF NOT EXISTS registre_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+                logger: logger)
+            var applied: Set<String> = []
+            for try await name in try await connection.query("SELECT name FROM registre_migration", logger: logger).decode(String.self) {
+                applied.insert(name)
+            }
+            for (name, statements) in Self.migrations where !applied.contains(name) {
+                for statement in statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query("INSERT INTO registre_migration (name) VALUES (\(name))", logger: logger)
+            }
+        }
+    }
+
+    public func appendConsents(_ drafts: [ConsentDraft]) async throws -> [ConsentRecord] {
+        let logger = self.logger
+        return try await transaction { connection in
+            var records: [ConsentRecord] = []
+            for draft in drafts {
+                let audit = try await Self.appendAudit(ConsentLedgerAudit.draft(for: draft), on: connection, logger: logger)
+                let rows = try await connection.query(
+                    """
+                    INSERT INTO consent_record (subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash,
+                      policy_version, language, page_url, received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence)
+                    VALUES (\(draft.subjectHash), \(draft.subjectKind), \(draft.method.rawValue), \(JSONList.encode(draft.granted)),
+                      \(JSONList.encode(draft.refused)), \(draft.bannerID), \(draft.bannerHash), \(draft.policyVersion), \(draft.language),
+                      \(draft.pageURL), \(draft.receivedAt.millisecondsSince1970), \(draft.expiresAt.millisecondsSince1970),
+                      \(draft.refusalExpiresAt.millisecondsSince1970), \(draft.addressPrefix), \(draft.userAgent), \(audit.sequence))
+                    RETURNING id
+                    """, logger: logger)
+                var id: Int64 = 0
+                for try await value in rows.decode(Int64.self) { id = value }
+                records.append(ConsentRecord(id: id, draft: draft, auditSequence: audit.sequence))
+            }
+            return records
+        }
+    }
+
+    public func consentHistory(subjectHash: String) async throws -> [ConsentRecord] {
+        let rows = try await client.query("SELECT * FROM consent_record WHERE subject_hash = \(subjectHash) ORDER BY id", logger: logger)
+        var records: [ConsentRecord] = []
+        for try await row in rows {
+            let cells = row.makeRandomAccess()
+            records.append(ConsentRecord(
+                id: try cells["id"].decode(Int64.self),
+                draft: ConsentDraft(
+                    subjectHash: try cells["subject_hash"].decode(String.self),
+                    subjectKind: try cells["subject_kind"].decode(String.self),
+                    method: ConsentMethod(rawValue: try cells["method"].decode(String.self)) ?? .save,
+                    granted: JSONList.decode(try cells["granted"].decode(String.self)),
+                    refused: JSONList.decode(try cells["refused"].decode(String.self)),
+                    bannerID: try cells["banner_id"].decode(String.self),
+                    bannerHash: try cells["banner_hash"].decode(String.self),
+                    policyVersion: try cells["policy_version"].decode(String.self),
+                    language: try cells["language"].decode(String.self),
+                    pageURL: try cells["page_url"].decode(String?.self),
+                    receivedAt: Date(millisecondsSince1970: try cells["received_at"].decode(Int64.self)),
+                    expiresAt: Date(millisecondsSince1970: try cells["expires_at"].decode(Int64.self)),
+                    refusalExpiresAt: Date(millisecondsSince1970: try cells["refusal_expires_at"].decode(Int64.self)),
+                    addressPrefix: try cells["address_prefix"].decode(String?.self),
+                    userAgent: try cells["user_agent"].decode(String?.self)),
+                auditSequence: try cells["audit_sequence"].decode(Int64.self)))
+        }
+        return records
+    }
+
+    public func registerBanner(_ banner: BannerVersion) async throws {
+        try await client.query(
+            """
+            INSERT INTO banner_version (hash, banner_id, policy_version, language, content, first_served_at)
+            VALUES (\(banner.hash), \(banner.id), \(banner.policyVersion), \(banner.language), \(banner.content), \(banner.firstServedAt.millisecondsSince1970))
+            ON CONFLICT (hash) DO NOTHING
+            """, logger: logger)
+    }
+
+    public func banner(hash: String) async throws -> BannerVersion? {
+        let rows = try await client.query(
+            "SELECT banner_id, hash, policy_version, language, content, first_served_at FROM banner_version WHERE hash = \(hash)", logger: logger)
+        for try await (id, hash, version, language, content, served) in rows.decode((String, String, String, String, String, Int64).self) {
+            return BannerVersion(id: id, hash: hash, policyVersion: version, language: language, content: content, firstServedAt: Date(millisecondsSince1970: served))
+        }
+        return nil
+    }
+
+    public func createToken(name: String, tokenHash: String, actor: String) async throws {
+        let logger = self.logger
+        let now = Date()
+        try await transaction { connection in
+            let existing = try await connection.query("SELECT 1 FROM api_token WHERE name = \(name)", logger: logger)
+            for try await _ in existing {
+                throw StoreError(code: "token-exists", message: "a token named '\(name)' already exists")
+            }
+            try await connection.query(
+                "INSERT INTO api_token (name, token_hash, created_at) VALUES (\(name), \(tokenHash), \(now.millisecondsSince1970))", logger: logger)
+            _ = try await Self.appendAudit(
+                AuditDraft(actor: actor, action: "token.created", subject: nil, payload: JSONList.object(["name": name]), recordedAt: now),
+                on: connection, logger: logger)
+        }
+    }
+
+    public func activeToken(hash: String) async throws -> APIToken? {
+        let rows = try await client.query(
+            "SELECT name, created_at FROM api_token WHERE token_hash = \(hash) AND revoked_at IS NULL", logger: logger)
+        for try await (name, created) in rows.decode((String, Int64).self) {
+            return APIToken(name: name, createdAt: Date(millisecondsSince1970: created))
+        }
+        return nil
+    }
+
+    public func appendAudit(_ draft: AuditDraft) async throws -> AuditEntry {
+        let logger = self.logger
+        return try await transaction { connection in
+            try await Self.appendAudit(draft, on: connection, logger: logger)
+        }
+    }
+
+    public func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry] {
+        let rows = try await client.query(
+            """
+            SELECT sequence, recorded_at, actor, action, subject, payload, previous_hash, hash FROM audit_entry
+            WHERE sequence > \(sequence) ORDER BY sequence LIMIT \(limit)
+            """, logger: logger)
+        var entries: [AuditEntry] = []
+        for try await (sequence, recorded, actor, action, subject, payload, previous, hash)
+            in rows.decode((Int64, Int64, String, String, String?, String, String, String).self) {
+            entries.append(AuditEntry(
+                sequence: sequence,
+                draft: AuditDraft(actor: actor, action: action, subject: subject, payload: payload, recordedAt: Date(millisecondsSince1970: recorded)),
+                previousHash: previous, hash: hash))
+        }
+        return entries
+    }
+
+    /// Appends to the chain inside the caller's transaction. Locking the head row makes
+    /// concurrent transactions, from this server or another, take their turn.
+    static func appendAudit(_ draft: AuditDraft, on connection: PostgresConnection, logger: Logger) async throws -> AuditEntry {
+        var head: (sequence: Int64, hash: String)?
+        let rows = try await connection.query("SELECT sequence, hash FROM audit_head WHERE id = 1 FOR UPDATE", logger: logger)
+        for try await (sequence, hash) in rows.decode((Int64, String).self) where sequence > 0 {
+            head = (sequence, hash)
+        }
+        let entry = AuditChain.entry(after: head, draft: draft)
+        try await connection.query(
+            """
+            INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject, payload, previous_hash, hash)
+            VALUES (\(entry.sequence), \(draft.recordedAt.millisecondsSince1970), \(draft.actor), \(draft.action), \(draft.subject),
+              \(draft.payload), \(entry.previousHash), \(entry.hash))
+            """, logger: logger)
+        try await connection.query("UPDATE audit_head SET sequence = \(entry.sequence), hash = \(entry.hash) WHERE id = 1", logger: logger)
+        return entry
+    }
+}

@@ -1,0 +1,58 @@
+import GRDB
+
+extension SQLiteStore {
+    /// The schema, as frozen migrations: a shipped migration is never edited, a change is a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("1-consent-ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE audit_entry (
+                  sequence INTEGER PRIMARY KEY,
+                  recorded_at INTEGER NOT NULL,
+                  actor TEXT NOT NULL,
+                  action TEXT NOT NULL,
+                  subject TEXT,
+                  payload TEXT NOT NULL,
+                  previous_hash TEXT NOT NULL,
+                  hash TEXT NOT NULL
+                );
+                CREATE TABLE consent_record (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  subject_hash TEXT NOT NULL,
+                  subject_kind TEXT NOT NULL,
+                  method TEXT NOT NULL,
+                  granted TEXT NOT NULL,
+                  refused TEXT NOT NULL,
+                  banner_id TEXT NOT NULL,
+                  banner_hash TEXT NOT NULL,
+                  policy_version TEXT NOT NULL,
+                  language TEXT NOT NULL,
+                  page_url TEXT,
+                  received_at INTEGER NOT NULL,
+                  expires_at INTEGER NOT NULL,
+                  refusal_expires_at INTEGER NOT NULL,
+                  address_prefix TEXT,
+                  user_agent TEXT,
+                  audit_sequence INTEGER NOT NULL REFERENCES audit_entry(sequence)
+                );
+                CREATE INDEX consent_record_subject ON consent_record (subject_hash, id);
+                CREATE TABLE banner_version (
+                  hash TEXT PRIMARY KEY,
+                  banner_id TEXT NOT NULL,
+                  policy_version TEXT NOT NULL,
+                  language TEXT NOT NULL,
+                  content TEXT NOT NULL,
+                  first_served_at INTEGER NOT NULL
+                );
+                CREATE TABLE api_token (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  name TEXT NOT NULL UNIQUE,
+                  token_hash TEXT NOT NULL UNIQUE,
+                  created_at INTEGER NOT NULL,
+                  revoked_at INTEGER
+                );
+                """)
+        }
+        return migrator
+    }
+}

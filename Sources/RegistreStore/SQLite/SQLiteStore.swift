@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file in WAL mode, through GRDB. Every write is one transaction
+/// with `synchronous = FULL`, so a consent answered with 2xx survives the process being killed
+/// right after; ``GroupCommitter`` batches concurrent writes into one transaction and one fsync.
+public final class SQLiteStore: RegistreStore {
+    let pool: DatabasePool
+
+    /// Opens (or creates) the database file at `path`.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // WAL with FULL: a commit is on disk before the write returns.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        configuration.busyMode = .timeout(5)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError(code: "sqlite-open", message: "cannot open the SQLite database \(path): \(error)")
+        }
+    }
+
+    public func migrate() async throws {
+        try Self.migrator.migrate(pool)
+    }
+
+    public func appendConsents(_ drafts: [ConsentDraft]) async throws -> [ConsentRecord] {
+        try await pool.write { db in
+            var records: [ConsentRecord] = []
+            for draft in drafts {
+                let audit = try Self.appendAudit(ConsentLedgerAudit.draft(for: draft), in: db)
+                try db.execute(
+                    sql: """
+                    INSERT INTO consent_record (subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash,
+                      policy_version, language, page_url, received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    arguments: [
+                        draft.subjectHash, draft.subjectKind, draft.method.rawValue, JSONList.encode(draft.granted),
+                        JSONList.encode(draft.refused), draft.bannerID, draft.bannerHash, draft.policyVersion, draft.language,
+                        draft.pageURL, draft.receivedAt.millisecondsSince1970, draft.expiresAt.millisecondsSince1970,
+                        draft.refusalExpiresAt.millisecondsSince1970, draft.addressPrefix, draft.userAgent, audit.sequence,
+                    ])
+                records.append(ConsentRecord(id: db.lastInsertedRowID, draft: draft, auditSequence: audit.sequence))
+            }
+            return records
+        }
+    }
+
+    public func consentHistory(subjectHash: String) async throws -> [ConsentRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM consent_record WHERE subject_hash = ? ORDER BY id", arguments: [subjectHash])
+                .map(Self.consentRecord)
+        }
+    }
+
+    public func registerBanner(_ banner: BannerVersion) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                INSERT INTO banner_version (hash, banner_id, policy_version, language, content, first_served_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING
+                """,
+                arguments: [banner.hash, banner.id, banner.policyVersion, banner.language, banner.content, banner.firstServedAt.millisecondsSince1970])
+        }
+    }
+
+    public func banner(hash: String) async throws -> BannerVersion? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM banner_version WHERE hash = ?", arguments: [hash]).map { row in
+                BannerVersion(
+                    id: row["banner_id"], hash: row["hash"], policyVersion: row["policy_version"], language: row["language"],
+                    content: row["content"], firstServedAt: Date(millisecondsSince1970: row["first_served_at"]))
+            }
+        }
+    }
+
+    public func createToken(name: String, tokenHash: String, actor: String) async throws {
+        let now = Date()
+        try await pool.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM api_token WHERE name = ?", arguments: [name]) == true {
+                throw StoreError(code: "token-exists", message: "a token named '\(name)' already exists")
+            }
+            try db.execute(
+                sql: "INSERT INTO api_token (name, token_hash, created_at) VALUES (?, ?, ?)",
+                arguments: [name, tokenHash, now.millisecondsSince1970])
+            _ = try Self.appendAudit(
+                AuditDraft(actor: actor, action: "token.created", subject: nil, payload: JSONList.object(["name": name]), recordedAt: now), in: db)
+        }
+    }
+
+    public func activeToken(hash: String) async throws -> APIToken? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT name, created_at FROM api_token WHERE token_hash = ? AND revoked_at IS NULL", arguments: [hash])
+                .map { APIToken(name: $0["name"], createdAt: Date(millisecondsSince1970: $0["created_at"])) }
+        }
+    }
+
+    public func appendAudit(_ draft: AuditDraft) async throws -> AuditEntry {
+        try await pool.write { db in try Self.appendAudit(draft, in: db) }
+    }
+
+    public func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_entry WHERE sequence > ? ORDER BY sequence LIMIT ?", arguments: [sequence, limit])
+                .map { row in
+                    AuditEntry(
+                        sequence: row["sequence"],
+                        draft: AuditDraft(
+                            actor: row["actor"], action: row["action"], subject: row["subject"], payload: row["payload"],
+                            recordedAt: Date(millisecondsSince1970: row["recorded_at"])),
+                        previousHash: row["previous_hash"], hash: row["hash"])
+                }
+        }
+    }
+
+    /// Appends to the chain inside the caller's write transaction: SQLite has one writer at a
+    /// time, so reading the head and inserting after it cannot interleave with another write.
+    static func appendAudit(_ draft: AuditDraft, in db: Database) throws -> AuditEntry {
+        let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+            .map { (sequence: $0["sequence"] as Int64, hash: $0["hash"] as String) }
+        let entry = AuditChain.entry(after: head, draft: draft)
+        try db.execute(
+            sql: """
+            INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject, payload, previous_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            arguments: [entry.sequence, draft.recordedAt.millisecondsSince1970, draft.actor, draft.action, draft.subject, draft.payload, entry.previousHash, entry.hash])
+        return entry
+    }
+
+    static func consentRecord(_ row: Row) -> ConsentRecord {
+        ConsentRecord(
+            id: row["id"],
+            draft: ConsentDraft(
+                subjectHash: row["subject_hash"], subjectKind: row["subject_kind"],
+                method: ConsentMethod(rawValue: row["method"]) ?? .save,
+                granted: JSONList.decode(row["granted"]), refused: JSONList.decode(row["refused"]),
+                bannerID: row["banner_id"], bannerHash: row["banner_hash"], policyVersion: row["policy_version"],
+                language: row["language"], pageURL: row["page_url"],
+                receivedAt: Date(millisecondsSince1970: row["received_at"]), expiresAt: Date(millisecondsSince1970: row["expires_at"]),
+                refusalExpiresAt: Date(millisecondsSince1970: row["refusal_expires_at"]),
+                addressPrefix: row["address_prefix"], userAgent: row["user_agent"]),
+            auditSequence: row["audit_sequence"])
+    }
+}

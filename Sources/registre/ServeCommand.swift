@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import RegistreCore
+import RegistreServer
+import RegistreStore
+import ServiceLifecycle
+
+/// `registre serve --policy FILE [--database URL] [--port N]`: the consent ledger, banner and API.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the Registre server: consent ledger, banner and API, on the policy file."
+    )
+
+    @Option(help: "The policy file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
+    var policy: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port: Int = 8080
+
+    @Option(help: "Requests per second each address may send to public endpoints; 0 turns the limit off.")
+    var rateLimit: Double = 20
+
+    func run() async throws {
+        let (loaded, _) = try PolicyOptions(policy: policy).load()
+        let location = try store.location()
+        let secret = try store.secret(for: location)
+        let hasher = try KeyedHasher(secret: secret)
+        let logger = makeLogger()
+        let configuration = ServerConfiguration(host: host, port: port, publicRatePerSecond: rateLimit, publicBurst: max(rateLimit * 5, 1))
+        logger.info("starting", metadata: ["database": .string(location.description), "address": .string("http://\(host):\(port)")])
+        switch location {
+        case .sqlite(let path):
+            let sqlite = try SQLiteStore(path: path)
+            try await sqlite.migrate()
+            let app = RegistreApplication(policy: loaded, store: sqlite, hasher: hasher, configuration: configuration)
+            try await app.makeApplication(logger: logger).runService()
+        case .postgres(let url):
+            let postgres = try PostgresStore(url: url, logger: logger)
+            let app = RegistreApplication(policy: loaded, store: postgres, hasher: hasher, configuration: configuration)
+            try await app.makeApplication(logger: logger, extraServices: [postgres], beforeStart: { try await postgres.migrate() }).runService()
+        }
+    }
+}
+
+extension PolicyOptions {
+    init(policy: String) {
+        self.init()
+        self.policy = policy
+    }
+}
