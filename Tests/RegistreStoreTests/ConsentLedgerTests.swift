@@ -1,0 +1,150 @@
+import Foundation
+import RegistreCore
+import Testing
+@testable import RegistreStore
+
+@Suite struct ConsentLedgerTests {
+    static let policyPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Examples/exemple-sas.yaml").path
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)
+    static let banner = BannerVersion(id: "2026-11.fr", hash: String(repeating: "b", count: 64), policyVersion: "2026-11", language: "fr", content: "{}", firstServedAt: now)
+
+    static func ledger(_ store: any RegistreStore) async throws -> ConsentLedger {
+        let policy = try #require(try PolicyLoader.load(contentsOf: policyPath).policy)
+        try await store.registerBanner(banner)
+        return ConsentLedger(policy: policy, store: store, hasher: try KeyedHasher(secret: Data(repeating: 7, count: 32)))
+    }
+
+    static func submission(_ method: ConsentMethod = .save, granted: [String] = ["statistics"], refused: [String] = ["newsletter"], visitor: String? = "visitor-1") -> ConsentSubmission {
+        ConsentSubmission(
+            visitorID: visitor, subjectID: nil, granted: granted, refused: refused, method: method,
+            banner: .init(id: banner.id, hash: banner.hash), policyVersion: banner.policyVersion, language: "fr",
+            pageURL: "https://exemple.fr/offre?email=jeanne@exemple.fr#top")
+    }
+
+    static func context(gpc: Bool = false, at date: Date = now, address: String? = "203.0.113.77") -> ConsentRequestContext {
+        ConsentRequestContext(receivedAt: date, address: address, userAgent: "Mozilla/5.0 (X11)", globalPrivacyControl: gpc)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aConsentIsRecordedAsProofWithoutWhoOrWhereInClear(_ backend: Backend) async throws {
+        try await StoreFixture.with(backend) { fixture in
+            let ledger = try await Self.ledger(fixture.store)
+            let record = try await ledger.record(Self.submission(), context: Self.context())
+            #expect(record.draft.subjectHash != "visitor-1" && record.draft.subjectHash.count == 64)
+            #expect(record.draft.addressPrefix == "203.0.113.0/24")
+            #expect(record.draft.pageURL == "https://exemple.fr/offre")
+            #expect(record.draft.expiresAt == ISODuration(months: 13).added(to: Self.now))
+            #expect(record.draft.refusalExpiresAt == ISODuration(months: 6).added(to: Self.now))
+            let history = try await ledger.history(visitorID: "visitor-1", subjectID: nil)
+            #expect(history == [record])
+            let audit = try await fixture.store.auditEntries(after: 0, limit: 10)
+            #expect(audit.count == 1 && audit[0].draft.subject == record.draft.subjectHash)
+            #expect(!audit[0].draft.payload.contains("visitor-1") && !audit[0].draft.payload.contains("203.0.113"))
+        }
+    }
+
+    @Test(arguments: [
+        (submission(granted: ["billing"], refused: ["statistics", "newsletter"]), false, "purpose-not-consent-based", "/granted/0"),
+        (submission(granted: ["statistcs"], refused: ["newsletter"]), false, "unknown-purpose", "/granted/0"),
+        (submission(granted: ["statistics"], refused: ["statistics", "newsletter"]), false, "contradictory-choice", "/refused"),
+        (submission(granted: ["statistics"], refused: []), false, "choice-incomplete", "/granted"),
+        (submission(.acceptAll, granted: ["statistics"], refused: ["newsletter"]), false, "method-mismatch", "/method"),
+        (submission(.rejectAll, granted: ["statistics"], refused: ["newsletter"]), false, "method-mismatch", "/method"),
+        (submission(.gpc, granted: [], refused: ["statistics", "newsletter"]), false, "gpc-header-missing", "/method"),
+        (submission(.withdraw, granted: [], refused: []), false, "method-mismatch", "/method"),
+        (submission(visitor: nil), false, "subject-missing", "/visitor_id"),
+        (submission(visitor: String(repeating: "x", count: 201)), false, "subject-invalid", "/visitor_id"),
+    ])
+    func invalidSubmissionsAreRefusedAndNothingIsStored(submission: ConsentSubmission, gpc: Bool, code: String, pointer: String) async throws {
+        try await StoreFixture.with(.sqlite) { fixture in
+            let ledger = try await Self.ledger(fixture.store)
+            let rejection = await #expect(throws: ConsentRejection.self) { try await ledger.record(submission, context: Self.context(gpc: gpc)) }
+            #expect(rejection?.code == code && rejection?.pointer == pointer, "\(String(describing: rejection))")
+            #expect(try await fixture.store.auditEntries(after: 0, limit: 10).isEmpty)
+        }
+    }
+
+    @Test func aBannerTheServerNeverServedIsRefused() async throws {
+        try await StoreFixture.with(.sqlite) { fixture in
+            let ledger = try await Self.ledger(fixture.store)
+            var forged = Self.submission()
+            forged.banner.hash = String(repeating: "c", count: 64)
+            #expect(await #expect(throws: ConsentRejection.self) { try await ledger.record(forged, context: Self.context()) }?.code == "unknown-banner")
+            var otherVersion = Self.submission()
+            otherVersion.policyVersion = "2025-01"
+            #expect(await #expect(throws: ConsentRejection.self) { try await ledger.record(otherVersion, context: Self.context()) }?.code == "banner-mismatch")
+        }
+    }
+
+    @Test func theStateFollowsTheLatestChoiceAndExpires() async throws {
+        try await StoreFixture.with(.sqlite) { fixture in
+            let ledger = try await Self.ledger(fixture.store)
+            var state = try await ledger.state(visitorID: "visitor-1", subjectID: nil, at: Self.now)
+            #expect(state.purposes.map(\.status) == ["not_asked", "not_asked"] && state.shouldAsk)
+
+            // GPC refuses everything...
+            _ = try await ledger.record(Self.submission(.gpc, granted: [], refused: ["newsletter", "statistics"]), context: Self.context(gpc: true))
+            state = try await ledger.state(visitorID: "visitor-1", subjectID: nil, at: Self.now)
+            #expect(state.purposes.allSatisfy { $0.status == "refused" && $0.method == .gpc } && !state.shouldAsk)
+
+            // ...until the person explicitly chooses otherwise, even with the header still sent.
+            let later = Self.now.addingTimeInterval(3600)
+            _ = try await ledger.record(Self.submission(.acceptAll, granted: ["newsletter", "statistics"], refused: []), context: Self.context(gpc: true, at: later))
+            state = try await ledger.state(visitorID: "visitor-1", subjectID: nil, at: later)
+            #expect(state.purposes.allSatisfy { $0.status == "granted" && $0.method == .acceptAll })
+
+            // A consent lasts 13 months, then the banner asks again.
+            let thirteenMonths = ISODuration(months: 13).added(to: later)
+            state = try await ledger.state(visitorID: "visitor-1", subjectID: nil, at: thirteenMonths.addingTimeInterval(-1))
+            #expect(state.purposes.allSatisfy { $0.status == "granted" })
+            state = try await ledger.state(visitorID: "visitor-1", subjectID: nil, at: thirteenMonths)
+            #expect(state.purposes.allSatisfy { $0.status == "expired" } && state.shouldAsk)
+
+            // Withdrawal of one purpose leaves the other granted.
+            _ = try await ledger.record(Self.submission(.withdraw, granted: [], refused: ["newsletter"]), context: Self.context(at: later.addingTimeInterval(60)))
+            state = try await ledger.state(visitorID: "visitor-1", subjectID: nil, at: later.addingTimeInterval(120))
+            #expect(state.purposes.first { $0.purpose == "newsletter" }?.status == "refused")
+            #expect(state.purposes.first { $0.purpose == "statistics" }?.status == "granted")
+            // Another visitor is unaffected.
+            #expect(try await ledger.state(visitorID: "visitor-2", subjectID: nil, at: later).purposes.allSatisfy { $0.status == "not_asked" })
+        }
+    }
+
+    @Test func aRefusalIsRememberedSixMonths() async throws {
+        try await StoreFixture.with(.sqlite) { fixture in
+            let ledger = try await Self.ledger(fixture.store)
+            _ = try await ledger.record(Self.submission(.rejectAll, granted: [], refused: ["statistics", "newsletter"]), context: Self.context())
+            let sixMonths = ISODuration(months: 6).added(to: Self.now)
+            #expect(try await ledger.state(visitorID: "visitor-1", subjectID: nil, at: sixMonths.addingTimeInterval(-1)).purposes.allSatisfy { $0.status == "refused" })
+            #expect(try await ledger.state(visitorID: "visitor-1", subjectID: nil, at: sixMonths).shouldAsk)
+        }
+    }
+
+    @Test(arguments: [
+        ("203.0.113.77", "203.0.113.0/24"), ("2001:db8:85a3:8d3:1319:8a2e:370:7348", "2001:db8:85a3::/48"),
+        ("::ffff:198.51.100.9", "198.51.100.0/24"), ("::1", "0:0:0::/48"), ("not an address", nil),
+    ])
+    func addressesAreTruncatedBeforeTheyAreStored(address: String, prefix: String?) {
+        #expect(AddressPrefix.truncate(address) == prefix)
+    }
+
+    @Test func identifiersAreKeyedSoTheSameIdUnderAnotherKeyIsUnlinkable() throws {
+        let one = try KeyedHasher(secret: Data(repeating: 1, count: 32))
+        let two = try KeyedHasher(secret: Data(repeating: 2, count: 32))
+        #expect(one.hash("v", kind: "visitor") == one.hash("v", kind: "visitor"))
+        #expect(one.hash("v", kind: "visitor") != two.hash("v", kind: "visitor"))
+        #expect(one.hash("v", kind: "visitor") != one.hash("v", kind: "subject"))
+        #expect(throws: StoreError.self) { _ = try KeyedHasher(secret: Data(repeating: 1, count: 16)) }
+    }
+
+    @Test func deadlinesCountMonthsAsRegulation1182_71Does() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let januaryEnd = calendar.date(from: DateComponents(year: 2027, month: 1, day: 31, hour: 10))!
+        let result = ISODuration.oneMonth.added(to: januaryEnd)
+        #expect(calendar.dateComponents([.year, .month, .day], from: result) == DateComponents(year: 2027, month: 2, day: 28))
+        let leap = calendar.date(from: DateComponents(year: 2028, month: 1, day: 31))!
+        #expect(calendar.component(.day, from: ISODuration.oneMonth.added(to: leap)) == 29)
+    }
+}
