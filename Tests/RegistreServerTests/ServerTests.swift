@@ -1,1 +1,183 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import RegistreCore
+import RegistreStore
 import Testing
+@testable import RegistreServer
+
+/// The server's routes through HummingbirdTesting, on a real SQLite file.
+@Suite struct ServerTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs `body` with a test client of an application on a fresh SQLite store, and the store.
+    static func withServer(
+        rate: Double = 0, _ body: @Sendable (any TestClientProtocol, SQLiteStore, RegistreApplication) async throws -> Void
+    ) async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("registre-server-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try SQLiteStore(path: path)
+        try await store.migrate()
+        let policy = try #require(try PolicyLoader.load(contentsOf: repository.appendingPathComponent("Examples/exemple-sas.yaml").path).policy)
+        let registre = RegistreApplication(
+            policy: policy, store: store, hasher: try KeyedHasher(secret: Data(repeating: 9, count: 32)),
+            configuration: ServerConfiguration(publicRatePerSecond: rate, publicBurst: max(rate, 1)))
+        let app = registre.makeApplication(logger: Logger(label: "test"))
+        try await app.test(.router) { client in try await body(client, store, registre) }
+    }
+
+    /// The French banner's id and hash, as a client reads them.
+    static func banner(_ client: any TestClientProtocol) async throws -> (id: String, hash: String) {
+        try await client.execute(uri: "/v1/banner?lang=fr", method: .get) { response in
+            #expect(response.status == .ok)
+            let banner = try JSONDecoder().decode([String: String].self, from: Data(buffer: response.body))
+            return (try #require(banner["id"]), try #require(banner["hash"]))
+        }
+    }
+
+    static func consentBody(banner: (id: String, hash: String), method: String = "save", granted: [String] = ["statistics"], refused: [String] = ["newsletter"]) -> ByteBuffer {
+        let object: [String: Any] = [
+            "visitor_id": "visitor-42", "granted": granted, "refused": refused, "method": method,
+            "banner": ["id": banner.id, "hash": banner.hash], "policy_version": "2026-11", "language": "fr", "page_url": "https://exemple.fr/",
+        ]
+        return ByteBuffer(data: try! JSONSerialization.data(withJSONObject: object))
+    }
+
+    static let json: HTTPFields = [.contentType: "application/json"]
+
+    static func problem(_ response: TestResponse) throws -> [String: Any] {
+        #expect(response.headers[.contentType] == "application/problem+json")
+        return try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+    }
+
+    @Test func healthAndMetricsAnswer() async throws {
+        try await Self.withServer { client, _, _ in
+            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok && String(buffer: $0.body) == "{\"status\":\"ok\"}") }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("registre_http_requests_total{method=\"GET\",route=\"/health\",status=\"200\"} 1"))
+            }
+        }
+    }
+
+    @Test func aConsentIsRecordedThenReadBackWithItsProof() async throws {
+        try await Self.withServer { client, store, _ in
+            let banner = try await Self.banner(client)
+            try await client.execute(uri: "/v1/consents", method: .post, headers: Self.json.merging([.userAgent: "Mozilla/5.0 test"]), body: Self.consentBody(banner: banner)) { response in
+                #expect(response.status == .created, "\(String(buffer: response.body))")
+                let body = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect(body["id"] as? Int == 1 && body["method"] as? String == "save")
+            }
+            let token = "rg_test_token_0123456789abcdef"
+            try await store.createToken(name: "crm", tokenHash: KeyedHasher.sha256(token), actor: "test")
+            let auth: HTTPFields = [.authorization: "Bearer \(token)"]
+            try await client.execute(uri: "/v1/consents/visitor-42", method: .get, headers: auth) { response in
+                #expect(response.status == .ok)
+                let state = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                let purposes = try #require(state["purposes"] as? [[String: Any]])
+                #expect(purposes.map { "\($0["purpose"]!)=\($0["status"]!)" } == ["newsletter=refused", "statistics=granted"])
+                #expect(state["should_ask"] as? Bool == false)
+            }
+            try await client.execute(uri: "/v1/consents/visitor-42/history", method: .get, headers: auth) { response in
+                #expect(response.status == .ok)
+                let history = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                let record = try #require((history["records"] as? [[String: Any]])?.first)
+                #expect(record["user_agent"] as? String == "Mozilla/5.0 test")
+                let shown = try #require(record["banner"] as? [String: Any])
+                #expect(shown["hash"] as? String == banner.hash)
+                #expect((shown["content"] as? String)?.contains("Statistiques") == true, "the history shows what the banner said")
+            }
+            try await client.execute(uri: "/v1/consents/visitor-42", method: .get) { response in
+                let problem = try Self.problem(response)
+                #expect(response.status == .unauthorized && problem["type"] as? String == "https://registre.dev/problems/token-missing")
+            }
+            try await client.execute(uri: "/v1/consents/visitor-42", method: .get, headers: [.authorization: "Bearer rg_wrong_token_0123456789"]) {
+                #expect($0.status == .unauthorized)
+            }
+        }
+    }
+
+    @Test func gpcIsRecordedOnlyWithTheHeader() async throws {
+        try await Self.withServer { client, _, _ in
+            let banner = try await Self.banner(client)
+            let body = Self.consentBody(banner: banner, method: "gpc", granted: [], refused: ["statistics", "newsletter"])
+            try await client.execute(uri: "/v1/consents", method: .post, headers: Self.json, body: body) { response in
+                let problem = try Self.problem(response)
+                #expect(response.status == .unprocessableContent && problem["type"] as? String == "https://registre.dev/problems/gpc-header-missing")
+            }
+            try await client.execute(uri: "/v1/consents", method: .post, headers: Self.json.merging([.secGPC: "1"]), body: body) {
+                #expect($0.status == .created)
+            }
+        }
+    }
+
+    @Test func badInputGetsProblemDetailsAndNothingIsStored() async throws {
+        try await Self.withServer { client, store, _ in
+            let banner = try await Self.banner(client)
+            var cases: [(ByteBuffer, HTTPResponse.Status, String)] = [
+                (ByteBuffer(string: "{\"visitor_id\": "), .badRequest, "json-invalid"),
+                (ByteBuffer(bytes: [0x7B, 0xFF, 0xFE, 0x7D]), .badRequest, "json-invalid"),
+                (ByteBuffer(string: "{\"visitor_id\":\"v\"}"), .badRequest, "field-missing"),
+                (ByteBuffer(string: "[1,2]"), .badRequest, "field-invalid"),
+                (Self.consentBody(banner: banner, granted: ["billing"], refused: ["statistics", "newsletter"]), .unprocessableContent, "purpose-not-consent-based"),
+                (Self.consentBody(banner: banner, granted: ["tracking"], refused: ["statistics", "newsletter"]), .unprocessableContent, "unknown-purpose"),
+                (Self.consentBody(banner: (banner.id, String(repeating: "0", count: 64))), .unprocessableContent, "unknown-banner"),
+                (ByteBuffer(string: "{\"method\":\"maybe\"}"), .badRequest, "field-missing"),
+            ]
+            var huge = ByteBuffer(string: "{\"visitor_id\":\"")
+            huge.writeString(String(repeating: "x", count: 70_000))
+            huge.writeString("\"}")
+            cases.append((huge, .contentTooLarge, "body-too-large"))
+            for (body, status, code) in cases {
+                try await client.execute(uri: "/v1/consents", method: .post, headers: Self.json, body: body) { response in
+                    #expect(response.status == status, "\(code): \(String(buffer: response.body))")
+                    let problem = try Self.problem(response)
+                    #expect(problem["type"] as? String == "https://registre.dev/problems/\(code)", "\(problem)")
+                    #expect(problem["status"] as? Int == Int(status.code) && !(problem["title"] as? String ?? "").isEmpty)
+                }
+            }
+            #expect(try await store.auditEntries(after: 0, limit: 10).isEmpty, "a refused request stores nothing")
+        }
+    }
+
+    @Test func aFloodFromOneAddressIsLimited() async throws {
+        try await Self.withServer(rate: 5) { client, _, _ in
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<12 {
+                statuses.append(try await client.execute(uri: "/v1/banner?lang=fr", method: .get) { response in
+                    if response.status == .tooManyRequests {
+                        #expect(response.headers[.retryAfter] != nil)
+                        let problem = try Self.problem(response)
+                        #expect(problem["type"] as? String == "https://registre.dev/problems/rate-limited")
+                    }
+                    return response.status
+                })
+            }
+            #expect(statuses.prefix(5).allSatisfy { $0 == .ok })
+            #expect(statuses.suffix(5).allSatisfy { $0 == .tooManyRequests })
+            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok, "health is not rate limited") }
+        }
+    }
+
+    @Test func unknownRoutesAndMethodsAreProblemsToo() async throws {
+        try await Self.withServer { client, _, _ in
+            try await client.execute(uri: "/v1/nothing", method: .get) { response in
+                let problem = try Self.problem(response)
+                #expect(response.status == .notFound && problem["type"] as? String == "https://registre.dev/problems/not-found")
+            }
+            try await client.execute(uri: "/v1/banner?lang=de", method: .get) { response in
+                let problem = try Self.problem(response)
+                #expect(response.status == .notFound && problem["detail"] as? String == "the banner exists in en, fr")
+            }
+        }
+    }
+}
+
+extension HTTPFields {
+    func merging(_ other: HTTPFields) -> HTTPFields {
+        var merged = self
+        merged.append(contentsOf: other)
+        return merged
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import RegistreCore
 import RegistreStore
 
@@ -114,7 +115,12 @@ struct ConsentRoutes {
     /// 413 before it is read whole, invalid UTF-8 or JSON with 400.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: RegistreRequestContext) async throws -> T {
         var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge)
+        }
         guard let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes), String(validating: Array(buffer.readableBytesView), as: UTF8.self) != nil else {
             throw Problem(status: .badRequest, code: "json-invalid", detail: "the body is not UTF-8 text")
         }
