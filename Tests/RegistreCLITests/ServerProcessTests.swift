@@ -1,0 +1,179 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `registre serve`, `token` and `audit` as real processes on loopback.
+@Suite(.serialized) struct ServerProcessTests {
+    /// A running `registre serve` in its own folder, on a free port.
+    final class Server: @unchecked Sendable {
+        let process = Process()
+        let directory: URL
+        let port: Int
+        let log: URL
+
+        init(database: String? = nil, directory: URL, environment: [String: String] = [:]) throws {
+            self.directory = directory
+            self.port = Int.random(in: 20_000..<60_000)
+            self.log = directory.appendingPathComponent("server-\(port).log")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.executableURL = CLITests.binary
+            process.arguments = ["serve", "--policy", CLITests.repository.appendingPathComponent("Examples/exemple-sas.yaml").path,
+                                 "--port", String(port), "--rate-limit", "0"] + (database.map { ["--database", $0] } ?? [])
+            process.currentDirectoryURL = directory
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            let handle = try FileHandle(forWritingTo: log)
+            process.standardOutput = handle
+            process.standardError = handle
+            try process.run()
+        }
+
+        /// Waits until `/health` answers, at most 30 seconds.
+        func waitUntilReady() async throws {
+            for _ in 0..<300 {
+                if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/health")!),
+                   (response as? HTTPURLResponse)?.statusCode == 200 { return }
+                if !process.isRunning { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            Issue.record("the server did not start: \(output)")
+            throw CancellationError()
+        }
+
+        func request(_ path: String, method: String = "GET", body: Data? = nil, headers: [String: String] = [:]) async throws -> (Int, Data) {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+            request.httpMethod = method
+            request.httpBody = body
+            for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+            let (data, response) = try await URLSession.shared.data(for: request)
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+        }
+
+        func kill() {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+
+        func stop() {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    static func consent(banner: [String: Any]) throws -> Data {
+        try JSONSerialization.data(withJSONObject: [
+            "visitor_id": "visitor-kill", "granted": ["statistics", "newsletter"], "refused": [String](), "method": "accept_all",
+            "banner": ["id": banner["id"]!, "hash": banner["hash"]!], "policy_version": banner["policy_version"]!, "language": "fr",
+        ])
+    }
+
+    /// Rows of an SQLite database, counted by Python's sqlite3 module (no Registre code involved).
+    static func sqlite(_ path: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); r=c.execute(sys.argv[2]).fetchall(); c.commit(); print(r)", path, sql]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func aConsentAnsweredWith201SurvivesKillNine() async throws {
+        let directory = try CLITests().temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try Server(directory: directory)
+        try await server.waitUntilReady()
+        let (_, bannerData) = try await server.request("/v1/banner?lang=fr")
+        let banner = try #require(try JSONSerialization.jsonObject(with: bannerData) as? [String: Any])
+        let (status, _) = try await server.request("/v1/consents", method: "POST", body: try Self.consent(banner: banner), headers: ["Content-Type": "application/json"])
+        server.kill()
+        #expect(status == 201)
+        let database = directory.appendingPathComponent("registre.sqlite").path
+        #expect(try Self.sqlite(database, "SELECT method, granted FROM consent_record") == "[('accept_all', '[\"statistics\",\"newsletter\"]')]")
+        let verify = try CLITests().registre("audit", "verify", "--database", database)
+        #expect(verify.status == 0 && verify.stdout.hasPrefix("ok: 1 entries"), "\(verify.stdout)\(verify.stderr)")
+        // The key file that keys identifier hashes was created beside the database, owner-only.
+        let key = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("registre.key").path)
+        #expect((key[.posixPermissions] as? Int) == 0o600 && (key[.size] as? Int) == 32)
+    }
+
+    @Test func auditVerifyFindsARowEditedWithSQL() async throws {
+        let directory = try CLITests().temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("ledger.sqlite").path
+        let server = try Server(database: database, directory: directory)
+        try await server.waitUntilReady()
+        let (_, bannerData) = try await server.request("/v1/banner?lang=en")
+        let banner = try #require(try JSONSerialization.jsonObject(with: bannerData) as? [String: Any])
+        var body = try #require(try JSONSerialization.jsonObject(with: try Self.consent(banner: banner)) as? [String: Any])
+        body["language"] = "en"
+        for visitor in ["a", "b", "c"] {
+            body["visitor_id"] = visitor
+            let (status, data) = try await server.request("/v1/consents", method: "POST", body: try JSONSerialization.data(withJSONObject: body), headers: ["Content-Type": "application/json"])
+            #expect(status == 201, "\(String(decoding: data, as: UTF8.self))")
+        }
+        server.stop()
+        #expect(try CLITests().registre("audit", "verify", "--database", database).stdout.hasPrefix("ok: 3 entries"))
+        _ = try Self.sqlite(database, "UPDATE audit_entry SET payload = replace(payload, 'accept_all', 'reject_all') WHERE sequence = 2")
+        let broken = try CLITests().registre("audit", "verify", "--database", database)
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("entry 2: altered"), "\(broken.stdout)")
+    }
+
+    @Test func tokensAreCreatedOnceAndOpenTheAdminEndpoints() async throws {
+        let directory = try CLITests().temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("t.sqlite").path
+        let created = try CLITests().registre("token", "create", "crm-sync", "--database", database)
+        #expect(created.status == 0)
+        let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(token.hasPrefix("rg_") && token.count > 40)
+        #expect(try Self.sqlite(database, "SELECT count(*) FROM api_token WHERE token_hash LIKE '%' || 'rg_' || '%'") == "[(0,)]", "stored as a hash only")
+        let again = try CLITests().registre("token", "create", "crm-sync", "--database", database)
+        #expect(again.status == 1 && again.stderr.contains("already exists"))
+
+        let server = try Server(database: database, directory: directory)
+        try await server.waitUntilReady()
+        defer { server.stop() }
+        let (allowed, _) = try await server.request("/v1/consents/someone", headers: ["Authorization": "Bearer \(token)"])
+        #expect(allowed == 200)
+        let (refused, _) = try await server.request("/v1/consents/someone")
+        #expect(refused == 401)
+    }
+
+    @Test func serverAndCommandsShareAPostgreSQLDatabase() async throws {
+        let url = try #require(ProcessInfo.processInfo.environment["REGISTRE_TEST_POSTGRES_URL"], "run the tests with Scripts/test, which starts PostgreSQL")
+        let directory = try CLITests().temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let secret = String(repeating: "ab", count: 32)
+        // Two servers on one database: the audit chain must stay one chain.
+        let first = try Server(database: url, directory: directory, environment: ["REGISTRE_SECRET": secret])
+        let second = try Server(database: url, directory: directory, environment: ["REGISTRE_SECRET": secret])
+        try await first.waitUntilReady()
+        try await second.waitUntilReady()
+        let before = try CLITests().registre("audit", "verify", "--database", url)
+        let count = Int(before.stdout.split(separator: " ")[1]) ?? 0
+        let (_, bannerData) = try await first.request("/v1/banner?lang=fr")
+        let banner = try #require(try JSONSerialization.jsonObject(with: bannerData) as? [String: Any])
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<20 {
+                let server = index.isMultiple(of: 2) ? first : second
+                var body = try #require(try JSONSerialization.jsonObject(with: try Self.consent(banner: banner)) as? [String: Any])
+                body["visitor_id"] = "pg-\(index)"
+                let data = try JSONSerialization.data(withJSONObject: body)
+                group.addTask { try await server.request("/v1/consents", method: "POST", body: data, headers: ["Content-Type": "application/json"]).0 }
+            }
+            for try await status in group { #expect(status == 201) }
+        }
+        first.stop()
+        second.stop()
+        let after = try CLITests().registre("audit", "verify", "--database", url)
+        #expect(after.status == 0 && after.stdout.hasPrefix("ok: \(count + 20) entries"), "\(after.stdout)\(after.stderr)")
+        let missing = try CLITests().registre("serve", "--policy", "Examples/exemple-sas.yaml", "--database", url, "--port", "1")
+        #expect(missing.status == 2 && missing.stderr.contains("REGISTRE_SECRET"), "PostgreSQL servers must share a secret")
+    }
+}
