@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
     ],
     targets: [
         .target(
@@ -81,7 +82,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistreCLITests",
-            dependencies: ["registre"]
+            dependencies: [
+                "registre",
+                .product(name: "WSClient", package: "swift-websocket"),
+            ]
         ),
     ]
 )

@@ -33,6 +33,7 @@ public struct RegistreApplication: Sendable {
     let ledger: ConsentLedger
     let committer: GroupCommitter
     let banners: BannerCatalog
+    let assets: BannerAssets
     let configuration: ServerConfiguration
     let registry: PrometheusCollectorRegistry
 
@@ -43,6 +44,7 @@ public struct RegistreApplication: Sendable {
         self.committer = GroupCommitter(store: store)
         self.ledger = ConsentLedger(policy: policy, store: store, hasher: hasher, committer: committer)
         self.banners = BannerCatalog(policy: policy)
+        self.assets = BannerAssets(catalog: banners, ledger: ledger)
         self.configuration = configuration
         self.registry = PrometheusCollectorRegistry()
     }
@@ -59,8 +61,11 @@ public struct RegistreApplication: Sendable {
         let limiter = configuration.publicRatePerSecond > 0
             ? RateLimiter(ratePerSecond: configuration.publicRatePerSecond, burst: configuration.publicBurst) : nil
         let routes = ConsentRoutes(ledger: ledger, store: store)
-        routes.addPublic(to: router.group().add(middleware: RateLimitMiddleware(limiter: limiter)))
-        BannerRoutes(catalog: banners).add(to: router.group().add(middleware: RateLimitMiddleware(limiter: limiter)))
+        // The banner runs on the company's own pages: public routes answer any origin, without cookies.
+        let cors = CORSMiddleware<RegistreRequestContext>(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get, .post, .options])
+        let publicRoutes = router.group().add(middleware: cors).add(middleware: RateLimitMiddleware(limiter: limiter))
+        routes.addPublic(to: publicRoutes)
+        BannerRoutes(catalog: banners, assets: assets).add(to: publicRoutes)
         routes.addAdmin(to: router.group().add(middleware: TokenAuthenticationMiddleware(store: store)))
         return router
     }

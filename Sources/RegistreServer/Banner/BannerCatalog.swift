@@ -62,6 +62,7 @@ struct BannerContent: Encodable {
         var provider: String
         var lifetime: String
         var purpose: String
+        var category: String
     }
 
     var language: String
@@ -70,13 +71,14 @@ struct BannerContent: Encodable {
     var essential: [Tracker]
     var consentLifetime: String
     var privacyNotice: String?
+    var texts: BannerTexts
 
     init(policy: Policy, language: String) {
         let fallback = policy.languages.first
         func tracker(_ tracker: RegistreCore.Tracker) -> Tracker {
             Tracker(
                 name: tracker.name, provider: tracker.provider ?? "—", lifetime: tracker.lifetime.words(in: language),
-                purpose: tracker.purpose?.text(in: language, fallback: fallback) ?? "")
+                purpose: tracker.purpose?.text(in: language, fallback: fallback) ?? "", category: tracker.category.rawValue)
         }
         self.language = language
         controller = policy.organization.name
@@ -90,5 +92,46 @@ struct BannerContent: Encodable {
         essential = policy.trackers.filter(\.isExempt).map(tracker)
         consentLifetime = policy.consent.lifetime.description
         privacyNotice = policy.metadata.url
+        texts = BannerTexts(language: language, controller: policy.organization.name)
+    }
+}
+
+/// The fixed words of the banner, in French or English. They are part of the hashed content: a
+/// consent proves which words were shown.
+struct BannerTexts: Encodable {
+    var title, description, accept, reject, customise, save, back, trackers, name, provider, lifetime, noTrackers, notice, reopen: String
+
+    init(language: String, controller: String) {
+        if language == "fr" {
+            title = "Vos choix sur les cookies"
+            description = "\(controller) utilise des traceurs soumis à votre consentement pour les finalités ci-dessous. Vous pouvez tout accepter, tout refuser ou choisir finalité par finalité, et changer d'avis à tout moment avec le bouton « Cookies » en bas de page. Refuser ne vous empêche pas d'utiliser le site."
+            accept = "Tout accepter"
+            reject = "Tout refuser"
+            customise = "Personnaliser"
+            save = "Enregistrer mes choix"
+            back = "Retour"
+            trackers = "Traceurs utilisés"
+            name = "Nom"
+            provider = "Émetteur"
+            lifetime = "Durée de vie"
+            noTrackers = "Aucun traceur déclaré pour cette finalité."
+            notice = "Politique de protection des données"
+            reopen = "Cookies"
+        } else {
+            title = "Your choices about cookies"
+            description = "\(controller) uses trackers that need your consent for the purposes below. You can accept all, reject all or choose purpose by purpose, and change your mind at any time with the \u{201C}Cookies\u{201D} button at the bottom of the page. Rejecting does not stop you from using the site."
+            accept = "Accept all"
+            reject = "Reject all"
+            customise = "Customise"
+            save = "Save my choices"
+            back = "Back"
+            trackers = "Trackers used"
+            name = "Name"
+            provider = "Provider"
+            lifetime = "Lifetime"
+            noTrackers = "No tracker is declared for this purpose."
+            notice = "Privacy notice"
+            reopen = "Cookies"
+        }
     }
 }
