@@ -6,13 +6,14 @@ import RegistreStore
 struct TokenAuthenticationMiddleware: RouterMiddleware {
     typealias Context = RegistreRequestContext
     let store: any RegistreStore
+    let cache = TokenCache()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
             throw Problem(status: .unauthorized, code: "token-missing", detail: "this endpoint needs an API token: Authorization: Bearer TOKEN (create one with registre token create)")
         }
         let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
-        guard (16...256).contains(token.count), let found = try await store.activeToken(hash: KeyedHasher.sha256(token)) else {
+        guard (16...256).contains(token.count), let found = try await cache.token(hash: KeyedHasher.sha256(token), in: store) else {
             throw Problem(status: .unauthorized, code: "token-invalid", detail: "the API token is not valid")
         }
         var context = context
@@ -22,3 +23,22 @@ struct TokenAuthenticationMiddleware: RouterMiddleware {
 }
 
 import Foundation
+
+/// Tokens found in the store in the last 10 seconds, so an admin client does not cost a database
+/// read per request; an unknown token is always asked again.
+final class TokenCache: Sendable {
+    private let entries = Mutex<[String: (token: APIToken, until: ContinuousClock.Instant)]>([:])
+
+    func token(hash: String, in store: any RegistreStore) async throws -> APIToken? {
+        let now = ContinuousClock.now
+        if let entry = entries.withLock({ $0[hash] }), entry.until > now { return entry.token }
+        guard let token = try await store.activeToken(hash: hash) else { return nil }
+        entries.withLock { cache in
+            if cache.count > 1000 { cache.removeAll() }
+            cache[hash] = (token, now.advanced(by: .seconds(10)))
+        }
+        return token
+    }
+}
+
+import Synchronization

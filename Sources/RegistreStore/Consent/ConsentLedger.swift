@@ -10,6 +10,7 @@ public struct ConsentLedger: Sendable {
     let store: any RegistreStore
     let hasher: KeyedHasher
     let committer: GroupCommitter?
+    let banners = BannerCache()
 
     /// Creates a ledger.
     /// - Parameters:
@@ -73,7 +74,7 @@ public struct ConsentLedger: Sendable {
             throw ConsentRejection(code: "duplicate-purpose", detail: "a purpose is listed twice", pointer: "/granted")
         }
         try checkMethod(submission.method, granted: granted, refused: refused, purposes: purposes, context: context)
-        guard let banner = try await store.banner(hash: submission.banner.hash.lowercased()) else {
+        guard let banner = try await banners.banner(hash: submission.banner.hash.lowercased(), in: store) else {
             throw ConsentRejection(code: "unknown-banner", detail: "this server never served a banner with that hash; a consent must refer to the banner shown", pointer: "/banner/hash")
         }
         guard banner.id == submission.banner.id, banner.policyVersion == submission.policyVersion, banner.language == submission.language else {

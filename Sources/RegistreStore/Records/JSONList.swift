@@ -7,8 +7,24 @@ enum JSONList {
         (try? String(decoding: JSONEncoder().encode(list), as: UTF8.self)) ?? "[]"
     }
 
+    /// Reads `["a","b"]`; lists written by ``encode(_:)`` of plain ids take the fast path, anything
+    /// with an escape goes through JSONDecoder.
     static func decode(_ text: String) -> [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+        let utf8 = Array(text.utf8)
+        guard utf8.first == UInt8(ascii: "["), utf8.last == UInt8(ascii: "]"), !utf8.contains(UInt8(ascii: "\\")) else {
+            return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+        }
+        var items: [String] = []
+        var index = 1
+        while index < utf8.count - 1 {
+            guard utf8[index] == UInt8(ascii: "\"") else { index += 1; continue }
+            let start = index + 1
+            var end = start
+            while end < utf8.count, utf8[end] != UInt8(ascii: "\"") { end += 1 }
+            items.append(String(decoding: utf8[start..<end], as: UTF8.self))
+            index = end + 1
+        }
+        return items
     }
 
     /// A JSON object with sorted keys.

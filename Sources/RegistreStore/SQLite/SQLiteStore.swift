@@ -51,7 +51,7 @@ public final class SQLiteStore: RegistreStore {
 
     public func consentHistory(subjectHash: String) async throws -> [ConsentRecord] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM consent_record WHERE subject_hash = ? ORDER BY id", arguments: [subjectHash])
+            try Row.fetchAll(db, sql: "SELECT \(Self.consentColumns) FROM consent_record WHERE subject_hash = ? ORDER BY id", arguments: [subjectHash])
                 .map(Self.consentRecord)
         }
     }
@@ -131,18 +131,24 @@ public final class SQLiteStore: RegistreStore {
         return entry
     }
 
+    /// The columns of a consent record, in the order ``consentRecord(_:)`` reads them by position
+    /// (reading by name costs a case-insensitive search per column and row).
+    static let consentColumns = """
+        id, subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash, policy_version, language, page_url,
+        received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence
+        """
+
     static func consentRecord(_ row: Row) -> ConsentRecord {
         ConsentRecord(
-            id: row["id"],
+            id: row[0],
             draft: ConsentDraft(
-                subjectHash: row["subject_hash"], subjectKind: row["subject_kind"],
-                method: ConsentMethod(rawValue: row["method"]) ?? .save,
-                granted: JSONList.decode(row["granted"]), refused: JSONList.decode(row["refused"]),
-                bannerID: row["banner_id"], bannerHash: row["banner_hash"], policyVersion: row["policy_version"],
-                language: row["language"], pageURL: row["page_url"],
-                receivedAt: Date(millisecondsSince1970: row["received_at"]), expiresAt: Date(millisecondsSince1970: row["expires_at"]),
-                refusalExpiresAt: Date(millisecondsSince1970: row["refusal_expires_at"]),
-                addressPrefix: row["address_prefix"], userAgent: row["user_agent"]),
-            auditSequence: row["audit_sequence"])
+                subjectHash: row[1], subjectKind: row[2],
+                method: ConsentMethod(rawValue: row[3]) ?? .save,
+                granted: JSONList.decode(row[4]), refused: JSONList.decode(row[5]),
+                bannerID: row[6], bannerHash: row[7], policyVersion: row[8], language: row[9], pageURL: row[10],
+                receivedAt: Date(millisecondsSince1970: row[11]), expiresAt: Date(millisecondsSince1970: row[12]),
+                refusalExpiresAt: Date(millisecondsSince1970: row[13]),
+                addressPrefix: row[14], userAgent: row[15]),
+            auditSequence: row[16])
     }
 }
