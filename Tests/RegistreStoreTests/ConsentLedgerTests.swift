@@ -129,6 +129,27 @@ import Testing
         #expect(AddressPrefix.truncate(address) == prefix)
     }
 
+    @Test func hashesAreStandardHex() throws {
+        #expect(KeyedHasher.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // The keyed hash against an independent HMAC-SHA256.
+        let hasher = try KeyedHasher(secret: Data(repeating: 0x0b, count: 32))
+        #expect(hasher.hash("Hi There", kind: "visitor") == Self.hmacHex(key: Data(repeating: 0x0b, count: 32), message: "visitor:Hi There"))
+    }
+
+    /// HMAC-SHA256 computed by Python's standard library, an implementation Registre does not share.
+    static func hmacHex(key: Data, message: String) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import hmac,hashlib,sys; print(hmac.new(bytes.fromhex(sys.argv[1]), sys.argv[2].encode(), hashlib.sha256).hexdigest())",
+                             key.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined(), message]
+        let out = Pipe()
+        process.standardOutput = out
+        try? process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     @Test func identifiersAreKeyedSoTheSameIdUnderAnotherKeyIsUnlinkable() throws {
         let one = try KeyedHasher(secret: Data(repeating: 1, count: 32))
         let two = try KeyedHasher(secret: Data(repeating: 2, count: 32))

@@ -18,12 +18,12 @@ public struct KeyedHasher: Sendable {
     /// The hash of an identifier of a kind (`visitor`, `subject`), in hex.
     public func hash(_ identifier: String, kind: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(kind):\(identifier)".utf8), using: key)
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return Hex.string(mac)
     }
 
     /// The SHA-256 of `text`, in hex: content hashes and token hashes, where no key is needed.
     public static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// Reads the secret from `REGISTRE_SECRET` (hex or base64), or from a key file beside an SQLite

@@ -64,7 +64,7 @@ public enum AuditChain {
             input.append(contentsOf: "\(bytes.count):".utf8)
             input.append(bytes)
         }
-        return SHA256.hash(data: input).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(SHA256.hash(data: input))
     }
 
     /// The next entry after `previous` (nil for the first entry).

@@ -31,12 +31,11 @@ public final class SQLiteStore: RegistreStore {
             var records: [ConsentRecord] = []
             for draft in drafts {
                 let audit = try Self.appendAudit(ConsentLedgerAudit.draft(for: draft), in: db)
-                try db.execute(
-                    sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO consent_record (subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash,
                       policy_version, language, page_url, received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """).execute(
                     arguments: [
                         draft.subjectHash, draft.subjectKind, draft.method.rawValue, JSONList.encode(draft.granted),
                         JSONList.encode(draft.refused), draft.bannerID, draft.bannerHash, draft.policyVersion, draft.language,
@@ -51,7 +50,7 @@ public final class SQLiteStore: RegistreStore {
 
     public func consentHistory(subjectHash: String) async throws -> [ConsentRecord] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.consentColumns) FROM consent_record WHERE subject_hash = ? ORDER BY id", arguments: [subjectHash])
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.consentColumns) FROM consent_record WHERE subject_hash = ? ORDER BY id"), arguments: [subjectHash])
                 .map(Self.consentRecord)
         }
     }
@@ -119,14 +118,13 @@ public final class SQLiteStore: RegistreStore {
     /// Appends to the chain inside the caller's write transaction: SQLite has one writer at a
     /// time, so reading the head and inserting after it cannot interleave with another write.
     static func appendAudit(_ draft: AuditDraft, in db: Database) throws -> AuditEntry {
-        let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
-            .map { (sequence: $0["sequence"] as Int64, hash: $0["hash"] as String) }
+        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1"))
+            .map { (sequence: $0[0] as Int64, hash: $0[1] as String) }
         let entry = AuditChain.entry(after: head, draft: draft)
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject, payload, previous_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """,
+            """).execute(
             arguments: [entry.sequence, draft.recordedAt.millisecondsSince1970, draft.actor, draft.action, draft.subject, draft.payload, entry.previousHash, entry.hash])
         return entry
     }
