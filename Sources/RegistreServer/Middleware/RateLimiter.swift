@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RegistreStore
 
 /// A token bucket per client address: public endpoints (recording consent, the banner) answer 429
 /// with `Retry-After` to an address that sends more than its share, so one client cannot flood
@@ -56,7 +57,7 @@ struct RateLimitMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let limiter else { return try await next(request, context) }
         // The /24 or /48 of the client: one client cannot escape by cycling the end of its address.
-        let key = context.clientAddress.flatMap(AddressKey.prefix) ?? "unknown"
+        let key = context.clientAddress.flatMap(AddressPrefix.truncate) ?? "unknown"
         if let wait = await limiter.take(key) {
             let seconds = max(1, Int(wait.rounded(.up)))
             throw RateLimited(seconds: seconds)
@@ -68,10 +69,4 @@ struct RateLimitMiddleware: RouterMiddleware {
 /// Too many requests from one address.
 struct RateLimited: Error {
     var seconds: Int
-}
-
-import RegistreStore
-
-enum AddressKey {
-    static func prefix(_ address: String) -> String? { AddressPrefix.truncate(address) }
 }

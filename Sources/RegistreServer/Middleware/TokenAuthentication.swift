@@ -1,6 +1,7 @@
+import Foundation
 import Hummingbird
 import RegistreStore
-
+import Synchronization
 /// Admin endpoints need `Authorization: Bearer TOKEN`. Tokens are stored as SHA-256 hashes; a
 /// missing or unknown token gets 401 with problem details, and nothing about which part failed.
 struct TokenAuthenticationMiddleware: RouterMiddleware {
@@ -22,8 +23,6 @@ struct TokenAuthenticationMiddleware: RouterMiddleware {
     }
 }
 
-import Foundation
-
 /// Tokens found in the store in the last 10 seconds, so an admin client does not cost a database
 /// read per request; an unknown token is always asked again.
 final class TokenCache: Sendable {
@@ -40,5 +39,3 @@ final class TokenCache: Sendable {
         return token
     }
 }
-
-import Synchronization
