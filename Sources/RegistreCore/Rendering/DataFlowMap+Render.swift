@@ -35,7 +35,6 @@ extension DataFlowMap {
     /// A self-contained SVG: four columns of boxes, curved lines, and a legend of the safeguards.
     func svg() -> String {
         let columnWidth = 250.0, gap = 110.0, boxHeight = 52.0, rowGap = 10.0, top = 84.0, left = 20.0
-        let rows = columns.map(\.count).max() ?? 0
         let width = left * 2 + columnWidth * 4 + gap * 3
         var points: [String: (x: Double, y: Double)] = [:]
         var body: [String] = []
@@ -85,7 +84,6 @@ extension DataFlowMap {
         if used.isEmpty {
             legend.append("<text x=\"\(left)\" y=\"\(top + tallest + 62)\" class=\"detail\">\(escape(words.pick("No transfer outside the EEA, every location stated", "Aucun transfert hors EEE, toutes les localisations indiquées")))</text>")
         }
-        _ = rows
         return """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(format(width))" height="\(format(height))" viewBox="0 0 \(format(width)) \(format(height))" role="img" aria-label="\(escape(title))">
         <title>\(escape(title))</title>

@@ -5,10 +5,10 @@ struct NoticeModel {
         var title, updated, version, controller, dpo, jointControllers, representative, purposes, purpose,
             legalBasis, legitimateInterest, legalObligation, categories, subjects, sources, mandatory,
             retention, recipients, recipientsIntro, kind, role, location, transfers, transfersIntro,
-            noTransfers, transferWho, destination, safeguard, occasional, regular, rights, rightsIntro, exercise,
-            responseTime, identity, complaint, automated, trackers, trackersIntro, tracker, provider,
-            category, lifetime, consentNeeded, yes, no, changes, security, soleController, jointController,
-            notProvided, registration, withdrawal: String
+            noTransfers, transferWho, destination, safeguard, occasional, rights, rightsIntro, exercise,
+            complaint, automated, trackers, tracker, provider,
+            category, lifetime, consentNeeded, changes, security, jointController,
+            registration, withdrawal: String
     }
 
     struct Activity {

@@ -47,7 +47,6 @@ public struct RegisterRenderer: Sendable {
                 var updated: String
                 var columns: [String]
                 var entries: [[String]]
-                var colon: String
             }
             let table = entries.map { entry in
                 [entry.reference, entry.name, entry.controller + (entry.jointControllers.isEmpty ? "" : " — " + entry.jointControllers.joinedForRegister),
@@ -60,7 +59,7 @@ public struct RegisterRenderer: Sendable {
                 language: words.language,
                 title: words.pick("Record of processing activities (GDPR art. 30)", "Registre des activités de traitement (RGPD art. 30)"),
                 controller: policy.organization.name, updated: policy.metadata.updated?.description ?? "—",
-                columns: Self.htmlColumns(words), entries: table, colon: words.pick(": ", "\u{00A0}: "))
+                columns: Self.htmlColumns(words), entries: table)
             return Templates.registerHTML.render(MustacheContext.make(page))
         }
     }

@@ -40,7 +40,7 @@ extension Vocabulary {
         let scope = rule.subjects.map { taxonomy.name(of: $0.value, kind: .dataSubject, language: language) }
             + rule.categories.map { taxonomy.name(of: $0.value, kind: .dataCategory, language: language) }
         if !scope.isEmpty {
-            text = scope.joined(separator: ", ") + pick(": ", "\u{00A0}: ") + text
+            text = scope.joined(separator: ", ") + colon + text
         }
         return text.prefix(1).uppercased() + text.dropFirst()
     }
