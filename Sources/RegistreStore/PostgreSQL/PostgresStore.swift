@@ -62,8 +62,13 @@ public final class PostgresStore: RegistreStore, Service {
         let logger = self.logger
         return try await transaction { connection in
             var records: [ConsentRecord] = []
+            // The head is locked once per batch, carried along, and moved once at the end.
+            var head = try await Self.lockAuditHead(on: connection, logger: logger)
+            var last: AuditEntry?
             for draft in drafts {
-                let audit = try await Self.appendAudit(ConsentLedgerAudit.draft(for: draft), on: connection, logger: logger)
+                let audit = try await Self.insertAudit(ConsentLedgerAudit.draft(for: draft), after: head, on: connection, logger: logger)
+                head = (audit.sequence, audit.hash)
+                last = audit
                 let rows = try await connection.query(
                     """
                     INSERT INTO consent_record (subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash,
@@ -78,6 +83,7 @@ public final class PostgresStore: RegistreStore, Service {
                 for try await value in rows.decode(Int64.self) { id = value }
                 records.append(ConsentRecord(id: id, draft: draft, auditSequence: audit.sequence))
             }
+            if let last { try await Self.moveAuditHead(to: last, on: connection, logger: logger) }
             return records
         }
     }
@@ -180,11 +186,25 @@ public final class PostgresStore: RegistreStore, Service {
     /// Appends to the chain inside the caller's transaction. Locking the head row makes
     /// concurrent transactions, from this server or another, take their turn.
     static func appendAudit(_ draft: AuditDraft, on connection: PostgresConnection, logger: Logger) async throws -> AuditEntry {
+        let entry = try await insertAudit(draft, after: lockAuditHead(on: connection, logger: logger), on: connection, logger: logger)
+        try await moveAuditHead(to: entry, on: connection, logger: logger)
+        return entry
+    }
+
+    /// Locks the chain's head row until the transaction ends and returns the last entry.
+    static func lockAuditHead(on connection: PostgresConnection, logger: Logger) async throws -> (sequence: Int64, hash: String)? {
         var head: (sequence: Int64, hash: String)?
         let rows = try await connection.query("SELECT sequence, hash FROM audit_head WHERE id = 1 FOR UPDATE", logger: logger)
         for try await (sequence, hash) in rows.decode((Int64, String).self) where sequence > 0 {
             head = (sequence, hash)
         }
+        return head
+    }
+
+    /// Inserts the entry that follows `head`; the caller holds the head's lock.
+    static func insertAudit(
+        _ draft: AuditDraft, after head: (sequence: Int64, hash: String)?, on connection: PostgresConnection, logger: Logger
+    ) async throws -> AuditEntry {
         let entry = AuditChain.entry(after: head, draft: draft)
         try await connection.query(
             """
@@ -192,7 +212,11 @@ public final class PostgresStore: RegistreStore, Service {
             VALUES (\(entry.sequence), \(draft.recordedAt.millisecondsSince1970), \(draft.actor), \(draft.action), \(draft.subject),
               \(draft.payload), \(entry.previousHash), \(entry.hash))
             """, logger: logger)
-        try await connection.query("UPDATE audit_head SET sequence = \(entry.sequence), hash = \(entry.hash) WHERE id = 1", logger: logger)
         return entry
+    }
+
+    /// Records `entry` as the chain's new head.
+    static func moveAuditHead(to entry: AuditEntry, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("UPDATE audit_head SET sequence = \(entry.sequence), hash = \(entry.hash) WHERE id = 1", logger: logger)
     }
 }

@@ -29,8 +29,11 @@ public final class SQLiteStore: RegistreStore {
     public func appendConsents(_ drafts: [ConsentDraft]) async throws -> [ConsentRecord] {
         try await pool.write { db in
             var records: [ConsentRecord] = []
+            // The chain's head is read once per batch and carried along.
+            var head = try Self.auditHead(in: db)
             for draft in drafts {
-                let audit = try Self.appendAudit(ConsentLedgerAudit.draft(for: draft), in: db)
+                let audit = try Self.insertAudit(ConsentLedgerAudit.draft(for: draft), after: head, in: db)
+                head = (audit.sequence, audit.hash)
                 try db.cachedStatement(sql: """
                     INSERT INTO consent_record (subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash,
                       policy_version, language, page_url, received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence)
@@ -118,8 +121,17 @@ public final class SQLiteStore: RegistreStore {
     /// Appends to the chain inside the caller's write transaction: SQLite has one writer at a
     /// time, so reading the head and inserting after it cannot interleave with another write.
     static func appendAudit(_ draft: AuditDraft, in db: Database) throws -> AuditEntry {
-        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1"))
+        try insertAudit(draft, after: auditHead(in: db), in: db)
+    }
+
+    /// The last entry of the chain, read inside the caller's write transaction.
+    static func auditHead(in db: Database) throws -> (sequence: Int64, hash: String)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1"))
             .map { (sequence: $0[0] as Int64, hash: $0[1] as String) }
+    }
+
+    /// Inserts the entry that follows `head`.
+    static func insertAudit(_ draft: AuditDraft, after head: (sequence: Int64, hash: String)?, in db: Database) throws -> AuditEntry {
         let entry = AuditChain.entry(after: head, draft: draft)
         try db.cachedStatement(sql: """
             INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject, payload, previous_hash, hash)
