@@ -1,3 +1,5 @@
+import Foundation
+
 /// Registre's own state: the consent ledger, the banners it served, API tokens and the audit
 /// chain. One protocol, two back ends: ``SQLiteStore`` (the embedded default) and
 /// ``PostgresStore`` (several servers sharing one database). The same test suite runs on both.
@@ -9,8 +11,17 @@ public protocol RegistreStore: Sendable {
     /// with their ids. Nothing is stored unless everything is.
     func appendConsents(_ drafts: [ConsentDraft]) async throws -> [ConsentRecord]
 
+    /// ``appendConsents(_:)`` for a thread that may block (the group committer's own, never one
+    /// of the cooperative pool's).
+    func appendConsentsBlocking(_ drafts: [ConsentDraft]) throws -> [ConsentRecord]
+
     /// Every consent record of a subject, oldest first.
     func consentHistory(subjectHash: String) async throws -> [ConsentRecord]
+
+    /// A subject's records newest first, only as far back as it takes for every purpose of
+    /// `purposes` to appear in one (all of them when some never does): what the current state
+    /// needs, usually a single record.
+    func latestConsents(subjectHash: String, covering purposes: Set<String>) async throws -> [ConsentRecord]
 
     /// Records that a banner was served, so a consent can prove what was shown. Idempotent.
     func registerBanner(_ banner: BannerVersion) async throws
@@ -29,6 +40,26 @@ public protocol RegistreStore: Sendable {
 
     /// Audit entries in chain order, starting after `sequence`, at most `limit`.
     func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry]
+}
+
+extension RegistreStore {
+    /// Runs the async append and waits for it: for stores whose writes are asynchronous anyway
+    /// (PostgreSQL, over the network).
+    public func appendConsentsBlocking(_ drafts: [ConsentDraft]) throws -> [ConsentRecord] {
+        let done = DispatchSemaphore(value: 0)
+        let result = ResultBox()
+        Task {
+            do { result.value = .success(try await appendConsents(drafts)) } catch { result.value = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        return try result.value!.get()
+    }
+}
+
+/// Carries a result from a task to the thread waiting for it; the semaphore orders the accesses.
+private final class ResultBox: @unchecked Sendable {
+    var value: Result<[ConsentRecord], any Error>?
 }
 
 /// A failure of the store that a caller can act on.

@@ -37,7 +37,8 @@ extension ConsentLedger {
     /// The current state for a person, at `date`.
     public func state(visitorID: String?, subjectID: String?, at date: Date) async throws -> ConsentState {
         let subject = try subjectKey(visitorID: visitorID, subjectID: subjectID)
-        return Self.state(of: try await store.consentHistory(subjectHash: subject.hash), purposes: consentPurposes, at: date)
+        let latest = try await store.latestConsents(subjectHash: subject.hash, covering: Set(consentPurposes))
+        return Self.state(of: latest.reversed(), purposes: consentPurposes, at: date)
     }
 
     /// Every record of a person, oldest first: the proof.

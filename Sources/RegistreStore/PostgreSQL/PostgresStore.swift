@@ -91,29 +91,50 @@ public final class PostgresStore: RegistreStore, Service {
     public func consentHistory(subjectHash: String) async throws -> [ConsentRecord] {
         let rows = try await client.query("SELECT * FROM consent_record WHERE subject_hash = \(subjectHash) ORDER BY id", logger: logger)
         var records: [ConsentRecord] = []
-        for try await row in rows {
-            let cells = row.makeRandomAccess()
-            records.append(ConsentRecord(
-                id: try cells["id"].decode(Int64.self),
-                draft: ConsentDraft(
-                    subjectHash: try cells["subject_hash"].decode(String.self),
-                    subjectKind: try cells["subject_kind"].decode(String.self),
-                    method: ConsentMethod(rawValue: try cells["method"].decode(String.self)) ?? .save,
-                    granted: JSONList.decode(try cells["granted"].decode(String.self)),
-                    refused: JSONList.decode(try cells["refused"].decode(String.self)),
-                    bannerID: try cells["banner_id"].decode(String.self),
-                    bannerHash: try cells["banner_hash"].decode(String.self),
-                    policyVersion: try cells["policy_version"].decode(String.self),
-                    language: try cells["language"].decode(String.self),
-                    pageURL: try cells["page_url"].decode(String?.self),
-                    receivedAt: Date(millisecondsSince1970: try cells["received_at"].decode(Int64.self)),
-                    expiresAt: Date(millisecondsSince1970: try cells["expires_at"].decode(Int64.self)),
-                    refusalExpiresAt: Date(millisecondsSince1970: try cells["refusal_expires_at"].decode(Int64.self)),
-                    addressPrefix: try cells["address_prefix"].decode(String?.self),
-                    userAgent: try cells["user_agent"].decode(String?.self)),
-                auditSequence: try cells["audit_sequence"].decode(Int64.self)))
-        }
+        for try await row in rows { records.append(try Self.consentRecord(row)) }
         return records
+    }
+
+    public func latestConsents(subjectHash: String, covering purposes: Set<String>) async throws -> [ConsentRecord] {
+        // The newest few records usually cover every purpose; the whole history is read only
+        // when they do not.
+        let first = 8
+        var records: [ConsentRecord] = []
+        var uncovered = purposes
+        let rows = try await client.query(
+            "SELECT * FROM consent_record WHERE subject_hash = \(subjectHash) ORDER BY id DESC LIMIT \(first)", logger: logger)
+        for try await row in rows {
+            let record = try Self.consentRecord(row)
+            if uncovered.isEmpty { continue }
+            records.append(record)
+            uncovered.subtract(record.draft.granted)
+            uncovered.subtract(record.draft.refused)
+        }
+        if uncovered.isEmpty || records.count < first { return records }
+        return try await consentHistory(subjectHash: subjectHash).reversed()
+    }
+
+    static func consentRecord(_ row: PostgresRow) throws -> ConsentRecord {
+        let cells = row.makeRandomAccess()
+        return ConsentRecord(
+            id: try cells["id"].decode(Int64.self),
+            draft: ConsentDraft(
+                subjectHash: try cells["subject_hash"].decode(String.self),
+                subjectKind: try cells["subject_kind"].decode(String.self),
+                method: ConsentMethod(rawValue: try cells["method"].decode(String.self)) ?? .save,
+                granted: JSONList.decode(try cells["granted"].decode(String.self)),
+                refused: JSONList.decode(try cells["refused"].decode(String.self)),
+                bannerID: try cells["banner_id"].decode(String.self),
+                bannerHash: try cells["banner_hash"].decode(String.self),
+                policyVersion: try cells["policy_version"].decode(String.self),
+                language: try cells["language"].decode(String.self),
+                pageURL: try cells["page_url"].decode(String?.self),
+                receivedAt: Date(millisecondsSince1970: try cells["received_at"].decode(Int64.self)),
+                expiresAt: Date(millisecondsSince1970: try cells["expires_at"].decode(Int64.self)),
+                refusalExpiresAt: Date(millisecondsSince1970: try cells["refusal_expires_at"].decode(Int64.self)),
+                addressPrefix: try cells["address_prefix"].decode(String?.self),
+                userAgent: try cells["user_agent"].decode(String?.self)),
+            auditSequence: try cells["audit_sequence"].decode(Int64.self))
     }
 
     public func registerBanner(_ banner: BannerVersion) async throws {

@@ -6,6 +6,8 @@ import GRDB
 /// right after; ``GroupCommitter`` batches concurrent writes into one transaction and one fsync.
 public final class SQLiteStore: RegistreStore {
     let pool: DatabasePool
+    /// Reads on the caller's thread (see ``SQLiteReaders``); writes go through the pool's writer.
+    let readers: SQLiteReaders
 
     /// Opens (or creates) the database file at `path`.
     public init(path: String) throws {
@@ -15,6 +17,7 @@ public final class SQLiteStore: RegistreStore {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         configuration.busyMode = .timeout(5)
+        readers = SQLiteReaders(path: path)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
@@ -27,34 +30,59 @@ public final class SQLiteStore: RegistreStore {
     }
 
     public func appendConsents(_ drafts: [ConsentDraft]) async throws -> [ConsentRecord] {
-        try await pool.write { db in
+        try await pool.write { db in try Self.appendConsents(drafts, in: db) }
+    }
+
+    public func appendConsentsBlocking(_ drafts: [ConsentDraft]) throws -> [ConsentRecord] {
+        try pool.write { db in try Self.appendConsents(drafts, in: db) }
+    }
+
+    static func appendConsents(_ drafts: [ConsentDraft], in db: Database) throws -> [ConsentRecord] {
+        var records: [ConsentRecord] = []
+        // The chain's head is read once per batch and carried along.
+        var head = try Self.auditHead(in: db)
+        for draft in drafts {
+            let audit = try Self.insertAudit(ConsentLedgerAudit.draft(for: draft), after: head, in: db)
+            head = (audit.sequence, audit.hash)
+            try db.cachedStatement(sql: """
+                INSERT INTO consent_record (subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash,
+                  policy_version, language, page_url, received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(
+                arguments: [
+                    draft.subjectHash, draft.subjectKind, draft.method.rawValue, JSONList.encode(draft.granted),
+                    JSONList.encode(draft.refused), draft.bannerID, draft.bannerHash, draft.policyVersion, draft.language,
+                    draft.pageURL, draft.receivedAt.millisecondsSince1970, draft.expiresAt.millisecondsSince1970,
+                    draft.refusalExpiresAt.millisecondsSince1970, draft.addressPrefix, draft.userAgent, audit.sequence,
+                ])
+            records.append(ConsentRecord(id: db.lastInsertedRowID, draft: draft, auditSequence: audit.sequence))
+        }
+        return records
+    }
+
+    public func consentHistory(subjectHash: String) async throws -> [ConsentRecord] {
+        try readers.read { connection in
             var records: [ConsentRecord] = []
-            // The chain's head is read once per batch and carried along.
-            var head = try Self.auditHead(in: db)
-            for draft in drafts {
-                let audit = try Self.insertAudit(ConsentLedgerAudit.draft(for: draft), after: head, in: db)
-                head = (audit.sequence, audit.hash)
-                try db.cachedStatement(sql: """
-                    INSERT INTO consent_record (subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash,
-                      policy_version, language, page_url, received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(
-                    arguments: [
-                        draft.subjectHash, draft.subjectKind, draft.method.rawValue, JSONList.encode(draft.granted),
-                        JSONList.encode(draft.refused), draft.bannerID, draft.bannerHash, draft.policyVersion, draft.language,
-                        draft.pageURL, draft.receivedAt.millisecondsSince1970, draft.expiresAt.millisecondsSince1970,
-                        draft.refusalExpiresAt.millisecondsSince1970, draft.addressPrefix, draft.userAgent, audit.sequence,
-                    ])
-                records.append(ConsentRecord(id: db.lastInsertedRowID, draft: draft, auditSequence: audit.sequence))
+            try connection.query("SELECT \(Self.consentColumns) FROM consent_record WHERE subject_hash = ? ORDER BY id", [.text(subjectHash)]) { row in
+                records.append(Self.consentRecord(row))
+                return true
             }
             return records
         }
     }
 
-    public func consentHistory(subjectHash: String) async throws -> [ConsentRecord] {
-        try await pool.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.consentColumns) FROM consent_record WHERE subject_hash = ? ORDER BY id"), arguments: [subjectHash])
-                .map(Self.consentRecord)
+    public func latestConsents(subjectHash: String, covering purposes: Set<String>) async throws -> [ConsentRecord] {
+        try readers.read { connection in
+            var records: [ConsentRecord] = []
+            var uncovered = purposes
+            try connection.query("SELECT \(Self.consentColumns) FROM consent_record WHERE subject_hash = ? ORDER BY id DESC", [.text(subjectHash)]) { row in
+                let record = Self.consentRecord(row)
+                records.append(record)
+                uncovered.subtract(record.draft.granted)
+                uncovered.subtract(record.draft.refused)
+                return !uncovered.isEmpty
+            }
+            return records
         }
     }
 
@@ -70,12 +98,17 @@ public final class SQLiteStore: RegistreStore {
     }
 
     public func banner(hash: String) async throws -> BannerVersion? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM banner_version WHERE hash = ?", arguments: [hash]).map { row in
-                BannerVersion(
-                    id: row["banner_id"], hash: row["hash"], policyVersion: row["policy_version"], language: row["language"],
-                    content: row["content"], firstServedAt: Date(millisecondsSince1970: row["first_served_at"]))
+        try readers.read { connection in
+            var banner: BannerVersion?
+            try connection.query(
+                "SELECT banner_id, hash, policy_version, language, content, first_served_at FROM banner_version WHERE hash = ?", [.text(hash)]
+            ) { row in
+                banner = BannerVersion(
+                    id: row.text(0), hash: row.text(1), policyVersion: row.text(2), language: row.text(3), content: row.text(4),
+                    firstServedAt: row.date(5))
+                return false
             }
+            return banner
         }
     }
 
@@ -94,9 +127,13 @@ public final class SQLiteStore: RegistreStore {
     }
 
     public func activeToken(hash: String) async throws -> APIToken? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT name, created_at FROM api_token WHERE token_hash = ? AND revoked_at IS NULL", arguments: [hash])
-                .map { APIToken(name: $0["name"], createdAt: Date(millisecondsSince1970: $0["created_at"])) }
+        try readers.read { connection in
+            var token: APIToken?
+            try connection.query("SELECT name, created_at FROM api_token WHERE token_hash = ? AND revoked_at IS NULL", [.text(hash)]) { row in
+                token = APIToken(name: row.text(0), createdAt: row.date(1))
+                return false
+            }
+            return token
         }
     }
 
@@ -148,17 +185,16 @@ public final class SQLiteStore: RegistreStore {
         received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence
         """
 
-    static func consentRecord(_ row: Row) -> ConsentRecord {
+    static func consentRecord(_ row: SQLiteRow) -> ConsentRecord {
         ConsentRecord(
-            id: row[0],
+            id: row.integer(0),
             draft: ConsentDraft(
-                subjectHash: row[1], subjectKind: row[2],
-                method: ConsentMethod(rawValue: row[3]) ?? .save,
-                granted: JSONList.decode(row[4]), refused: JSONList.decode(row[5]),
-                bannerID: row[6], bannerHash: row[7], policyVersion: row[8], language: row[9], pageURL: row[10],
-                receivedAt: Date(millisecondsSince1970: row[11]), expiresAt: Date(millisecondsSince1970: row[12]),
-                refusalExpiresAt: Date(millisecondsSince1970: row[13]),
-                addressPrefix: row[14], userAgent: row[15]),
-            auditSequence: row[16])
+                subjectHash: row.text(1), subjectKind: row.text(2),
+                method: ConsentMethod(rawValue: row.text(3)) ?? .save,
+                granted: JSONList.decode(row.text(4)), refused: JSONList.decode(row.text(5)),
+                bannerID: row.text(6), bannerHash: row.text(7), policyVersion: row.text(8), language: row.text(9),
+                pageURL: row.optionalText(10), receivedAt: row.date(11), expiresAt: row.date(12), refusalExpiresAt: row.date(13),
+                addressPrefix: row.optionalText(14), userAgent: row.optionalText(15)),
+            auditSequence: row.integer(16))
     }
 }
