@@ -13,13 +13,21 @@ struct TokenAuthenticationMiddleware: RouterMiddleware {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
             throw Problem(status: .unauthorized, code: "token-missing", detail: "this endpoint needs an API token: Authorization: Bearer TOKEN (create one with registre token create)")
         }
-        let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
-        guard (16...256).contains(token.count), let found = try await cache.token(hash: KeyedHasher.sha256(token), in: store) else {
+        let token = Self.trimmed(header.utf8.dropFirst("Bearer ".utf8.count))
+        guard (16...256).contains(token.utf8.count), let found = try await cache.token(hash: KeyedHasher.sha256(token), in: store) else {
             throw Problem(status: .unauthorized, code: "token-invalid", detail: "the API token is not valid")
         }
         var context = context
         context.token = found
         return try await next(request, context)
+    }
+
+    /// The token without the spaces and tabs around it.
+    static func trimmed(_ bytes: Substring.UTF8View) -> String {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let start = bytes.firstIndex { !isBlank($0) } ?? bytes.endIndex
+        let end = bytes.lastIndex { !isBlank($0) }.map { bytes.index(after: $0) } ?? start
+        return String(Substring(bytes[start..<max(start, end)]))
     }
 }
 

@@ -12,22 +12,6 @@ struct ConsentRoutes {
     let ledger: ConsentLedger
     let store: any RegistreStore
 
-    /// The answer to a recorded consent.
-    struct Recorded: ResponseEncodable {
-        var id: Int64
-        var receivedAt: Date
-        var expiresAt: Date
-        var refusalExpiresAt: Date
-        var method: ConsentMethod
-
-        enum CodingKeys: String, CodingKey {
-            case id, method
-            case receivedAt = "received_at"
-            case expiresAt = "expires_at"
-            case refusalExpiresAt = "refusal_expires_at"
-        }
-    }
-
     /// One record of the history, with what the banner showed.
     struct HistoryEntry: Encodable {
         var id: Int64
@@ -75,22 +59,56 @@ struct ConsentRoutes {
     }
 
     func addPublic(to group: RouterGroup<RegistreRequestContext>) {
-        group.post("v1/consents") { request, context -> EditedResponse<Recorded> in
-            let submission = try await Self.decode(ConsentSubmission.self, from: request, context: context)
+        group.post("v1/consents") { request, context -> Response in
+            let submission = try await Self.decodeSubmission(from: request, context: context)
             let record = try await ledger.record(submission, context: ConsentRequestContext(
                 receivedAt: Date(), address: context.clientAddress,
                 userAgent: request.headers[.userAgent], globalPrivacyControl: request.headers[.secGPC] == "1"))
-            context.logger.info("consent recorded", metadata: ["method": .string(record.draft.method.rawValue), "record": .stringConvertible(record.id)])
-            return EditedResponse(status: .created, response: Recorded(
-                id: record.id, receivedAt: record.draft.receivedAt, expiresAt: record.draft.expiresAt,
-                refusalExpiresAt: record.draft.refusalExpiresAt, method: record.draft.method))
+            context.logger.debug("consent recorded", metadata: ["method": .string(record.draft.method.rawValue), "record": .stringConvertible(record.id)])
+            var json = JSONWriter()
+            json.object { object in
+                object.key("id")
+                object.integer(record.id)
+                object.field("method", record.draft.method.rawValue)
+                object.key("received_at")
+                object.date(record.draft.receivedAt)
+                object.key("expires_at")
+                object.date(record.draft.expiresAt)
+                object.key("refusal_expires_at")
+                object.date(record.draft.refusalExpiresAt)
+            }
+            return Response(json: json, status: .created)
         }
     }
 
     func addAdmin(to group: RouterGroup<RegistreRequestContext>) {
-        group.get("v1/consents/{subject}") { request, context -> ConsentStateResponse in
+        group.get("v1/consents/{subject}") { request, context -> Response in
             let (visitor, subject) = try Self.identity(request: request, context: context)
-            return ConsentStateResponse(state: try await ledger.state(visitorID: visitor, subjectID: subject, at: Date()))
+            let state = try await ledger.state(visitorID: visitor, subjectID: subject, at: Date())
+            var json = JSONWriter()
+            json.object { object in
+                object.key("should_ask")
+                object.boolean(state.shouldAsk)
+                object.key("purposes")
+                object.array { list in
+                    for purpose in state.purposes {
+                        list.object { item in
+                            item.field("purpose", purpose.purpose)
+                            item.field("status", purpose.status)
+                            if let expiresAt = purpose.expiresAt {
+                                item.key("expires_at")
+                                item.date(expiresAt)
+                            }
+                            if let recordID = purpose.recordID {
+                                item.key("record_id")
+                                item.integer(recordID)
+                            }
+                            if let method = purpose.method { item.field("method", method.rawValue) }
+                        }
+                    }
+                }
+            }
+            return Response(json: json)
         }
         group.get("v1/consents/{subject}/history") { request, context -> History in
             let (visitor, subject) = try Self.identity(request: request, context: context)
@@ -111,16 +129,28 @@ struct ConsentRoutes {
         }
     }
 
-    /// Decodes a JSON body of at most the context's upload size; a larger body is refused with
-    /// 413 before it is read whole, invalid UTF-8 or JSON with 400.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: RegistreRequestContext) async throws -> T {
+    /// Reads a consent: well-formed bodies through ``JSONReader``, anything else through
+    /// `JSONDecoder`, whose errors say which field is wrong.
+    static func decodeSubmission(from request: Request, context: RegistreRequestContext) async throws -> ConsentSubmission {
+        let buffer = try await body(of: request, context: context)
+        let parsed = buffer.withUnsafeReadableBytes { JSONReader.parse($0) }
+        if let parsed, let submission = ConsentSubmission(json: parsed) { return submission }
+        return try decode(ConsentSubmission.self, from: buffer)
+    }
+
+    /// The body, at most the context's upload size; a larger body is refused with 413 before it
+    /// is read whole.
+    static func body(of request: Request, context: RegistreRequestContext) async throws -> ByteBuffer {
         var request = request
-        let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: context.maxUploadSize)
+            return try await request.collectBody(upTo: context.maxUploadSize)
         } catch is NIOTooManyBytesError {
             throw HTTPError(.contentTooLarge)
         }
+    }
+
+    /// Decodes a JSON body; invalid UTF-8 or JSON is refused with 400.
+    static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
         guard let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes), String(validating: Array(buffer.readableBytesView), as: UTF8.self) != nil else {
             throw Problem(status: .badRequest, code: "json-invalid", detail: "the body is not UTF-8 text")
         }
@@ -139,11 +169,13 @@ struct ConsentRoutes {
     }
 }
 
-/// The current state of a person's consents.
-struct ConsentStateResponse: ResponseEncodable {
-    var state: ConsentState
-
-    func encode(to encoder: Encoder) throws { try state.encode(to: encoder) }
+extension Response {
+    /// A JSON answer written by a ``JSONWriter``.
+    init(json: JSONWriter, status: HTTPResponse.Status = .ok) {
+        self.init(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: json.bytes)))
+    }
 }
 
 extension HTTPField.Name {

@@ -126,7 +126,12 @@ public struct ConsentLedger: Sendable {
     }
 
     static func isIdentifier(_ text: String) -> Bool {
-        (1...200).contains(text.count) && text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F }
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard scalar.value > 0x20, scalar.value != 0x7F else { return false }
+            count += 1
+        }
+        return (1...200).contains(count)
     }
 
     /// A page address without its query string and fragment, which may carry personal data.

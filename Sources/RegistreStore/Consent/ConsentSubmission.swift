@@ -102,3 +102,29 @@ public struct ConsentRejection: Error, Sendable, Hashable, CustomStringConvertib
 
     public var description: String { "\(detail) [\(code)]" }
 }
+
+extension ConsentSubmission {
+    /// The submission that `value` holds when every field is present with the right type, as
+    /// the synthesized `Decodable` would read it; nil otherwise (the caller then decodes with
+    /// `JSONDecoder` to say what is wrong).
+    public init?(json value: JSONReader.Value) {
+        func optionalString(_ key: String) -> String?? {
+            switch value[key] {
+            case nil, .null?: return .some(nil)
+            case .string(let text)?: return .some(text)
+            default: return nil
+            }
+        }
+        guard case .object = value,
+              let visitorID = optionalString("visitor_id"), let subjectID = optionalString("subject_id"),
+              let pageURL = optionalString("page_url"),
+              let granted = value["granted"]?.strings, let refused = value["refused"]?.strings,
+              let method = value["method"]?.string.flatMap(ConsentMethod.init(rawValue:)),
+              let bannerID = value["banner"]?["id"]?.string, let bannerHash = value["banner"]?["hash"]?.string,
+              let policyVersion = value["policy_version"]?.string, let language = value["language"]?.string
+        else { return nil }
+        self.init(
+            visitorID: visitorID, subjectID: subjectID, granted: granted, refused: refused, method: method,
+            banner: BannerReference(id: bannerID, hash: bannerHash), policyVersion: policyVersion, language: language, pageURL: pageURL)
+    }
+}

@@ -4,7 +4,9 @@ import Foundation
 /// hashes over them) do not depend on dictionary order.
 enum JSONList {
     static func encode(_ list: [String]) -> String {
-        (try? String(decoding: JSONEncoder().encode(list), as: UTF8.self)) ?? "[]"
+        var writer = JSONWriter()
+        writer.strings(list)
+        return writer.text
     }
 
     /// Reads `["a","b"]`; lists written by ``encode(_:)`` of plain ids take the fast path, anything
@@ -54,10 +56,22 @@ enum ConsentLedgerAudit {
     static func draft(for consent: ConsentDraft) -> AuditDraft {
         AuditDraft(
             actor: "public", action: "consent.recorded", subject: consent.subjectHash,
-            payload: JSONList.object([
-                "method": consent.method.rawValue, "granted": consent.granted, "refused": consent.refused,
-                "banner_hash": consent.bannerHash, "policy_version": consent.policyVersion,
-            ]),
+            payload: payload(for: consent),
             recordedAt: consent.receivedAt)
+    }
+
+    /// What was chosen and shown, keys sorted.
+    static func payload(for consent: ConsentDraft) -> String {
+        var writer = JSONWriter()
+        writer.object { object in
+            object.field("banner_hash", consent.bannerHash)
+            object.key("granted")
+            object.strings(consent.granted)
+            object.field("method", consent.method.rawValue)
+            object.field("policy_version", consent.policyVersion)
+            object.key("refused")
+            object.strings(consent.refused)
+        }
+        return writer.text
     }
 }
