@@ -32,6 +32,12 @@ public protocol RegistreStore: Sendable {
     /// Stores a new API token, by its hash, with an audit entry.
     func createToken(name: String, tokenHash: String, actor: String) async throws
 
+    /// Revokes the active token named `name`, with an audit entry; false when there is none.
+    func revokeToken(name: String, actor: String) async throws -> Bool
+
+    /// Every token, revoked ones included, by name.
+    func tokens() async throws -> [APIToken]
+
     /// The token with this hash, unless it was revoked.
     func activeToken(hash: String) async throws -> APIToken?
 

@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 import RegistreStore
 
-/// `registre token create NAME`: an API token for the admin endpoints, printed once.
+/// `registre token create|revoke|list`: the API tokens of the admin endpoints.
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
         abstract: "Manage API tokens of the admin endpoints.",
-        subcommands: [Create.self]
+        subcommands: [Create.self, Revoke.self, List.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -39,6 +39,48 @@ struct TokenCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             print(token)
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "revoke",
+            abstract: "Revoke an API token by name; running servers refuse it within 10 seconds (their cache)."
+        )
+
+        @Argument(help: "The token's name.")
+        var name: String
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let name = self.name
+            let revoked = try await store.location().withStore(logger: makeLogger()) { store in
+                try await store.revokeToken(name: name, actor: "cli")
+            }
+            guard revoked else {
+                printError("error: no active token is named '\(name)' (registre token list shows them) [token-unknown]")
+                throw ExitCode(1)
+            }
+            print("revoked \(name)")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List API tokens by name, with when they were created and revoked (never the tokens)."
+        )
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let tokens = try await store.location().withStore(logger: makeLogger()) { store in try await store.tokens() }
+            let format = ISO8601DateFormatter()
+            for token in tokens {
+                let state = token.revokedAt.map { "revoked \(format.string(from: $0))" } ?? "active"
+                print("\(token.name)\tcreated \(format.string(from: token.createdAt))\t\(state)")
+            }
         }
     }
 }

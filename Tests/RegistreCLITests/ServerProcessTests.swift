@@ -143,6 +143,19 @@ import Testing
         #expect(allowed == 200)
         let (refused, _) = try await server.request("/v1/consents/someone")
         #expect(refused == 401)
+        server.stop()
+
+        let revoked = try CLITests().registre("token", "revoke", "crm-sync", "--database", database)
+        #expect(revoked.status == 0 && revoked.stdout.contains("revoked crm-sync"))
+        let twice = try CLITests().registre("token", "revoke", "crm-sync", "--database", database)
+        #expect(twice.status == 1 && twice.stderr.contains("token-unknown"))
+        let listed = try CLITests().registre("token", "list", "--database", database)
+        #expect(listed.status == 0 && listed.stdout.contains("crm-sync") && listed.stdout.contains("revoked") && !listed.stdout.contains(token))
+        let restarted = try Server(database: database, directory: directory)
+        try await restarted.waitUntilReady()
+        defer { restarted.stop() }
+        let (afterRevocation, _) = try await restarted.request("/v1/consents/someone", headers: ["Authorization": "Bearer \(token)"])
+        #expect(afterRevocation == 401)
     }
 
     @Test func serverAndCommandsShareAPostgreSQLDatabase() async throws {

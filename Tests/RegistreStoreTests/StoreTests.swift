@@ -51,6 +51,15 @@ import Testing
             let audit = try await fixture.store.auditEntries(after: 0, limit: 10)
             #expect(audit.map(\.draft.action) == ["token.created"])
             #expect(!audit[0].draft.payload.contains("secret-token"))
+
+            #expect(try await fixture.store.revokeToken(name: "crm", actor: "cli"))
+            #expect(try await fixture.store.activeToken(hash: KeyedHasher.sha256("secret-token")) == nil)
+            #expect(try await !fixture.store.revokeToken(name: "crm", actor: "cli"), "a revoked token cannot be revoked twice")
+            #expect(try await !fixture.store.revokeToken(name: "nobody", actor: "cli"))
+            let listed = try await fixture.store.tokens()
+            #expect(listed.map(\.name) == ["crm"] && listed[0].revokedAt != nil)
+            let actions = try await fixture.store.auditEntries(after: 0, limit: 10).map(\.draft.action)
+            #expect(actions == ["token.created", "token.revoked"])
         }
     }
 

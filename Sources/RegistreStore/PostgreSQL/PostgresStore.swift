@@ -171,6 +171,32 @@ public final class PostgresStore: RegistreStore, Service {
         }
     }
 
+    public func revokeToken(name: String, actor: String) async throws -> Bool {
+        let logger = self.logger
+        let now = Date()
+        return try await transaction { connection in
+            let rows = try await connection.query(
+                "UPDATE api_token SET revoked_at = \(now.millisecondsSince1970) WHERE name = \(name) AND revoked_at IS NULL RETURNING name",
+                logger: logger)
+            var revoked = false
+            for try await _ in rows { revoked = true }
+            guard revoked else { return false }
+            _ = try await Self.appendAudit(
+                AuditDraft(actor: actor, action: "token.revoked", subject: nil, payload: JSONList.object(["name": name]), recordedAt: now),
+                on: connection, logger: logger)
+            return true
+        }
+    }
+
+    public func tokens() async throws -> [APIToken] {
+        let rows = try await client.query("SELECT name, created_at, revoked_at FROM api_token ORDER BY name", logger: logger)
+        var tokens: [APIToken] = []
+        for try await (name, created, revoked) in rows.decode((String, Int64, Int64?).self) {
+            tokens.append(APIToken(name: name, createdAt: Date(millisecondsSince1970: created), revokedAt: revoked.map(Date.init(millisecondsSince1970:))))
+        }
+        return tokens
+    }
+
     public func activeToken(hash: String) async throws -> APIToken? {
         let rows = try await client.query(
             "SELECT name, created_at FROM api_token WHERE token_hash = \(hash) AND revoked_at IS NULL", logger: logger)

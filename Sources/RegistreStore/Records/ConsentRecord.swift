@@ -122,11 +122,14 @@ public struct APIToken: Sendable, Hashable {
     public var name: String
     /// When it was created.
     public var createdAt: Date
+    /// When it was revoked; a revoked token opens nothing.
+    public var revokedAt: Date?
 
     /// Creates a token description.
-    public init(name: String, createdAt: Date) {
+    public init(name: String, createdAt: Date, revokedAt: Date? = nil) {
         self.name = name
         self.createdAt = createdAt
+        self.revokedAt = revokedAt
     }
 }
 

@@ -126,6 +126,28 @@ public final class SQLiteStore: RegistreStore {
         }
     }
 
+    public func revokeToken(name: String, actor: String) async throws -> Bool {
+        let now = Date()
+        return try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE api_token SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", arguments: [now.millisecondsSince1970, name])
+            guard db.changesCount == 1 else { return false }
+            _ = try Self.appendAudit(
+                AuditDraft(actor: actor, action: "token.revoked", subject: nil, payload: JSONList.object(["name": name]), recordedAt: now), in: db)
+            return true
+        }
+    }
+
+    public func tokens() async throws -> [APIToken] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, created_at, revoked_at FROM api_token ORDER BY name").map { row in
+                APIToken(
+                    name: row[0], createdAt: Date(millisecondsSince1970: row[1]),
+                    revokedAt: (row[2] as Int64?).map(Date.init(millisecondsSince1970:)))
+            }
+        }
+    }
+
     public func activeToken(hash: String) async throws -> APIToken? {
         try readers.read { connection in
             var token: APIToken?
