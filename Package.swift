@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "RegistreCore", targets: ["RegistreCore"]),
         .library(name: "RegistreStore", targets: ["RegistreStore"]),
         .library(name: "RegistreServer", targets: ["RegistreServer"]),
+        .library(name: "RegistreConnectors", targets: ["RegistreConnectors"]),
         .executable(name: "registre", targets: ["registre"]),
     ],
     dependencies: [
@@ -46,6 +47,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "RegistreConnectors",
+            dependencies: [
+                "RegistreCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "RegistreServer",
             dependencies: [
                 "RegistreCore",
@@ -63,6 +73,7 @@ let package = Package(
                 "RegistreCore",
                 "RegistreStore",
                 "RegistreServer",
+                "RegistreConnectors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +84,10 @@ let package = Package(
         .testTarget(
             name: "RegistreStoreTests",
             dependencies: ["RegistreStore", "RegistreCore"]
+        ),
+        .testTarget(
+            name: "RegistreConnectorsTests",
+            dependencies: ["RegistreConnectors", "RegistreCore"]
         ),
         .testTarget(
             name: "RegistreServerTests",

@@ -5,10 +5,13 @@ import Yams
 final class LoadContext {
     /// The path of the file, as the user named it.
     let file: String
+    /// What the findings refer the reader to: the format's documentation.
+    let reference: String
     private(set) var findings: [Finding] = []
 
-    init(file: String) {
+    init(file: String, reference: String = "Registre policy format (docs/policy-format.md)") {
         self.file = file
+        self.reference = reference
     }
 
     /// Where a YAML mark points in this file.
@@ -23,7 +26,7 @@ final class LoadContext {
             severity: .error,
             message: message,
             location: location,
-            reference: "Registre policy format (docs/policy-format.md)"
+            reference: reference
         ))
     }
 

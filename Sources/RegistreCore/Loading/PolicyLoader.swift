@@ -21,27 +21,38 @@ public enum PolicyLoader {
     /// - Throws: ``PolicyReadError`` when the file is missing, a directory, too large, empty,
     ///   not UTF-8 or not YAML.
     public static func load(contentsOf path: String) throws(PolicyReadError) -> PolicyLoadResult {
+        try load(data: readFile(path, what: "policy file"), file: path)
+    }
+
+    /// The bytes of a YAML file Registre reads (a policy, a dataset), refused with a clear
+    /// error when it is missing, a directory, unreadable or larger than ``maximumFileSize``.
+    static func readFile(_ path: String, what: String) throws(PolicyReadError) -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw PolicyReadError(code: "file-not-found", message: "\(path): no such file")
         }
         if isDirectory.boolValue {
-            throw PolicyReadError(code: "is-directory", message: "\(path) is a directory, not a policy file")
+            throw PolicyReadError(code: "is-directory", message: "\(path) is a directory, not a \(what)")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size > maximumFileSize {
             throw PolicyReadError(
                 code: "file-too-large",
-                message: "\(path) is \(String(format: "%.1f", Double(size) / 1_048_576)) MiB; a policy file may be at most \(maximumFileSize / 1_048_576) MiB")
+                message: "\(path) is \(String(format: "%.1f", Double(size) / 1_048_576)) MiB; a \(what) may be at most \(maximumFileSize / 1_048_576) MiB")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PolicyReadError(code: "unreadable", message: "\(path) cannot be read (permissions?)")
         }
-        return try load(data: data, file: path)
+        return data
     }
 
     /// Validates a policy held in memory; `file` names it in findings.
     public static func load(data: Data, file: String) throws(PolicyReadError) -> PolicyLoadResult {
+        try load(text: text(of: data, file: file), file: file)
+    }
+
+    /// The UTF-8 text of a file's bytes; too large or not UTF-8 is refused with where.
+    static func text(of data: Data, file: String) throws(PolicyReadError) -> String {
         if data.count > maximumFileSize {
             throw PolicyReadError(code: "file-too-large", message: "\(file) is larger than \(maximumFileSize / 1_048_576) MiB")
         }
@@ -50,15 +61,27 @@ public enum PolicyLoader {
                 code: "not-utf8", message: "the file is not UTF-8 text; save it as UTF-8",
                 location: firstInvalidUTF8(in: data, file: file))
         }
-        return try load(text: text, file: file)
+        return text
     }
 
     /// Validates a policy given as text; `file` names it in findings.
     public static func load(text: String, file: String) throws(PolicyReadError) -> PolicyLoadResult {
+        let root = try compose(text: text, file: file, emptyHint: "a policy needs at least organization: and activities:")
+        let context = LoadContext(file: file)
+        let value = YAMLValue(node: root, path: "", context: context)
+        let draft = value.mapping { PolicyDraft.read(from: $0) }
+        let policy = draft.flatMap { $0.resolve(context: context) }
+        let findings = context.findings.sorted(by: Finding.inFileOrder)
+        return PolicyLoadResult(policy: context.hasErrors ? nil : policy, findings: findings)
+    }
+
+    /// The one YAML document of a file's text, with byte order mark, emptiness, NUL bytes and
+    /// syntax errors reported with where they are.
+    static func compose(text: String, file: String, emptyHint: String) throws(PolicyReadError) -> Node {
         // Editors on Windows often start UTF-8 files with a byte order mark, which YAML parsers refuse.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw PolicyReadError(code: "empty-file", message: "\(file) is empty; a policy needs at least organization: and activities:")
+            throw PolicyReadError(code: "empty-file", message: "\(file) is empty; \(emptyHint)")
         }
         if text.contains("\u{0}") {
             throw PolicyReadError(code: "not-text", message: "\(file) contains NUL bytes; it is not a text file")
@@ -76,12 +99,7 @@ public enum PolicyLoader {
         } catch {
             throw PolicyReadError(code: "yaml-syntax", message: "\(file) is not valid YAML")
         }
-        let context = LoadContext(file: file)
-        let value = YAMLValue(node: root, path: "", context: context)
-        let draft = value.mapping { PolicyDraft.read(from: $0) }
-        let policy = draft.flatMap { $0.resolve(context: context) }
-        let findings = context.findings.sorted(by: Finding.inFileOrder)
-        return PolicyLoadResult(policy: context.hasErrors ? nil : policy, findings: findings)
+        return root
     }
 
     private static func readError(from error: YamlError, file: String) -> PolicyReadError {

@@ -1,0 +1,128 @@
+import RegistreCore
+
+/// A database of the company's, read and changed on behalf of data subjects. Every value is a
+/// bound parameter; every table and column name comes from a dataset file and is quoted.
+public protocol Connector: Sendable {
+    /// The rows of `table` whose `column` holds one of `values`, with `columns` only. Callers
+    /// give at most ``maximumBatch`` values at a time.
+    func rows(of table: TableName, columns: [String], where column: String, matchesAnyOf values: [SQLValue], caseInsensitive: Bool) async throws -> [Row]
+
+    /// The columns of `table`, or nil when there is no such table.
+    func describe(_ table: TableName) async throws -> TableDescription?
+}
+
+/// Values per query: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535.
+public let maximumBatch = 500
+
+/// A table, with the schema it is in when the dataset names one.
+public struct TableName: Sendable, Hashable, CustomStringConvertible {
+    /// The schema (PostgreSQL) or attached database (SQLite); nil for the default.
+    public var schema: String?
+    /// The table.
+    public var name: String
+
+    /// Creates a name.
+    public init(schema: String?, name: String) {
+        self.schema = schema
+        self.name = name
+    }
+
+    public var description: String { schema.map { "\($0).\(name)" } ?? name }
+
+    /// The name quoted for SQL.
+    public var quoted: String { schema.map { "\(quote($0)).\(quote(name))" } ?? quote(name) }
+}
+
+/// An identifier quoted for SQL: `"name"`, with any `"` doubled, so a dataset file cannot
+/// inject SQL through a table or column name.
+public func quote(_ identifier: String) -> String {
+    "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}
+
+/// What a connector knows of a table: its columns and which of them lead an index.
+public struct TableDescription: Sendable, Hashable {
+    /// Column names, lowercased for comparison, with their declared types.
+    public var columns: [String: String]
+    /// Columns that are the first column of some index (or of the primary key).
+    public var indexed: Set<String>
+
+    /// Creates a description.
+    public init(columns: [String: String], indexed: Set<String>) {
+        self.columns = columns
+        self.indexed = indexed
+    }
+}
+
+/// A value read from or written to a database.
+public enum SQLValue: Sendable, Hashable, Comparable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+
+    /// The value as JSON would show it.
+    public var jsonText: String? {
+        switch self {
+        case .null: nil
+        case .integer(let value): String(value)
+        case .real(let value): String(value)
+        case .text(let value): value
+        case .blob(let bytes): bytes.map { String(format: "%02x", $0) }.joined()
+        }
+    }
+
+    public static func < (lhs: SQLValue, rhs: SQLValue) -> Bool {
+        switch (lhs, rhs) {
+        case let (.integer(a), .integer(b)): a < b
+        case let (.real(a), .real(b)): a < b
+        case let (.text(a), .text(b)): a < b
+        default: lhs.rank < rhs.rank || (lhs.rank == rhs.rank && (lhs.jsonText ?? "") < (rhs.jsonText ?? ""))
+        }
+    }
+
+    private var rank: Int {
+        switch self {
+        case .null: 0
+        case .integer: 1
+        case .real: 2
+        case .text: 3
+        case .blob: 4
+        }
+    }
+}
+
+/// One row: the selected columns in order, with their values.
+public struct Row: Sendable, Hashable {
+    /// Column names, in the order selected.
+    public var columns: [String]
+    /// Values, in the same order.
+    public var values: [SQLValue]
+
+    /// Creates a row.
+    public init(columns: [String], values: [SQLValue]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    /// The value of `column`.
+    public subscript(column: String) -> SQLValue? {
+        columns.firstIndex(of: column).map { values[$0] }
+    }
+}
+
+/// A connector failure the caller can report: what and where, without personal data.
+public struct ConnectorError: Error, Sendable, CustomStringConvertible {
+    /// A stable identifier, such as `connection-failed`.
+    public var code: String
+    /// What went wrong.
+    public var message: String
+
+    /// Creates an error.
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(message) [\(code)]" }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import RegistreCore
+
+/// An identity a request starts from: its type (as datasets name it in `fides_meta.identity`)
+/// and the value the person gave.
+public struct Identity: Sendable, Hashable {
+    /// `email`, `phone_number`, `customer_number`...
+    public var type: String
+    /// The value, normalised with ``normalized(type:value:)``.
+    public var value: String
+
+    /// Parses `type=value`, as the command line gives it.
+    public init(argument: String) throws {
+        guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+            throw ConnectorError(code: "identity-invalid", message: "an identity is type=value, such as email=jeanne@exemple.fr; found '\(argument.prefix(60))'")
+        }
+        try self.init(type: String(argument[..<equals]), value: String(argument[argument.index(after: equals)...]))
+    }
+
+    /// Creates an identity, normalising the value.
+    public init(type: String, value: String) throws {
+        self.type = type.trimmingCharacters(in: .whitespaces)
+        self.value = try Self.normalized(type: self.type, value: value)
+    }
+
+    /// The value as it is compared: trimmed and in Unicode NFC; e-mail addresses lowercased
+    /// and phone numbers in E.164 (French national numbers get +33).
+    public static func normalized(type: String, value: String) throws -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        guard !trimmed.isEmpty, trimmed.count <= 320 else {
+            throw ConnectorError(code: "identity-invalid", message: "the \(type) identity is empty or longer than 320 characters")
+        }
+        switch type {
+        case "email":
+            let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !trimmed.contains(where: \.isWhitespace) else {
+                throw ConnectorError(code: "identity-invalid", message: "the email identity is not an e-mail address")
+            }
+            return trimmed.lowercased()
+        case "phone_number", "phone":
+            guard let number = PhoneNumber.e164(trimmed) else {
+                throw ConnectorError(code: "identity-invalid", message: "the phone identity is not a phone number (French national or international form)")
+            }
+            return number
+        default:
+            return trimmed
+        }
+    }
+
+    /// The values a database may hold for this identity: e-mail addresses are compared without
+    /// case, in NFC and NFD; phone numbers in the written forms French databases use.
+    var storedForms: [String] {
+        switch type {
+        case "email":
+            return Array(Set([value, value.decomposedStringWithCanonicalMapping])).sorted()
+        case "phone_number", "phone":
+            return PhoneNumber.writtenForms(ofE164: value)
+        default:
+            return [value]
+        }
+    }
+
+    /// True when the database compares this identity without case (e-mail addresses).
+    var isCaseInsensitive: Bool { type == "email" }
+}
+
+/// Phone numbers: E.164 from French national or international writing, and back to the forms
+/// people type.
+enum PhoneNumber {
+    static func e164(_ text: String) -> String? {
+        var digits = ""
+        var plus = false
+        for (index, character) in text.enumerated() {
+            if character == "+", index == 0 { plus = true; continue }
+            if character.isASCII, character.isNumber { digits.append(character); continue }
+            if " .-()/".contains(character) { continue }
+            return nil
+        }
+        if plus { return (8...15).contains(digits.count) ? "+" + digits : nil }
+        if digits.hasPrefix("00") { return (10...17).contains(digits.count) ? "+" + digits.dropFirst(2) : nil }
+        if digits.count == 10, digits.hasPrefix("0") { return "+33" + digits.dropFirst() }
+        return nil
+    }
+
+    /// `+33612345678` as `+33612345678`, `0612345678`, `06 12 34 56 78`, `06.12.34.56.78`,
+    /// `06-12-34-56-78`, `+33 6 12 34 56 78` and `0033612345678`.
+    static func writtenForms(ofE164 number: String) -> [String] {
+        var forms = [number, "00" + number.dropFirst()]
+        if number.hasPrefix("+33"), number.count == 12 {
+            let national = "0" + number.dropFirst(3)
+            let pairs = stride(from: 0, to: 10, by: 2).map { offset -> String in
+                let start = national.index(national.startIndex, offsetBy: offset)
+                return String(national[start..<national.index(start, offsetBy: 2)])
+            }
+            let subscriber = String(number.dropFirst(3))
+            let grouped = stride(from: 1, to: 9, by: 2).map { offset -> String in
+                let start = subscriber.index(subscriber.startIndex, offsetBy: offset)
+                return String(subscriber[start..<subscriber.index(start, offsetBy: 2)])
+            }
+            forms += [
+                national, pairs.joined(separator: " "), pairs.joined(separator: "."), pairs.joined(separator: "-"),
+                "+33 " + String(subscriber.prefix(1)) + " " + grouped.joined(separator: " "),
+            ]
+        }
+        return forms
+    }
+}
+
+/// Every row of one person across a dataset: found from the identities given by following the
+/// references in both directions, a batch of values per query (`IN`), never one query per row.
+public struct SubjectRows: Sendable {
+    /// The rows found, by collection name, in primary-key order.
+    public var rows: [String: [Row]]
+    /// How many queries the search took.
+    public var queries: Int
+}
+
+/// Finds a subject's rows in one dataset through one connector.
+public struct SubjectFinder: Sendable {
+    let dataset: Dataset
+    let connector: any Connector
+
+    /// Creates a finder.
+    public init(dataset: Dataset, connector: any Connector) {
+        self.dataset = dataset
+        self.connector = connector
+    }
+
+    /// A column that leads to rows: having values for `from`, query `to`.
+    struct Edge: Hashable {
+        var from: FieldPath
+        var to: FieldPath
+    }
+
+    struct FieldPath: Hashable {
+        var collection: String
+        var field: String
+    }
+
+    /// The edges of the dataset's reference graph (within this dataset), both ways where the
+    /// reference gives no direction.
+    var edges: [FieldPath: [FieldPath]] {
+        var edges: [FieldPath: [FieldPath]] = [:]
+        for collection in dataset.collections where !collection.skipProcessing {
+            for field in collection.fields {
+                let here = FieldPath(collection: collection.name, field: field.name)
+                for reference in field.references where reference.dataset == dataset.key {
+                    let there = FieldPath(collection: reference.collection, field: reference.field)
+                    if reference.direction != .from { edges[here, default: []].append(there) }
+                    if reference.direction != .to { edges[there, default: []].append(here) }
+                }
+            }
+        }
+        return edges
+    }
+
+    /// The subject's rows for `identities`. An identity no collection declares is an error; one
+    /// that matches nothing gives no rows.
+    public func find(_ identities: [Identity]) async throws -> SubjectRows {
+        let edges = self.edges
+        var found: [String: [[SQLValue]: Row]] = [:]
+        var queried: [FieldPath: Set<SQLValue>] = [:]
+        var queue: [(path: FieldPath, values: [SQLValue], caseInsensitive: Bool)] = []
+        var queries = 0
+
+        for identity in identities {
+            let seeds = dataset.collections.filter { !$0.skipProcessing }.flatMap { collection in
+                collection.fields.filter { $0.identity == identity.type }.map { FieldPath(collection: collection.name, field: $0.name) }
+            }
+            guard !seeds.isEmpty else {
+                let known = Set(dataset.collections.flatMap { $0.fields.compactMap(\.identity) }).sorted()
+                throw ConnectorError(
+                    code: "identity-unknown",
+                    message: "no collection of dataset '\(dataset.key)' holds the identity '\(identity.type)'; it knows \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+            }
+            for seed in seeds {
+                queue.append((seed, identity.storedForms.map(SQLValue.text), identity.isCaseInsensitive))
+            }
+        }
+
+        while !queue.isEmpty {
+            let (path, values, caseInsensitive) = queue.removeFirst()
+            guard let collection = dataset.collection(path.collection) else { continue }
+            let fresh = values.filter { $0 != .null && !queried[path, default: []].contains($0) }
+            guard !fresh.isEmpty else { continue }
+            queried[path, default: []].formUnion(fresh)
+            let columns = collection.fields.map(\.name)
+            let table = TableName(schema: dataset.schema, name: collection.name)
+            var newRows: [Row] = []
+            for start in stride(from: 0, to: fresh.count, by: maximumBatch) {
+                let batch = Array(fresh[start..<min(start + maximumBatch, fresh.count)])
+                queries += 1
+                for row in try await connector.rows(of: table, columns: columns, where: path.field, matchesAnyOf: batch, caseInsensitive: caseInsensitive) {
+                    let key = Self.key(of: row, in: collection)
+                    if found[collection.name, default: [:]].updateValue(row, forKey: key) == nil { newRows.append(row) }
+                }
+            }
+            guard !newRows.isEmpty else { continue }
+            for field in collection.fields {
+                let here = FieldPath(collection: collection.name, field: field.name)
+                guard let targets = edges[here] else { continue }
+                let values = Array(Set(newRows.compactMap { $0[field.name] }.filter { $0 != .null }))
+                for target in targets { queue.append((target, values, false)) }
+            }
+        }
+
+        var rows: [String: [Row]] = [:]
+        for (collection, byKey) in found {
+            rows[collection] = byKey.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.value)
+        }
+        return SubjectRows(rows: rows, queries: queries)
+    }
+
+    /// A row's identity within its table: its primary key, or every column without one.
+    static func key(of row: Row, in collection: DatasetCollection) -> [SQLValue] {
+        let primary = collection.primaryKey.map(\.name)
+        if !primary.isEmpty { return primary.map { row[$0] ?? .null } }
+        return row.values
+    }
+}

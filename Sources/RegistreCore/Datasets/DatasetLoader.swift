@@ -1,0 +1,180 @@
+import Foundation
+import Yams
+
+/// What reading a dataset file gave: its datasets, when the file follows the format, and every
+/// schema finding with where it is.
+public struct DatasetLoadResult: Sendable {
+    /// The datasets; nil when the file has schema errors.
+    public var datasets: [Dataset]?
+    /// Every schema finding, in file order.
+    public var findings: [Finding]
+}
+
+/// Reads Fides dataset YAML (`dataset:` and its collections), unchanged, plus Registre's
+/// `registre:` keys. Every key Fides defines is accepted; a key neither knows is an error with
+/// the key it probably meant.
+public enum DatasetLoader {
+    static let reference = "Fides dataset format, with Registre's keys (docs/datasets.md)"
+
+    /// Reads the dataset file at `path`.
+    public static func load(contentsOf path: String) throws(PolicyReadError) -> DatasetLoadResult {
+        let data = try PolicyLoader.readFile(path, what: "dataset file")
+        return try load(text: PolicyLoader.text(of: data, file: path), file: path)
+    }
+
+    /// Reads datasets given as text; `file` names it in findings.
+    public static func load(text: String, file: String) throws(PolicyReadError) -> DatasetLoadResult {
+        let root = try PolicyLoader.compose(text: text, file: file, emptyHint: "a dataset file starts with dataset: and a list of datasets")
+        let context = LoadContext(file: file, reference: reference)
+        let value = YAMLValue(node: root, path: "", context: context)
+        let datasets = value.mapping { document -> [Dataset]? in
+            guard let list = document.required("dataset", "the list of datasets")?.list() else { return nil }
+            return list.compactMap { item in item.mapping { readDataset($0) } }
+        }
+        if let datasets {
+            var seen: Set<String> = []
+            for dataset in datasets where !seen.insert(dataset.key).inserted {
+                context.error("dataset-duplicate-key", "two datasets have the fides_key '\(dataset.key)'", at: dataset.location)
+            }
+        }
+        return DatasetLoadResult(datasets: context.hasErrors ? nil : datasets, findings: context.findings.sorted(by: Finding.inFileOrder))
+    }
+
+    static func readDataset(_ mapping: YAMLMapping) -> Dataset? {
+        let key = mapping.required("fides_key", "the dataset's key")?.nonEmptyString()
+        let name = mapping.optional("name")?.string()
+        for ignored in ["description", "organization_fides_key", "tags", "meta", "data_categories", "data_qualifier", "retention", "third_country_transfers", "joint_controller"] {
+            _ = mapping.optional(ignored)
+        }
+        var schema: String?
+        if let meta = mapping.optional("fides_meta") {
+            schema = meta.mapping { meta -> String? in
+                _ = meta.optional("resource_id")
+                _ = meta.optional("after")
+                return meta.optional("namespace")?.mapping { namespace -> String? in
+                    for ignored in ["database_name", "database_id", "project_id", "dataset_id", "connection_type"] { _ = namespace.optional(ignored) }
+                    return namespace.optional("schema")?.nonEmptyString()
+                } ?? nil
+            } ?? nil
+        }
+        let collections = (mapping.required("collections", "the dataset's tables")?.list() ?? []).compactMap { item in
+            item.mapping { readCollection($0) }
+        }
+        var names: Set<String> = []
+        for collection in collections where !names.insert(collection.name).inserted {
+            mapping.context.error("dataset-duplicate-collection", "the collection '\(collection.name)' is described twice", at: collection.location)
+        }
+        guard let key else { return nil }
+        return Dataset(key: key, name: name, schema: schema, collections: collections, location: mapping.location(of: "fides_key"))
+    }
+
+    static func readCollection(_ mapping: YAMLMapping) -> DatasetCollection? {
+        let name = mapping.required("name", "the table's name")?.nonEmptyString()
+        for ignored in ["description", "data_categories", "data_qualifier", "retention"] { _ = mapping.optional(ignored) }
+        var after: [String] = [], eraseAfter: [String] = [], skip = false
+        if let meta = mapping.optional("fides_meta") {
+            _ = meta.mapping { meta -> Void? in
+                after = meta.optional("after")?.strings().map(\.value) ?? []
+                eraseAfter = meta.optional("erase_after")?.strings().map(\.value) ?? []
+                skip = meta.optional("skip_processing")?.bool() ?? false
+                _ = meta.optional("masking_strategy_override")
+                _ = meta.optional("partitioning")
+                return ()
+            }
+        }
+        var activities: [String] = [], anchor: String?
+        if let registre = mapping.optional("registre") {
+            _ = registre.mapping { registre -> Void? in
+                activities = registre.optional("activities")?.strings().map(\.value) ?? []
+                anchor = registre.optional("retention_anchor")?.nonEmptyString()
+                return ()
+            }
+        }
+        let fields = readFields(mapping.required("fields", "the table's columns"))
+        var names: Set<String> = []
+        for field in fields where !names.insert(field.name).inserted {
+            mapping.context.error("dataset-duplicate-field", "the field '\(field.name)' is described twice", at: field.location)
+        }
+        if let anchor, !fields.contains(where: { $0.name == anchor }) {
+            mapping.context.error(
+                "dataset-unknown-field", "registre.retention_anchor names '\(anchor)', which is not a field of this collection", at: mapping.location(of: "registre"))
+        }
+        guard let name else { return nil }
+        return DatasetCollection(
+            name: name, fields: fields, activities: activities, retentionAnchor: anchor, after: after, eraseAfter: eraseAfter,
+            skipProcessing: skip, location: mapping.location)
+    }
+
+    static func readFields(_ value: YAMLValue?) -> [DatasetField] {
+        (value?.list() ?? []).compactMap { item in item.mapping { readField($0) } }
+    }
+
+    static func readField(_ mapping: YAMLMapping) -> DatasetField? {
+        let name = mapping.required("name", "the column's name")?.nonEmptyString()
+        for ignored in ["description", "data_qualifier", "retention"] { _ = mapping.optional(ignored) }
+        let categories = mapping.optional("data_categories")?.strings().map(\.value) ?? []
+        var field = DatasetField(
+            name: name ?? "", dataCategories: categories, identity: nil, primaryKey: false, dataType: nil, length: nil, references: [],
+            masking: nil, readOnly: false, provided: false, fields: readFields(mapping.optional("fields")), location: mapping.location)
+        if let meta = mapping.optional("fides_meta") {
+            _ = meta.mapping { meta -> Void? in
+                field.identity = meta.optional("identity")?.nonEmptyString()
+                field.primaryKey = meta.optional("primary_key")?.bool() ?? false
+                field.dataType = meta.optional("data_type")?.nonEmptyString()
+                field.length = meta.optional("length")?.integer()
+                field.readOnly = meta.optional("read_only")?.bool() ?? false
+                _ = meta.optional("return_all_elements")
+                _ = meta.optional("custom_request_field")
+                field.references = (meta.optional("references")?.list() ?? []).compactMap { item in item.mapping { readReference($0) } }
+                field.masking = meta.optional("masking_strategy_override")?.mapping { readMasking($0) }
+                return ()
+            }
+        }
+        if let registre = mapping.optional("registre") {
+            _ = registre.mapping { registre -> Void? in
+                field.provided = registre.optional("provided")?.bool() ?? false
+                return ()
+            }
+        }
+        if let type = field.dataType, !knownTypes.contains(type.replacingOccurrences(of: "[]", with: "")) {
+            mapping.context.error(
+                "dataset-unknown-type", "\(mapping.path): data_type '\(type)' is not a Fides type (\(knownTypes.sorted().joined(separator: ", ")))",
+                at: mapping.location(of: "fides_meta"))
+        }
+        return name == nil ? nil : field
+    }
+
+    /// Fides's data types (a trailing `[]` makes an array of one).
+    static let knownTypes: Set<String> = ["string", "integer", "float", "boolean", "object_id", "object", "date", "timestamp", "datetime", "bytes", "none"]
+
+    static func readReference(_ mapping: YAMLMapping) -> FieldReference? {
+        let dataset = mapping.required("dataset", "the dataset of the other column")?.nonEmptyString()
+        let target = mapping.required("field", "the other column, as collection.field")?.nonEmptyString()
+        let direction = mapping.optional("direction")?.keyword(["to", "from"], what: "reference direction")
+        guard let dataset, let target else { return nil }
+        let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            mapping.context.error(
+                "schema-invalid-value", "\(mapping.path).field must be collection.field, found '\(target)'", at: mapping.location(of: "field"))
+            return nil
+        }
+        return FieldReference(
+            dataset: dataset, collection: parts[0], field: parts[1], direction: direction.flatMap(FieldReference.Direction.init(rawValue:)),
+            location: mapping.location)
+    }
+
+    static func readMasking(_ mapping: YAMLMapping) -> MaskingStrategy? {
+        guard let strategy = mapping.required("strategy", "the masking strategy's name")?.nonEmptyString() else { return nil }
+        var configuration: [String: String] = [:]
+        if let value = mapping.optional("configuration"), case .mapping(let pairs) = value.node {
+            _ = value.mapping { settings -> Void? in
+                for (key, _) in pairs {
+                    guard let name = key.scalar?.string, let setting = settings.optional(name) else { continue }
+                    if case .scalar(let scalar) = setting.node { configuration[name] = scalar.string }
+                }
+                return ()
+            }
+        }
+        return MaskingStrategy(strategy: strategy, configuration: configuration)
+    }
+}

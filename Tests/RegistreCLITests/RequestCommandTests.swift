@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// `registre request access` as a script would run it, on a real SQLite file.
+@Suite struct RequestCommandTests {
+    static let dataset = """
+        dataset:
+          - fides_key: shop
+            collections:
+              - name: customer
+                fields:
+                  - name: id
+                    data_categories: [user.unique_id]
+                    fides_meta: {primary_key: true}
+                  - name: email
+                    data_categories: [user.contact.email]
+                    fides_meta: {identity: email, data_type: string}
+                  - name: name
+                    data_categories: [user.name]
+              - name: "order"
+                fields:
+                  - name: id
+                    data_categories: [system.operations]
+                    fides_meta: {primary_key: true}
+                  - name: customer_id
+                    data_categories: [user.unique_id]
+                    fides_meta:
+                      references: [{dataset: shop, field: customer.id, direction: from}]
+        """
+
+    @Test func accessWritesEveryRowOfThePersonAndASummary() throws {
+        let cli = CLITests()
+        let folder = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("shop.sqlite").path
+        let datasets = folder.appendingPathComponent("shop.yml").path
+        try Self.dataset.write(toFile: datasets, atomically: true, encoding: .utf8)
+        for statement in [
+            "CREATE TABLE customer (id INTEGER PRIMARY KEY, email TEXT, name TEXT)",
+            #"CREATE TABLE "order" (id INTEGER PRIMARY KEY, customer_id INTEGER)"#,
+            "INSERT INTO customer VALUES (1, 'Jeanne.Dupont@Exemple.fr', 'Jeanne Dupont'), (2, 'o''brien@exemple.fr', 'Sean O''Brien')",
+            #"INSERT INTO "order" VALUES (10, 1), (11, 2), (12, 1)"#,
+        ] { _ = try ServerProcessTests.sqlite(database, statement) }
+
+        let out = folder.appendingPathComponent("out").path
+        let run = try cli.registre("request", "access", "--identity", "email=jeanne.dupont@exemple.FR", "--datasets", datasets, "--connection", "sqlite:\(database)", "--out", out)
+        #expect(run.status == 0, "\(run.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(summary?["status"] as? String == "completed")
+        #expect(summary?["collections"] as? [String: Int] == ["customer": 1, "order": 2])
+        let orders = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/order.json"))) as? [[String: Any]]
+        #expect(orders?.compactMap { $0["id"] as? Int } == [10, 12])
+
+        let injected = try cli.registre("request", "access", "--identity", "email=x'or'1'='1@exemple.fr", "--datasets", datasets, "--connection", database, "--out", out + "2")
+        #expect(injected.status == 0 && injected.stdout.contains("no_data"))
+        #expect(try ServerProcessTests.sqlite(database, "SELECT count(*) FROM customer") == "[(2,)]")
+
+        let unknown = try cli.registre("request", "access", "--identity", "fax=0102030405", "--datasets", datasets, "--connection", database, "--out", out)
+        #expect(unknown.status == 2 && unknown.stderr.contains("identity-unknown"))
+        let missing = try cli.registre("request", "access", "--identity", "email=a@b.fr", "--datasets", datasets, "--connection", folder.path + "/none.sqlite", "--out", out)
+        #expect(missing.status == 2 && missing.stderr.contains("connection-failed"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/none.sqlite"), "a missing database is never created")
+    }
+}
