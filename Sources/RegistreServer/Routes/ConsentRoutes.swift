@@ -84,31 +84,7 @@ struct ConsentRoutes {
     func addAdmin(to group: RouterGroup<RegistreRequestContext>) {
         group.get("v1/consents/{subject}") { request, context -> Response in
             let (visitor, subject) = try Self.identity(request: request, context: context)
-            let state = try await ledger.state(visitorID: visitor, subjectID: subject, at: Date())
-            var json = JSONWriter()
-            json.object { object in
-                object.key("should_ask")
-                object.boolean(state.shouldAsk)
-                object.key("purposes")
-                object.array { list in
-                    for purpose in state.purposes {
-                        list.object { item in
-                            item.field("purpose", purpose.purpose)
-                            item.field("status", purpose.status)
-                            if let expiresAt = purpose.expiresAt {
-                                item.key("expires_at")
-                                item.date(expiresAt)
-                            }
-                            if let recordID = purpose.recordID {
-                                item.key("record_id")
-                                item.integer(recordID)
-                            }
-                            if let method = purpose.method { item.field("method", method.rawValue) }
-                        }
-                    }
-                }
-            }
-            return Response(json: json)
+            return Response(json: try await ledger.state(visitorID: visitor, subjectID: subject, at: Date()).json)
         }
         group.get("v1/consents/{subject}/history") { request, context -> History in
             let (visitor, subject) = try Self.identity(request: request, context: context)

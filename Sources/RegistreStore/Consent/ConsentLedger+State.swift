@@ -1,9 +1,9 @@
 import Foundation
 
 /// What a person has currently chosen, purpose by purpose.
-public struct ConsentState: Sendable, Hashable, Encodable {
+public struct ConsentState: Sendable, Hashable {
     /// One purpose's state.
-    public struct Purpose: Sendable, Hashable, Encodable {
+    public struct Purpose: Sendable, Hashable {
         /// The purpose (a consent-based activity id).
         public var purpose: String
         /// `granted`, `refused`, `expired` (ask again) or `not_asked`.
@@ -14,12 +14,6 @@ public struct ConsentState: Sendable, Hashable, Encodable {
         public var recordID: Int64?
         /// How it was chosen.
         public var method: ConsentMethod?
-
-        enum CodingKeys: String, CodingKey {
-            case purpose, status, method
-            case expiresAt = "expires_at"
-            case recordID = "record_id"
-        }
     }
 
     /// The state of every consent-based purpose of the policy.
@@ -27,9 +21,32 @@ public struct ConsentState: Sendable, Hashable, Encodable {
     /// True when the banner should ask again: a purpose is expired or was never asked.
     public var shouldAsk: Bool
 
-    enum CodingKeys: String, CodingKey {
-        case purposes
-        case shouldAsk = "should_ask"
+    /// The state as `GET /v1/consents/{id}` answers it.
+    public var json: JSONWriter {
+        var json = JSONWriter()
+        json.object { object in
+            object.key("should_ask")
+            object.boolean(shouldAsk)
+            object.key("purposes")
+            object.array { list in
+                for purpose in purposes {
+                    list.object { item in
+                        item.field("purpose", purpose.purpose)
+                        item.field("status", purpose.status)
+                        if let expiresAt = purpose.expiresAt {
+                            item.key("expires_at")
+                            item.date(expiresAt)
+                        }
+                        if let recordID = purpose.recordID {
+                            item.key("record_id")
+                            item.integer(recordID)
+                        }
+                        if let method = purpose.method { item.field("method", method.rawValue) }
+                    }
+                }
+            }
+        }
+        return json
     }
 }
 

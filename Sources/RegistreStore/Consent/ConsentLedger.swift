@@ -11,6 +11,8 @@ public struct ConsentLedger: Sendable {
     let hasher: KeyedHasher
     let committer: GroupCommitter?
     let banners = BannerCache()
+    /// The ids of the policy's activities that rest on consent: the purposes a banner asks about.
+    public let consentPurposes: [String]
 
     /// Creates a ledger.
     /// - Parameters:
@@ -20,11 +22,7 @@ public struct ConsentLedger: Sendable {
         self.store = store
         self.hasher = hasher
         self.committer = committer
-    }
-
-    /// The ids of the policy's activities that rest on consent: the purposes a banner asks about.
-    public var consentPurposes: [String] {
-        policy.activities.filter { $0.legalBasis == .consent }.map(\.id)
+        consentPurposes = policy.activities.filter { $0.legalBasis == .consent }.map(\.id)
     }
 
     /// How long a consent lasts: the policy's choice, never more than 13 months

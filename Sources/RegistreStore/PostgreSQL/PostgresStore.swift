@@ -103,12 +103,11 @@ public final class PostgresStore: RegistreStore, Service {
         var uncovered = purposes
         let rows = try await client.query(
             "SELECT * FROM consent_record WHERE subject_hash = \(subjectHash) ORDER BY id DESC LIMIT \(first)", logger: logger)
-        for try await row in rows {
+        // The rows after coverage are drained, not decoded.
+        for try await row in rows where !uncovered.isEmpty {
             let record = try Self.consentRecord(row)
-            if uncovered.isEmpty { continue }
             records.append(record)
-            uncovered.subtract(record.draft.granted)
-            uncovered.subtract(record.draft.refused)
+            uncovered.removePurposes(of: record)
         }
         if uncovered.isEmpty || records.count < first { return records }
         return try await consentHistory(subjectHash: subjectHash).reversed()

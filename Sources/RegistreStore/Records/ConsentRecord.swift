@@ -15,6 +15,15 @@ public enum ConsentMethod: String, Sendable, Codable, CaseIterable {
     case gpc
 }
 
+extension Set<String> {
+    /// Removes the purposes `record` granted or refused: what reading a history newest first
+    /// leaves to find in older records.
+    mutating func removePurposes(of record: ConsentRecord) {
+        subtract(record.draft.granted)
+        subtract(record.draft.refused)
+    }
+}
+
 /// A consent about to be recorded: everything but the id and the audit link.
 public struct ConsentDraft: Sendable, Hashable {
     /// The keyed hash of the person's identifier (never the identifier itself).

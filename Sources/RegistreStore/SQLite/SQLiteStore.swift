@@ -78,8 +78,7 @@ public final class SQLiteStore: RegistreStore {
             try connection.query("SELECT \(Self.consentColumns) FROM consent_record WHERE subject_hash = ? ORDER BY id DESC", [.text(subjectHash)]) { row in
                 let record = Self.consentRecord(row)
                 records.append(record)
-                uncovered.subtract(record.draft.granted)
-                uncovered.subtract(record.draft.refused)
+                uncovered.removePurposes(of: record)
                 return !uncovered.isEmpty
             }
             return records
