@@ -6,9 +6,6 @@ public protocol Connector: Sendable {
     /// The rows of `table` whose `column` holds one of `values`, with `columns` only. Callers
     /// give at most ``maximumBatch`` values at a time.
     func rows(of table: TableName, columns: [String], where column: String, matchesAnyOf values: [SQLValue], caseInsensitive: Bool) async throws -> [Row]
-
-    /// The columns of `table`, or nil when there is no such table.
-    func describe(_ table: TableName) async throws -> TableDescription?
 }
 
 /// Values per query: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535.
@@ -37,20 +34,6 @@ public struct TableName: Sendable, Hashable, CustomStringConvertible {
 /// inject SQL through a table or column name.
 public func quote(_ identifier: String) -> String {
     "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}
-
-/// What a connector knows of a table: its columns and which of them lead an index.
-public struct TableDescription: Sendable, Hashable {
-    /// Column names, lowercased for comparison, with their declared types.
-    public var columns: [String: String]
-    /// Columns that are the first column of some index (or of the primary key).
-    public var indexed: Set<String>
-
-    /// Creates a description.
-    public init(columns: [String: String], indexed: Set<String>) {
-        self.columns = columns
-        self.indexed = indexed
-    }
 }
 
 /// A value read from or written to a database.

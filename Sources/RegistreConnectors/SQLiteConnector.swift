@@ -38,27 +38,6 @@ public final class SQLiteConnector: Connector {
         }
     }
 
-    public func describe(_ table: TableName) async throws -> TableDescription? {
-        let prefix = table.schema.map { "\(quote($0))." } ?? ""
-        return try await queue.read { db in
-            let columns = try GRDB.Row.fetchAll(db, sql: "PRAGMA \(prefix)table_info(\(quote(table.name)))")
-            guard !columns.isEmpty else { return nil }
-            var types: [String: String] = [:]
-            var indexed: Set<String> = []
-            for column in columns {
-                let name = (column["name"] as String).lowercased()
-                types[name] = column["type"]
-                if (column["pk"] as Int) == 1 { indexed.insert(name) }
-            }
-            for index in try GRDB.Row.fetchAll(db, sql: "PRAGMA \(prefix)index_list(\(quote(table.name)))") {
-                let first = try GRDB.Row.fetchAll(db, sql: "PRAGMA \(prefix)index_info(\(quote(index["name"] as String)))")
-                    .min { ($0["seqno"] as Int) < ($1["seqno"] as Int) }
-                if let name = first?["name"] as String? { indexed.insert(name.lowercased()) }
-            }
-            return TableDescription(columns: types, indexed: indexed)
-        }
-    }
-
     static func databaseValue(_ value: SQLValue) -> DatabaseValue {
         switch value {
         case .null: .null
