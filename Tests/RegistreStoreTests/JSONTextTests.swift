@@ -30,6 +30,15 @@ import Testing
         #expect(Self.parse(text) == nil)
     }
 
+    @Test func listsOfStringsReadAsTheGeneralParserReadsThem() {
+        for text in [#"[]"#, #" [ "a" , "b/c", "\u00e9" ] "#, #"["a",1]"#, #"["a",]"#, #"{"a":"b"}"#, #"["a"] x"#, #""a""#] {
+            let general = Self.parse(text)?.strings
+            let direct = Array(text.utf8).withUnsafeBytes { JSONReader.parseStrings($0) }
+            #expect(direct == general, "\(text)")
+        }
+        #expect(Array(#" [ "a" , "b/c", "\u00e9" ] "#.utf8).withUnsafeBytes { JSONReader.parseStrings($0) } == ["a", "b/c", "é"])
+    }
+
     @Test func invalidUTF8InAStringIsRefused() {
         let bytes: [UInt8] = [0x22, 0xC3, 0x28, 0x22]
         #expect(bytes.withUnsafeBytes { JSONReader.parse($0) } == nil)

@@ -10,7 +10,7 @@ enum JSONList {
     /// Reads `["a","b"]`; anything that is not a list of strings reads as empty.
     static func decode(_ text: String) -> [String] {
         var text = text
-        return text.withUTF8 { JSONReader.parse(UnsafeRawBufferPointer($0)) }?.strings ?? []
+        return text.withUTF8 { JSONReader.parseStrings(UnsafeRawBufferPointer($0)) } ?? []
     }
 
     /// A JSON object of texts with sorted keys.

@@ -48,6 +48,15 @@ public enum JSONReader {
         return parser.index == bytes.count ? value : nil
     }
 
+    /// Parses an array of strings filling the whole of `bytes`, without building a ``Value``
+    /// per element: the lists the ledger stores in every record. Nil when it is anything else.
+    public static func parseStrings(_ bytes: UnsafeRawBufferPointer) -> [String]? {
+        var parser = Parser(bytes: bytes)
+        guard let items = parser.strings() else { return nil }
+        parser.skipBlanks()
+        return parser.index == bytes.count ? items : nil
+    }
+
     private struct Parser {
         let bytes: UnsafeRawBufferPointer
         var index = 0
@@ -121,6 +130,33 @@ public enum JSONReader {
                 case UInt8(ascii: "]"):
                     index += 1
                     return .array(items)
+                default: return nil
+                }
+            }
+        }
+
+        /// `["a", "b"]`: an array whose elements are all strings.
+        mutating func strings() -> [String]? {
+            skipBlanks()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return nil }
+            index += 1
+            var items: [String] = []
+            skipBlanks()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return items
+            }
+            while true {
+                skipBlanks()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let item = string() else { return nil }
+                items.append(item)
+                skipBlanks()
+                guard index < bytes.count else { return nil }
+                switch bytes[index] {
+                case UInt8(ascii: ","): index += 1
+                case UInt8(ascii: "]"):
+                    index += 1
+                    return items
                 default: return nil
                 }
             }
