@@ -6,6 +6,64 @@ public protocol Connector: Sendable {
     /// The rows of `table` whose `column` holds one of `values`, with `columns` only. Callers
     /// give at most ``maximumBatch`` values at a time.
     func rows(of table: TableName, columns: [String], where column: String, matchesAnyOf values: [SQLValue], caseInsensitive: Bool) async throws -> [Row]
+
+    /// What the database says about `table`: its columns, primary key and indexes; nil when
+    /// there is no such table.
+    func describe(_ table: TableName) async throws -> TableDescription?
+}
+
+/// A table as the database defines it, for `registre datasets check`.
+public struct TableDescription: Sendable, Hashable {
+    /// A column and the type the database gives it (`INTEGER`, `character varying(255)`).
+    public struct Column: Sendable, Hashable {
+        public var name: String
+        public var type: String
+
+        public init(name: String, type: String) {
+            self.name = name
+            self.type = type
+        }
+    }
+
+    /// The columns, in the table's order.
+    public var columns: [Column]
+    /// The primary key's columns; empty when the table has none.
+    public var primaryKey: [String]
+    /// The leading key of each index, normalised by ``normalizedLead(_:)``: a column name
+    /// (`email`) or an expression (`lower(email)`).
+    public var indexLeads: Set<String>
+
+    /// Creates a description.
+    public init(columns: [Column], primaryKey: [String], indexLeads: Set<String>) {
+        self.columns = columns
+        self.primaryKey = primaryKey
+        self.indexLeads = indexLeads
+    }
+
+    /// The column named `name`.
+    public func column(_ name: String) -> Column? {
+        columns.first { $0.name == name }
+    }
+
+    /// True when a lookup on `column` (through `lower()` when `caseInsensitive`) can use an index.
+    public func isIndexed(_ column: String, caseInsensitive: Bool) -> Bool {
+        let name = Self.normalizedLead(column)
+        return indexLeads.contains(caseInsensitive ? "lower(\(name))" : name)
+    }
+
+    /// An index's leading key as the database prints it, compared without case, quotes,
+    /// spaces, casts to text, collation or order: `"Email" COLLATE NOCASE DESC` is `email`,
+    /// `lower((email)::text)` is `lower(email)`.
+    public static func normalizedLead(_ text: String) -> String {
+        var lead = text.lowercased().replacingOccurrences(of: "::text", with: "")
+        lead.removeAll { $0 == "\"" || $0 == "`" || $0 == "[" || $0 == "]" }
+        if let collate = lead.range(of: " collate ") { lead = String(lead[..<collate.lowerBound]) }
+        for suffix in [" asc", " desc"] where lead.hasSuffix(suffix) { lead = String(lead.dropLast(suffix.count)) }
+        lead.removeAll { $0 == " " }
+        while lead.hasPrefix("("), lead.hasSuffix(")") { lead = String(lead.dropFirst().dropLast()) }
+        lead = lead.replacingOccurrences(of: "((", with: "(").replacingOccurrences(of: "))", with: ")")
+        return lead
+    }
 }
 
 /// Values per query: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535.

@@ -38,6 +38,52 @@ public final class SQLiteConnector: Connector {
         }
     }
 
+    public func describe(_ table: TableName) async throws -> TableDescription? {
+        let schema = quote(table.schema ?? "main")
+        do {
+            return try await queue.read { db -> TableDescription? in
+                let info = try GRDB.Row.fetchAll(db, sql: "PRAGMA \(schema).table_info(\(quote(table.name)))")
+                guard !info.isEmpty else { return nil }
+                let columns = info.map { TableDescription.Column(name: $0["name"], type: $0["type"]) }
+                let primaryKey = info.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }.map { $0["name"] as String }
+                // A rowid table's INTEGER PRIMARY KEY is the rowid itself, indexed without an index entry.
+                var leads = Set(primaryKey.prefix(1).map(TableDescription.normalizedLead))
+                for index in try GRDB.Row.fetchAll(db, sql: "PRAGMA \(schema).index_list(\(quote(table.name)))") where (index["partial"] as Int) == 0 {
+                    let name: String = index["name"]
+                    guard let first = try GRDB.Row.fetchOne(db, sql: "PRAGMA \(schema).index_xinfo(\(quote(name)))") else { continue }
+                    if (first["cid"] as Int) >= 0, let column = first["name"] as String? {
+                        leads.insert(TableDescription.normalizedLead(column))
+                    } else if let sql = try String.fetchOne(db, sql: "SELECT sql FROM \(schema).sqlite_master WHERE type = 'index' AND name = ?", arguments: [name]),
+                        let term = Self.firstIndexedTerm(of: sql) {
+                        leads.insert(TableDescription.normalizedLead(term))
+                    }
+                }
+                return TableDescription(columns: columns, primaryKey: primaryKey, indexLeads: leads)
+            }
+        } catch {
+            throw ConnectorError(code: "query-failed", message: "reading the definition of \(table) failed: \(error)")
+        }
+    }
+
+    /// The first indexed term of a `CREATE INDEX ... ON table (term, ...)` statement, such as
+    /// `lower(email)`: SQLite keeps no other record of an index on an expression.
+    static func firstIndexedTerm(of sql: String) -> String? {
+        guard let on = sql.range(of: " on ", options: .caseInsensitive), let open = sql[on.upperBound...].firstIndex(of: "(") else { return nil }
+        var depth = 0
+        var term = ""
+        for character in sql[sql.index(after: open)...] {
+            switch character {
+            case "(": depth += 1
+            case ")" where depth == 0: return term
+            case ")": depth -= 1
+            case "," where depth == 0: return term
+            default: break
+            }
+            term.append(character)
+        }
+        return nil
+    }
+
     static func databaseValue(_ value: SQLValue) -> DatabaseValue {
         switch value {
         case .null: .null

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RegistreConnectors
 import RegistreCore
 
@@ -29,7 +30,7 @@ struct RequestCommand: AsyncParsableCommand {
         @Option(help: "The Fides dataset file describing the database.")
         var datasets: String
 
-        @Option(help: "The database: sqlite:PATH or a path to an SQLite file.")
+        @Option(help: "The database: sqlite:PATH or a file path, postgres://user@host:port/db (password from PGPASSWORD), or env:NAME for a URL in an environment variable.")
         var connection: String
 
         @Option(help: "The folder to write the rows into (created if needed).")
@@ -44,8 +45,12 @@ struct RequestCommand: AsyncParsableCommand {
                 guard let all = loaded.datasets, all.count == 1, let dataset = all.first else {
                     throw ConnectorError(code: "dataset-invalid", message: loaded.datasets == nil ? "\(datasets) has errors (above)" : "\(datasets) must hold exactly one dataset")
                 }
-                let connector = try Self.connector(connection)
-                let found = try await SubjectFinder(dataset: dataset, connector: connector).find(identities)
+                let location = try ConnectionLocation(connection)
+                var logger = Logger(label: "registre")
+                logger.logLevel = .error
+                let found = try await location.withConnector(logger: logger) { connector in
+                    try await SubjectFinder(dataset: dataset, connector: connector).find(identities)
+                }
                 try write(found, dataset: dataset)
             } catch let error as ConnectorError {
                 printError("error: \(error)")
@@ -54,13 +59,6 @@ struct RequestCommand: AsyncParsableCommand {
                 printError("error: \(error)")
                 throw ExitCode(2)
             }
-        }
-
-        static func connector(_ url: String) throws -> any Connector {
-            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-                throw ConnectorError(code: "connection-unsupported", message: "the PostgreSQL connector is not built yet; use an SQLite database (sqlite:PATH)")
-            }
-            return try SQLiteConnector(path: url.hasPrefix("sqlite:") ? String(url.dropFirst("sqlite:".count)) : url)
         }
 
         func write(_ found: SubjectRows, dataset: Dataset) throws {

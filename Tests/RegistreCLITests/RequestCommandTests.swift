@@ -60,5 +60,9 @@ import Testing
         let missing = try cli.registre("request", "access", "--identity", "email=a@b.fr", "--datasets", datasets, "--connection", folder.path + "/none.sqlite", "--out", out)
         #expect(missing.status == 2 && missing.stderr.contains("connection-failed"))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/none.sqlite"), "a missing database is never created")
+        let closed = try cli.registre("request", "access", "--identity", "email=a@b.fr", "--datasets", datasets, "--connection", "postgres://registre:s3cret@127.0.0.1:1/shop?sslmode=disable", "--out", out)
+        #expect(closed.status == 2 && closed.stderr.contains("connection-failed") && !closed.stderr.contains("s3cret"), "\(closed.stderr)")
+        let unset = try cli.registre("request", "access", "--identity", "email=a@b.fr", "--datasets", datasets, "--connection", "env:REGISTRE_NO_SUCH_VARIABLE", "--out", out)
+        #expect(unset.status == 2 && unset.stderr.contains("REGISTRE_NO_SUCH_VARIABLE"))
     }
 }

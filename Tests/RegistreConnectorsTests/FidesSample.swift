@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+@testable import RegistreConnectors
 
 /// Ethyca Fides's own sample project (`fides/data/sample_project/` of the `ethyca-fides` wheel on
 /// PyPI), fetched unchanged by `Scripts/fetch-fides-sample` into `.build/fides-sample`.
@@ -38,5 +39,21 @@ enum FidesSample {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in try db.execute(sql: portable) }
         return path
+    }
+
+    /// Runs `body` with a connector on the sample database: on PostgreSQL, the sample's script
+    /// loaded unchanged by `psql`; on SQLite, as ``sqliteDatabase(in:)`` loads it.
+    static func withConnector(_ backend: Backend, _ body: (any Connector) async throws -> Void) async throws {
+        switch backend {
+        case .sqlite:
+            let folder = try SubjectFinderTests.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try await body(SQLiteConnector(path: sqliteDatabase(in: folder)))
+        case .postgres:
+            let script = try directory().appendingPathComponent("postgres_sample.sql")
+            try await ConnectorFixture.with(.postgres, scripts: [script]) { fixture in
+                try await fixture.withConnector(body)
+            }
+        }
     }
 }

@@ -10,26 +10,29 @@ import Testing
 @Suite struct ShopFixtureTests {
     static let folder = FidesSample.root.appendingPathComponent("Tests/Fixtures/shop")
 
-    static func finder(in directory: URL) throws -> SubjectFinder {
-        let path = directory.appendingPathComponent("shop.sqlite").path
-        let queue = try DatabaseQueue(path: path)
-        for file in ["schema.sql", "seed.sql"] {
-            let script = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            try queue.write { db in try db.execute(sql: script) }
-        }
+    static let scripts = ["schema.sql", "seed.sql"].map { folder.appendingPathComponent($0) }
+
+    static func dataset() throws -> Dataset {
         let loaded = try DatasetLoader.load(contentsOf: folder.appendingPathComponent("dataset.yml").path)
         #expect(loaded.findings.isEmpty, "\(loaded.findings.map(\.description))")
-        return SubjectFinder(dataset: try #require(loaded.datasets?.first), connector: try SQLiteConnector(path: path))
+        return try #require(loaded.datasets?.first)
+    }
+
+    /// Runs `body` with a finder over the shop loaded in `backend` (on PostgreSQL, in the
+    /// schema `boutique`, not `public`).
+    static func withFinder(_ backend: Backend, _ body: (SubjectFinder) async throws -> Void) async throws {
+        try await ConnectorFixture.with(backend, scripts: scripts, schema: "boutique") { fixture in
+            let dataset = fixture.placed(try Self.dataset())
+            try await fixture.withConnector { connector in try await body(SubjectFinder(dataset: dataset, connector: connector)) }
+        }
     }
 
     static func keys(_ found: SubjectRows, _ collection: String, _ columns: String...) -> [String] {
         (found.rows[collection] ?? []).map { row in columns.map { row[$0]?.jsonText ?? "null" }.joined(separator: "/") }
     }
 
-    @Test func jeanneGetsHerRowsInEveryTableAndNobodyElses() async throws {
-        let directory = try SubjectFinderTests.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let finder = try Self.finder(in: directory)
+    @Test(arguments: Backend.allCases) func jeanneGetsHerRowsInEveryTableAndNobodyElses(backend: Backend) async throws {
+        try await Self.withFinder(backend) { finder in
         let found = try await finder.find([Identity(argument: "email=jeanne.dupont@EXEMPLE.fr")])
         #expect(Self.keys(found, "customer", "id") == ["1"])
         #expect(Self.keys(found, "address", "id") == ["10", "11"])
@@ -44,12 +47,20 @@ import Testing
         #expect(found.rows["newsletter_subscription"]?.count == 2)
         // Customer 2 (Karim) is linked through referral 951; none of his rows may appear.
         #expect(!Self.keys(found, "customer_order", "id").contains("103"))
+        // The same rows by phone, in another written form, and by customer number, less the
+        // newsletter, which only the e-mail address reaches.
+        for identity in ["phone_number=+33 6 12 34 56 78", "customer_number=C-000042"] {
+            let other = try await finder.find([Identity(argument: identity)])
+            for collection in found.rows.keys where collection != "newsletter_subscription" {
+                #expect(other.rows[collection] == found.rows[collection], "\(identity): \(collection)")
+            }
+            #expect(other.rows["newsletter_subscription"] == nil)
+        }
+        }
     }
 
-    @Test func sharedAddressesDoNotLeakTheOtherPerson() async throws {
-        let directory = try SubjectFinderTests.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let finder = try Self.finder(in: directory)
+    @Test(arguments: Backend.allCases) func sharedAddressesDoNotLeakTheOtherPerson(backend: Backend) async throws {
+        try await Self.withFinder(backend) { finder in
         let claire = try await finder.find([Identity(argument: "email=claire.martin@exemple.fr")])
         #expect(Self.keys(claire, "customer", "id") == ["4"])
         #expect(Self.keys(claire, "address", "id") == ["30", "40"])
@@ -59,5 +70,8 @@ import Testing
         #expect(patrick.rows["customer_order"] == nil, "no orders: nothing, not an error")
         let margot = try await finder.find([Identity(argument: "email=margot.leroy@example.com")])
         #expect(margot.rows.keys.sorted() == ["newsletter_subscription"] && margot.rows["newsletter_subscription"]?.count == 2)
+        let injected = try await finder.find([Identity(argument: "email=x'or'1'='1@exemple.fr")])
+        #expect(injected.rows.isEmpty)
+        }
     }
 }

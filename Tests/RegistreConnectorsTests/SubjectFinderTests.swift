@@ -28,11 +28,9 @@ import Testing
         #expect(reference.collection == "address" && reference.field == "id" && reference.direction == .to)
     }
 
-    @Test func anAccessOnFidesSampleFindsEveryRowOfTheCustomerAndNoOneElses() async throws {
-        let folder = try Self.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test(arguments: Backend.allCases) func anAccessOnFidesSampleFindsEveryRowOfTheCustomerAndNoOneElses(backend: Backend) async throws {
+        try await FidesSample.withConnector(backend) { connector in
         let dataset = try #require(try DatasetLoader.load(contentsOf: FidesSample.datasetPath()).datasets?.first)
-        let connector = try SQLiteConnector(path: FidesSample.sqliteDatabase(in: folder))
         let finder = SubjectFinder(dataset: dataset, connector: connector)
         let found = try await finder.find([Identity(argument: "email=  Customer-1@Example.com ")])
         #expect(Self.ids(found.rows["customer"], "id") == ["1"])
@@ -50,6 +48,7 @@ import Testing
         let nobody = try await finder.find([Identity(argument: "email=nobody@example.com")])
         #expect(nobody.rows.isEmpty)
         await #expect(throws: ConnectorError.self) { try await finder.find([Identity(argument: "loyalty_id=CH-1")]) }
+        }
     }
 
     @Test(arguments: [

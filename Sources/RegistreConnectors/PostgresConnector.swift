@@ -1,0 +1,171 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+import Synchronization
+
+/// A company database on a PostgreSQL server, in any schema. One connection per connector:
+/// a request's queries run one after the other, each batch of values bound as one array.
+public final class PostgresConnector: Connector {
+    private let connection: PostgresConnection
+    private let logger: Logger
+    /// The columns of each table read so far: their types, to cast the bound values to.
+    private let definitions = Mutex<[TableName: TableDescription]>([:])
+
+    private init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Connects to the database of `url`, runs `body` with the connector, then disconnects.
+    /// The password comes from the URL or, when it has none, from `PGPASSWORD`; `sslmode` is
+    /// read as libpq reads it (`disable`, `prefer`, the default, `require`, `verify-full`).
+    public static func with<T: Sendable>(url: URL, logger: Logger, _ body: (PostgresConnector) async throws -> T) async throws -> T {
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(configuration: configuration(url), id: 1, logger: logger)
+        } catch let error as ConnectorError {
+            throw error
+        } catch {
+            throw ConnectorError(code: "connection-failed", message: "cannot connect to \(redacted(url)): \(String(reflecting: error).prefix(300))")
+        }
+        let connector = PostgresConnector(connection: connection, logger: logger)
+        do {
+            let result = try await body(connector)
+            try? await connection.close()
+            return result
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    /// The URL without its password, for messages.
+    static func redacted(_ url: URL) -> String {
+        "postgres://\(url.user.map { "\($0)@" } ?? "")\(url.host ?? "")\(url.port.map { ":\($0)" } ?? "")\(url.path)"
+    }
+
+    static func configuration(_ url: URL) throws -> PostgresConnection.Configuration {
+        guard let host = url.host, !host.isEmpty else {
+            throw ConnectorError(code: "connection-invalid", message: "a PostgreSQL URL needs a host: postgres://user@host:5432/database")
+        }
+        let database = url.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let query = URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems ?? []
+        let mode = query.first { $0.name == "sslmode" }?.value ?? "prefer"
+        let tls: PostgresConnection.Configuration.TLS
+        do {
+            switch mode {
+            case "disable": tls = .disable
+            case "allow", "prefer", "require":
+                var configuration = TLSConfiguration.makeClientConfiguration()
+                configuration.certificateVerification = .none
+                let context = try NIOSSLContext(configuration: configuration)
+                tls = mode == "require" ? .require(context) : .prefer(context)
+            case "verify-ca", "verify-full":
+                var configuration = TLSConfiguration.makeClientConfiguration()
+                configuration.certificateVerification = mode == "verify-ca" ? .noHostnameVerification : .fullVerification
+                tls = .require(try NIOSSLContext(configuration: configuration))
+            default:
+                throw ConnectorError(code: "connection-invalid", message: "sslmode '\(mode)' is not one of disable, allow, prefer, require, verify-ca, verify-full")
+            }
+        } catch let error as ConnectorError {
+            throw error
+        } catch {
+            throw ConnectorError(code: "connection-invalid", message: "cannot set up TLS for \(redacted(url)): \(error)")
+        }
+        let password = url.password?.removingPercentEncoding ?? ProcessInfo.processInfo.environment["PGPASSWORD"]
+        var configuration = PostgresConnection.Configuration(
+            host: host, port: url.port ?? 5432, username: url.user?.removingPercentEncoding ?? "postgres", password: password,
+            database: database.isEmpty ? nil : database, tls: tls)
+        configuration.options.connectTimeout = .seconds(10)
+        return configuration
+    }
+
+    public func rows(of table: TableName, columns: [String], where column: String, matchesAnyOf values: [SQLValue], caseInsensitive: Bool) async throws -> [Row] {
+        guard !values.isEmpty else { return [] }
+        guard let definition = try await describe(table) else {
+            throw ConnectorError(code: "table-missing", message: "there is no table \(table) in the database")
+        }
+        guard let key = definition.column(column) else {
+            throw ConnectorError(code: "column-missing", message: "table \(table) has no column \(column)")
+        }
+        let selected = try columns.map { name -> TableDescription.Column in
+            guard let column = definition.column(name) else { throw ConnectorError(code: "column-missing", message: "table \(table) has no column \(name)") }
+            return column
+        }
+        // Values are bound as one text array, cast to the column's own type so its index serves.
+        let target = caseInsensitive ? "lower(\(quote(column))::text) = ANY($1::text[])" : "\(quote(column)) = ANY($1::\(key.type)[])"
+        let sql = "SELECT \(selected.map { "\(quote($0.name))::text" }.joined(separator: ", ")) FROM \(table.quoted) WHERE \(target)"
+        var bindings = PostgresBindings()
+        bindings.append(values.compactMap(\.jsonText))
+        do {
+            var rows: [Row] = []
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger) {
+                let cells = row.makeRandomAccess()
+                rows.append(Row(columns: columns, values: try selected.indices.map { index in
+                    Self.value(try cells[index].decode(String?.self), type: selected[index].type)
+                }))
+            }
+            return rows
+        } catch {
+            throw ConnectorError(code: "query-failed", message: "reading \(table) failed: \(Self.describe(error))")
+        }
+    }
+
+    public func describe(_ table: TableName) async throws -> TableDescription? {
+        if let known = definitions.withLock({ $0[table] }) { return known }
+        var bindings = PostgresBindings()
+        if let schema = table.schema { bindings.append(schema) } else { bindings.appendNull() }
+        bindings.append(table.name)
+        let relation = "(SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = COALESCE($1, current_schema()) AND c.relname = $2 AND c.relkind IN ('r', 'p', 'v', 'm', 'f'))"
+        let columnsSQL = """
+            SELECT attname::text, format_type(atttypid, atttypmod) FROM pg_attribute
+            WHERE attrelid = \(relation) AND attnum > 0 AND NOT attisdropped ORDER BY attnum
+            """
+        let primarySQL = """
+            SELECT a.attname::text FROM pg_index i, unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)
+            JOIN pg_attribute a ON a.attnum = k.attnum
+            WHERE i.indrelid = \(relation) AND i.indisprimary AND a.attrelid = i.indrelid ORDER BY k.position
+            """
+        let indexSQL = "SELECT pg_get_indexdef(i.indexrelid, 1, true) FROM pg_index i WHERE i.indrelid = \(relation) AND i.indpred IS NULL AND i.indisvalid"
+        do {
+            var columns: [TableDescription.Column] = []
+            for try await (name, type) in try await connection.query(PostgresQuery(unsafeSQL: columnsSQL, binds: bindings), logger: logger).decode((String, String).self) {
+                columns.append(.init(name: name, type: type))
+            }
+            guard !columns.isEmpty else { return nil }
+            var primaryKey: [String] = []
+            for try await name in try await connection.query(PostgresQuery(unsafeSQL: primarySQL, binds: bindings), logger: logger).decode(String.self) {
+                primaryKey.append(name)
+            }
+            var leads: Set<String> = []
+            for try await lead in try await connection.query(PostgresQuery(unsafeSQL: indexSQL, binds: bindings), logger: logger).decode(String.self) {
+                leads.insert(TableDescription.normalizedLead(lead))
+            }
+            let definition = TableDescription(columns: columns, primaryKey: primaryKey, indexLeads: leads)
+            definitions.withLock { $0[table] = definition }
+            return definition
+        } catch {
+            throw ConnectorError(code: "query-failed", message: "reading the definition of \(table) failed: \(Self.describe(error))")
+        }
+    }
+
+    /// A value read as text, typed again from the column's type: integers and floating-point
+    /// numbers as numbers, everything else (numeric, dates, booleans, JSON) as PostgreSQL writes it.
+    static func value(_ text: String?, type: String) -> SQLValue {
+        guard let text else { return .null }
+        switch type {
+        case "smallint", "integer", "bigint": return Int64(text).map(SQLValue.integer) ?? .text(text)
+        case "real", "double precision": return Double(text).map(SQLValue.real) ?? .text(text)
+        default: return .text(text)
+        }
+    }
+
+    /// A server error's message and SQLSTATE, without the query's bound values.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return String(describing: error) }
+        let message = error.serverInfo?[.message] ?? "\(error.code)"
+        let state = error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
+        return message + state
+    }
+}
