@@ -18,10 +18,38 @@ public struct TableDescription: Sendable, Hashable {
     public struct Column: Sendable, Hashable {
         public var name: String
         public var type: String
+        /// False for a `NOT NULL` column.
+        public var nullable: Bool
 
-        public init(name: String, type: String) {
+        public init(name: String, type: String, nullable: Bool) {
             self.name = name
             self.type = type
+            self.nullable = nullable
+        }
+
+        /// True when the column holds text by its declared type (`TEXT`, `VARCHAR(n)`,
+        /// `character varying(n)`, `citext`; an SQLite column with no type takes anything).
+        public var isTextual: Bool {
+            let type = type.lowercased()
+            return type.isEmpty || ["char", "text", "clob", "string"].contains { type.contains($0) }
+        }
+
+        /// True when the column holds integers by its declared type.
+        public var isInteger: Bool {
+            let base = type.lowercased().split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            return ["int", "integer", "bigint", "smallint", "tinyint", "mediumint", "int2", "int4", "int8", "unsigned big int"].contains(base)
+        }
+
+        /// True when the column holds numbers of any kind by its declared type.
+        public var isNumeric: Bool {
+            let type = type.lowercased()
+            return isInteger || (!isTextual && ["num", "dec", "real", "double", "float", "money"].contains { type.contains($0) })
+        }
+
+        /// The maximum length a textual column declares (`VARCHAR(20)`), if any.
+        public var maximumLength: Int? {
+            guard isTextual, let open = type.firstIndex(of: "("), let close = type.lastIndex(of: ")"), open < close else { return nil }
+            return Int(type[type.index(after: open)..<close].trimmingCharacters(in: .whitespaces))
         }
     }
 

@@ -119,7 +119,7 @@ public final class PostgresConnector: Connector {
         bindings.append(table.name)
         let relation = "(SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = COALESCE($1, current_schema()) AND c.relname = $2 AND c.relkind IN ('r', 'p', 'v', 'm', 'f'))"
         let columnsSQL = """
-            SELECT attname::text, format_type(atttypid, atttypmod) FROM pg_attribute
+            SELECT attname::text, format_type(atttypid, atttypmod), NOT attnotnull FROM pg_attribute
             WHERE attrelid = \(relation) AND attnum > 0 AND NOT attisdropped ORDER BY attnum
             """
         let primarySQL = """
@@ -130,8 +130,8 @@ public final class PostgresConnector: Connector {
         let indexSQL = "SELECT pg_get_indexdef(i.indexrelid, 1, true) FROM pg_index i WHERE i.indrelid = \(relation) AND i.indpred IS NULL AND i.indisvalid"
         do {
             var columns: [TableDescription.Column] = []
-            for try await (name, type) in try await connection.query(PostgresQuery(unsafeSQL: columnsSQL, binds: bindings), logger: logger).decode((String, String).self) {
-                columns.append(.init(name: name, type: type))
+            for try await (name, type, nullable) in try await connection.query(PostgresQuery(unsafeSQL: columnsSQL, binds: bindings), logger: logger).decode((String, String, Bool).self) {
+                columns.append(.init(name: name, type: type, nullable: nullable))
             }
             guard !columns.isEmpty else { return nil }
             var primaryKey: [String] = []

@@ -44,7 +44,7 @@ public final class SQLiteConnector: Connector {
             return try await queue.read { db -> TableDescription? in
                 let info = try GRDB.Row.fetchAll(db, sql: "PRAGMA \(schema).table_info(\(quote(table.name)))")
                 guard !info.isEmpty else { return nil }
-                let columns = info.map { TableDescription.Column(name: $0["name"], type: $0["type"]) }
+                let columns = info.map { TableDescription.Column(name: $0["name"], type: $0["type"], nullable: ($0["notnull"] as Int) == 0) }
                 let primaryKey = info.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }.map { $0["name"] as String }
                 // A rowid table's INTEGER PRIMARY KEY is the rowid itself, indexed without an index entry.
                 var leads = Set(primaryKey.prefix(1).map(TableDescription.normalizedLead))

@@ -139,7 +139,10 @@ public struct SubjectFinder: Sendable {
 
     /// The edges of the dataset's reference graph (within this dataset), both ways where the
     /// reference gives no direction.
-    var edges: [FieldPath: [FieldPath]] {
+    var edges: [FieldPath: [FieldPath]] { Self.edges(of: dataset) }
+
+    /// The edges of `dataset`'s reference graph.
+    static func edges(of dataset: Dataset) -> [FieldPath: [FieldPath]] {
         var edges: [FieldPath: [FieldPath]] = [:]
         for collection in dataset.collections where !collection.skipProcessing {
             for field in collection.fields {

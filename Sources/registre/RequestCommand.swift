@@ -56,7 +56,7 @@ struct RequestCommand: AsyncParsableCommand {
                 printError("error: \(error)")
                 throw ExitCode(2)
             } catch let error as PolicyReadError {
-                printError("error: \(error)")
+                printError(error.description)
                 throw ExitCode(2)
             }
         }

@@ -36,6 +36,9 @@ public struct DatasetCollection: Sendable, Hashable {
     public var eraseAfter: [String]
     /// Fides: a collection left out of requests (`fides_meta.skip_processing`).
     public var skipProcessing: Bool
+    /// Fides: how erasure treats the whole table (`fides_meta.masking_strategy_override`);
+    /// `delete` removes the subject's rows instead of masking their fields.
+    public var masking: MaskingStrategy?
     /// Where the collection's name is written.
     public var location: SourceLocation
 
@@ -46,6 +49,12 @@ public struct DatasetCollection: Sendable, Hashable {
 
     /// The primary key's columns, in the order the file lists them.
     public var primaryKey: [DatasetField] { fields.filter(\.primaryKey) }
+
+    /// True when erasure deletes the subject's rows rather than masking fields.
+    public var erasesByDeletion: Bool { masking?.strategy == "delete" }
+
+    /// True when a column holds data about a person.
+    public var isPersonal: Bool { fields.contains(where: \.isPersonal) }
 }
 
 /// A column.
@@ -108,4 +117,13 @@ public struct MaskingStrategy: Sendable, Hashable {
     public var strategy: String
     /// The strategy's settings, as text.
     public var configuration: [String: String]
+
+    /// Creates a strategy.
+    public init(strategy: String, configuration: [String: String] = [:]) {
+        self.strategy = strategy
+        self.configuration = configuration
+    }
+
+    /// Fides's default when a field names none: write NULL.
+    public static let nullRewrite = MaskingStrategy(strategy: "null_rewrite")
 }

@@ -71,13 +71,13 @@ public enum DatasetLoader {
     static func readCollection(_ mapping: YAMLMapping) -> DatasetCollection? {
         let name = mapping.required("name", "the table's name")?.nonEmptyString()
         for ignored in ["description", "data_categories", "data_qualifier", "retention"] { _ = mapping.optional(ignored) }
-        var after: [String] = [], eraseAfter: [String] = [], skip = false
+        var after: [String] = [], eraseAfter: [String] = [], skip = false, masking: MaskingStrategy?
         if let meta = mapping.optional("fides_meta") {
             _ = meta.mapping { meta -> Void? in
                 after = meta.optional("after")?.strings().map(\.value) ?? []
                 eraseAfter = meta.optional("erase_after")?.strings().map(\.value) ?? []
                 skip = meta.optional("skip_processing")?.bool() ?? false
-                _ = meta.optional("masking_strategy_override")
+                masking = meta.optional("masking_strategy_override")?.mapping { readMasking($0) }
                 _ = meta.optional("partitioning")
                 return ()
             }
@@ -102,7 +102,7 @@ public enum DatasetLoader {
         guard let name else { return nil }
         return DatasetCollection(
             name: name, fields: fields, activities: activities, retentionAnchor: anchor, after: after, eraseAfter: eraseAfter,
-            skipProcessing: skip, location: mapping.location)
+            skipProcessing: skip, masking: masking, location: mapping.location)
     }
 
     static func readFields(_ value: YAMLValue?) -> [DatasetField] {

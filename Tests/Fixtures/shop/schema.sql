@@ -32,6 +32,8 @@ CREATE TABLE customer (
 );
 CREATE UNIQUE INDEX customer_customer_number_idx ON customer (customer_number);
 CREATE UNIQUE INDEX customer_email_idx ON customer (email);
+-- E-mail addresses are compared without case: the lookup uses lower(email).
+CREATE INDEX customer_email_lower_idx ON customer (lower(email));
 CREATE INDEX customer_phone_idx ON customer (phone);
 CREATE INDEX customer_default_address_idx ON customer (default_address_id);
 CREATE INDEX customer_billing_address_idx ON customer (billing_address_id);
@@ -164,6 +166,7 @@ CREATE TABLE newsletter_subscription (
     consent_ip    TEXT,
     PRIMARY KEY (email, list_code)
 );
+CREATE INDEX newsletter_subscription_email_lower_idx ON newsletter_subscription (lower(email));
 
 -- A referral: a customer (referrer) invites someone by email; referee_customer_id is set once
 -- the invited person opens an account, and stays NULL otherwise.
@@ -177,4 +180,4 @@ CREATE TABLE referral (
 );
 CREATE INDEX referral_referrer_idx ON referral (referrer_customer_id);
 CREATE INDEX referral_referee_idx ON referral (referee_customer_id);
-CREATE INDEX referral_referee_email_idx ON referral (referee_email);
+CREATE INDEX referral_referee_email_idx ON referral (lower(referee_email));
