@@ -10,6 +10,42 @@ public protocol Connector: Sendable {
     /// What the database says about `table`: its columns, primary key and indexes; nil when
     /// there is no such table.
     func describe(_ table: TableName) async throws -> TableDescription?
+
+    /// Applies `changes` in one transaction: all of them or none. Fails on a connector opened
+    /// read-only.
+    func apply(_ changes: [RowChange]) async throws
+}
+
+/// One row deleted or updated, found by its primary key.
+public struct RowChange: Sendable, Hashable {
+    /// What happens to the row.
+    public enum Kind: Sendable, Hashable {
+        case delete
+        /// New values for some of its columns.
+        case update([Assignment])
+    }
+
+    /// A column and its new value.
+    public struct Assignment: Sendable, Hashable {
+        public var column: String
+        public var value: SQLValue
+
+        public init(column: String, value: SQLValue) {
+            self.column = column
+            self.value = value
+        }
+    }
+
+    public var table: TableName
+    /// The primary key's columns and the row's values for them.
+    public var key: [Assignment]
+    public var kind: Kind
+
+    public init(table: TableName, key: [Assignment], kind: Kind) {
+        self.table = table
+        self.key = key
+        self.kind = kind
+    }
 }
 
 /// A table as the database defines it, for `registre datasets check`.

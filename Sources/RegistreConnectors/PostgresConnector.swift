@@ -150,6 +150,46 @@ public final class PostgresConnector: Connector {
         }
     }
 
+    public func apply(_ changes: [RowChange]) async throws {
+        var statements: [PostgresQuery] = []
+        for change in changes {
+            guard let definition = try await describe(change.table) else {
+                throw ConnectorError(code: "table-missing", message: "there is no table \(change.table) in the database")
+            }
+            var bindings = PostgresBindings()
+            func placeholder(_ assignment: RowChange.Assignment) throws -> String {
+                guard let column = definition.column(assignment.column) else {
+                    throw ConnectorError(code: "column-missing", message: "table \(change.table) has no column \(assignment.column)")
+                }
+                if let text = assignment.value.jsonText { bindings.append(text) } else { bindings.appendNull() }
+                return "\(quote(column.name)) = $\(bindings.count)::\(column.type)"
+            }
+            switch change.kind {
+            case .delete:
+                let condition = try change.key.map(placeholder).joined(separator: " AND ")
+                statements.append(PostgresQuery(unsafeSQL: "DELETE FROM \(change.table.quoted) WHERE \(condition)", binds: bindings))
+            case .update(let assignments):
+                let set = try assignments.map(placeholder).joined(separator: ", ")
+                let condition = try change.key.map(placeholder).joined(separator: " AND ")
+                statements.append(PostgresQuery(unsafeSQL: "UPDATE \(change.table.quoted) SET \(set) WHERE \(condition)", binds: bindings))
+            }
+        }
+        do {
+            try await connection.withTransaction(logger: logger) { connection in
+                for statement in statements { try await connection.query(statement, logger: logger) }
+            }
+        } catch let error as PostgresTransactionError {
+            if let commit = error.commitError {
+                // The server may or may not have committed: the caller's read-back decides.
+                throw ConnectorError(code: "commit-unknown", message: "the commit did not answer, so whether the rows changed is unknown: \(Self.describe(commit))")
+            }
+            let cause = error.closureError ?? error.beginError
+            throw ConnectorError(code: "write-failed", message: "changing rows failed, nothing was changed: \(cause.map(Self.describe) ?? "\(error)")")
+        } catch {
+            throw ConnectorError(code: "write-failed", message: "changing rows failed, nothing was changed: \(Self.describe(error))")
+        }
+    }
+
     /// A value read as text, typed again from the column's type: integers and floating-point
     /// numbers as numbers, everything else (numeric, dates, booleans, JSON) as PostgreSQL writes it.
     static func value(_ text: String?, type: String) -> SQLValue {

@@ -4,12 +4,14 @@ import GRDB
 /// A company database in an SQLite file, opened read-only for access requests.
 public final class SQLiteConnector: Connector {
     private let queue: DatabaseQueue
+    private let readOnly: Bool
 
     /// Opens the file at `path`; a missing file is an error, never a new empty database.
     public init(path: String, readOnly: Bool = true) throws {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ConnectorError(code: "connection-failed", message: "no SQLite database at \(path)")
         }
+        self.readOnly = readOnly
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(10)
@@ -82,6 +84,29 @@ public final class SQLiteConnector: Connector {
             term.append(character)
         }
         return nil
+    }
+
+    public func apply(_ changes: [RowChange]) async throws {
+        guard !readOnly else {
+            throw ConnectorError(code: "read-only", message: "the SQLite database was opened read-only")
+        }
+        do {
+            try await queue.write { db in
+                for change in changes {
+                    let condition = change.key.map { "\(quote($0.column)) = ?" }.joined(separator: " AND ")
+                    switch change.kind {
+                    case .delete:
+                        try db.execute(sql: "DELETE FROM \(change.table.quoted) WHERE \(condition)", arguments: StatementArguments(change.key.map { Self.databaseValue($0.value) }))
+                    case .update(let assignments):
+                        let set = assignments.map { "\(quote($0.column)) = ?" }.joined(separator: ", ")
+                        let values = (assignments + change.key).map { Self.databaseValue($0.value) }
+                        try db.execute(sql: "UPDATE \(change.table.quoted) SET \(set) WHERE \(condition)", arguments: StatementArguments(values))
+                    }
+                }
+            }
+        } catch {
+            throw ConnectorError(code: "write-failed", message: "changing rows failed, nothing was changed: \(error)")
+        }
     }
 
     static func databaseValue(_ value: SQLValue) -> DatabaseValue {

@@ -3,14 +3,15 @@ import Foundation
 import Logging
 import RegistreConnectors
 import RegistreCore
+import RegistreStore
 
-/// `registre request ...`: data subject requests. For now the one-step form of access, for
-/// scripts: every row of a person, found from the identities they gave.
+/// `registre request ...`: data subject requests, in their one-step form for scripts: every row
+/// of a person found from the identities they gave (access), or erased (erasure).
 struct RequestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
         abstract: "Answer data subject requests against the company's databases.",
-        subcommands: [Access.self]
+        subcommands: [Access.self, Erasure.self]
     )
 
     struct Access: AsyncParsableCommand {
@@ -40,11 +41,7 @@ struct RequestCommand: AsyncParsableCommand {
             do {
                 guard !identities.isEmpty else { throw ConnectorError(code: "identity-missing", message: "give at least one --identity type=value") }
                 let identities = try self.identities.map(Identity.init(argument:))
-                let loaded = try DatasetLoader.load(contentsOf: datasets)
-                for finding in loaded.findings { printError(finding.description) }
-                guard let all = loaded.datasets, all.count == 1, let dataset = all.first else {
-                    throw ConnectorError(code: "dataset-invalid", message: loaded.datasets == nil ? "\(datasets) has errors (above)" : "\(datasets) must hold exactly one dataset")
-                }
+                let dataset = try Self.loadDataset(datasets)
                 let location = try ConnectionLocation(connection)
                 var logger = Logger(label: "registre")
                 logger.logLevel = .error
@@ -86,6 +83,16 @@ struct RequestCommand: AsyncParsableCommand {
             print(String(decoding: text, as: UTF8.self))
         }
 
+        /// The one dataset of `path`, or a located error for each mistake in it.
+        static func loadDataset(_ path: String) throws -> Dataset {
+            let loaded = try DatasetLoader.load(contentsOf: path)
+            for finding in loaded.findings { printError(finding.description) }
+            guard let all = loaded.datasets, all.count == 1, let dataset = all.first else {
+                throw ConnectorError(code: "dataset-invalid", message: loaded.datasets == nil ? "\(path) has errors (above)" : "\(path) must hold exactly one dataset")
+            }
+            return dataset
+        }
+
         static func json(_ value: SQLValue) -> Any {
             switch value {
             case .null: NSNull()
@@ -94,6 +101,84 @@ struct RequestCommand: AsyncParsableCommand {
             case .text(let text): text
             case .blob: value.jsonText ?? ""
             }
+        }
+    }
+
+    struct Erasure: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "erasure",
+            abstract: "Erase a person's rows (Art. 17), keeping what the policy must keep (Art. 17(3)), and prove it.",
+            discussion: """
+                Checks the dataset against the database first and changes nothing if erasure could not \
+                be done as declared (run registre datasets check). Then, in one transaction: rows of \
+                collections erased by deletion are deleted, personal fields of the others masked as the \
+                dataset says; collections serving an activity under a legal obligation are kept and \
+                said so; rows that also concern another person are left and said so. Every changed row \
+                is read back. Prints the result as JSON. Exit status: 0 completed, partially completed \
+                or no data; 1 a field still holds its old value; 2 bad input or an unreachable database.
+                """
+        )
+
+        @Option(name: .customLong("identity"), help: "type=value, such as email=jeanne@exemple.fr; repeatable.")
+        var identities: [String] = []
+
+        @Option(help: "The Fides dataset file describing the database.")
+        var datasets: String
+
+        @Option(help: "The database: sqlite:PATH or a file path, postgres://user@host:port/db (password from PGPASSWORD), or env:NAME.")
+        var connection: String
+
+        @Option(help: "The policy file: which collections a legal obligation keeps (Art. 17(3)(b)).")
+        var policy: String
+
+        func run() async throws {
+            let result: Eraser.Result
+            let dataset: Dataset
+            do {
+                guard !identities.isEmpty else { throw ConnectorError(code: "identity-missing", message: "give at least one --identity type=value") }
+                let identities = try self.identities.map(Identity.init(argument:))
+                dataset = try Access.loadDataset(datasets)
+                let loadedPolicy = try PolicyLoader.load(contentsOf: policy)
+                guard let policy = loadedPolicy.policy else {
+                    throw ConnectorError(code: "policy-invalid", message: "\(self.policy) has schema errors; run registre check \(self.policy)")
+                }
+                let activities = Set(policy.activities.map(\.id))
+                let secret = try KeyedHasher.loadSecret(environment: ProcessInfo.processInfo.environment, keyFile: nil)
+                var logger = Logger(label: "registre")
+                logger.logLevel = .error
+                result = try await ConnectionLocation(connection).withConnector(writable: true, logger: logger) { connector in
+                    let problems = try await DatasetCheck(dataset: dataset, connector: connector, activities: activities).run().filter { $0.severity == .error }
+                    guard problems.isEmpty else {
+                        for problem in problems { printError(problem.description) }
+                        throw ConnectorError(code: "dataset-invalid", message: "\(problems.count) error(s) in \(datasets) against this database; nothing was erased")
+                    }
+                    let retained = Eraser.retained(by: policy, in: dataset)
+                    return try await Eraser(dataset: dataset, connector: connector, retained: retained, secret: Array(secret)).erase(identities)
+                }
+            } catch let error as ConnectorError {
+                printError("error: \(error)")
+                throw ExitCode(2)
+            } catch let error as PolicyReadError {
+                printError(error.description)
+                throw ExitCode(2)
+            } catch let error as StoreError {
+                printError("error: \(error)")
+                throw ExitCode(2)
+            }
+            var collections: [String: Any] = [:]
+            for (name, entries) in result.collections {
+                collections[name] = entries.map { entry -> [String: Any] in
+                    var object: [String: Any] = ["action": entry.action, "rows": entry.rows]
+                    if !entry.fields.isEmpty { object["fields"] = entry.fields }
+                    if !entry.keptFields.isEmpty { object["kept_fields"] = entry.keptFields }
+                    if let reason = entry.reason { object["reason"] = reason }
+                    return object
+                }
+            }
+            let summary: [String: Any] = ["status": result.status, "dataset": dataset.key, "collections": collections, "failures": result.failures]
+            let text = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: text, as: UTF8.self))
+            if result.status == "failed" { throw ExitCode(1) }
         }
     }
 }

@@ -23,9 +23,15 @@ import Testing
     }
 
     func registre(_ arguments: String...) throws -> Run {
+        try registre(arguments, environment: [:])
+    }
+
+    /// Runs the command with `environment` added to this process's.
+    func registre(_ arguments: [String], environment: [String: String]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = Self.repository
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -47,4 +47,36 @@ import Testing
         let unreadable = try cli.registre("datasets", "check", folder.path + "/none.yml", "--connection", broken)
         #expect(unreadable.status == 2 && unreadable.stderr.contains("none.yml"))
     }
+
+    @Test func erasureChangesNothingOnADatasetThatCannotBeErasedAsDeclared() throws {
+        let cli = CLITests()
+        let folder = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shop = try Self.database("shop", "schema.sql", "seed.sql", in: folder)
+        let policy = Self.fixtures.appendingPathComponent("shop/policy.yaml").path
+        let secret = ["REGISTRE_SECRET": String(repeating: "ab", count: 32)]
+        func erase(_ identity: String, datasets: String = Self.fixtures.appendingPathComponent("shop/dataset.yml").path, environment: [String: String] = secret) throws -> CLITests.Run {
+            try cli.registre(["request", "erasure", "--identity", identity, "--datasets", datasets, "--connection", shop, "--policy", policy], environment: environment)
+        }
+
+        // A dataset whose masking does not fit the database: refused before any change.
+        let broken = folder.appendingPathComponent("broken.yml").path
+        let text = try String(contentsOf: Self.fixtures.appendingPathComponent("shop/dataset.yml"), encoding: .utf8)
+        try text.replacingOccurrences(of: "masking_strategy_override: {strategy: string_rewrite, configuration: {rewrite_value: \"anonyme\"}}", with: "masking_strategy_override: {strategy: null_rewrite}")
+            .write(toFile: broken, atomically: true, encoding: .utf8)
+        let refused = try erase("email=jeanne.dupont@exemple.fr", datasets: broken)
+        #expect(refused.status == 2 && refused.stderr.contains("nothing was erased") && refused.stderr.contains("NOT NULL"), "\(refused.stderr)")
+        #expect(try ServerProcessTests.sqlite(shop, "SELECT first_name FROM customer WHERE id = 1") == "[('Jeanne',)]")
+
+        let noSecret = try erase("email=jeanne.dupont@exemple.fr", environment: ["REGISTRE_SECRET": ""])
+        #expect(noSecret.status == 2 && noSecret.stderr.contains("REGISTRE_SECRET"))
+
+        let done = try erase("email=jeanne.dupont@exemple.fr")
+        #expect(done.status == 0, "\(done.stderr)")
+        let result = try JSONSerialization.jsonObject(with: Data(done.stdout.utf8)) as? [String: Any]
+        #expect(result?["status"] as? String == "partially_completed")
+        #expect(try ServerProcessTests.sqlite(shop, "SELECT first_name FROM customer WHERE id = 1") == "[('anonyme',)]")
+        let again = try erase("email=jeanne.dupont@exemple.fr")
+        #expect(again.status == 0 && again.stdout.contains("no_data"))
+    }
 }

@@ -1,0 +1,282 @@
+import Crypto
+import Foundation
+import RegistreCore
+
+/// Erasure (Art. 17) of one person's rows in one dataset: each personal field erased as the
+/// dataset says (row deleted, or the field masked), except where the policy says processing is
+/// still necessary (Art. 17(3)(b): a legal obligation such as 10-year accounting), and rows that
+/// also concern another person. Everything changes in one transaction per connector; then every
+/// row is read back, and a field still holding its old value fails the erasure.
+public struct Eraser: Sendable {
+    let dataset: Dataset
+    let connector: any Connector
+    /// Collections kept under Art. 17(3), with the reason, from ``retained(by:in:)``.
+    let retained: [String: String]
+    /// The key of `hmac` masking.
+    let secret: [UInt8]
+
+    /// Creates an eraser.
+    public init(dataset: Dataset, connector: any Connector, retained: [String: String], secret: [UInt8]) {
+        self.dataset = dataset
+        self.connector = connector
+        self.retained = retained
+        self.secret = secret
+    }
+
+    /// The collections of `dataset` that `policy` keeps despite an erasure request: those serving
+    /// an activity under a legal obligation (Art. 6(1)(c)), or with a retention rule that names
+    /// the law that imposes it. The reason quotes the policy.
+    public static func retained(by policy: Policy, in dataset: Dataset) -> [String: String] {
+        var reasons: [String: String] = [:]
+        for collection in dataset.collections {
+            for id in collection.activities {
+                guard let activity = policy.activities.first(where: { $0.id == id }) else { continue }
+                let law = activity.retention.compactMap(\.legalReference).first
+                if activity.legalBasis == .legalObligation || law != nil {
+                    let source = activity.legalObligation ?? law ?? "a legal obligation"
+                    reasons[collection.name] = "kept for the activity '\(id)' under \(source) (GDPR Art. 17(3)(b)); restricted until its retention ends"
+                    break
+                }
+            }
+        }
+        return reasons
+    }
+
+    /// What happened to one collection.
+    public struct CollectionResult: Sendable, Hashable {
+        /// `deleted`, `masked`, `kept` (Art. 17(3)) or `shared` (rows that also concern someone else).
+        public var action: String
+        /// The rows concerned.
+        public var rows: Int
+        /// The fields masked (for `masked`).
+        public var fields: [String]
+        /// Personal fields left as they were, with why (keys, read-only fields).
+        public var keptFields: [String: String]
+        /// Why the rows were kept, for `kept` and `shared`.
+        public var reason: String?
+    }
+
+    /// The outcome of an erasure.
+    public struct Result: Sendable {
+        /// `completed`, `partially_completed` (something kept, and why), `no_data` or `failed`.
+        public var status: String
+        /// Per collection; a collection may have erased rows and shared rows, so entries are a list.
+        public var collections: [String: [CollectionResult]]
+        /// Fields read back still holding their old value (empty unless `failed`).
+        public var failures: [String]
+    }
+
+    /// A row of the subject, with its collection and key.
+    struct Target {
+        var collection: DatasetCollection
+        var row: Row
+        var key: [RowChange.Assignment]
+    }
+
+    /// Erases the rows of the person `identities` designate.
+    public func erase(_ identities: [Identity]) async throws -> Result {
+        let found = try await SubjectFinder(dataset: dataset, connector: connector).find(identities)
+        guard !found.rows.isEmpty else { return Result(status: "no_data", collections: [:], failures: []) }
+        let owned = ownership(of: found)
+
+        var changes: [RowChange] = []
+        var deletions: [String: [RowChange]] = [:]
+        var results: [String: [CollectionResult]] = [:]
+        var expected: [(target: Target, masked: [String: SQLValue])] = []
+        var deleted: [Target] = []
+        for collection in dataset.collections where collection.isPersonal {
+            guard let rows = found.rows[collection.name], !rows.isEmpty else { continue }
+            if let reason = retained[collection.name] {
+                results[collection.name, default: []].append(CollectionResult(action: "kept", rows: rows.count, fields: [], keptFields: [:], reason: reason))
+                continue
+            }
+            let mine = rows.filter { owned[collection.name]?[SubjectFinder.key(of: $0, in: collection)] ?? true }
+            if mine.count < rows.count {
+                results[collection.name, default: []].append(CollectionResult(
+                    action: "shared", rows: rows.count - mine.count, fields: [], keptFields: [:],
+                    reason: "these rows also concern another person (a reference leads to their rows); erasing them would erase that person's data"))
+            }
+            guard !mine.isEmpty else { continue }
+            let table = TableName(schema: dataset.schema, name: collection.name)
+            let targets = mine.map { row in
+                Target(collection: collection, row: row, key: collection.primaryKey.map { RowChange.Assignment(column: $0.name, value: row[$0.name] ?? .null) })
+            }
+            guard !collection.primaryKey.isEmpty else {
+                throw ConnectorError(code: "dataset-invalid", message: "\(collection.name) declares no primary key; run registre datasets check")
+            }
+            if collection.erasesByDeletion {
+                deletions[collection.name] = targets.map { RowChange(table: table, key: $0.key, kind: .delete) }
+                deleted += targets
+                results[collection.name, default: []].append(CollectionResult(action: "deleted", rows: targets.count, fields: [], keptFields: [:], reason: nil))
+                continue
+            }
+            var keptFields: [String: String] = [:]
+            var maskedFields: Set<String> = []
+            for field in collection.fields where field.isPersonal {
+                if field.readOnly { keptFields[field.name] = "read_only in the dataset" }
+                else if field.primaryKey || !field.references.isEmpty { keptFields[field.name] = Self.keyReason }
+            }
+            for target in targets {
+                var assignments: [RowChange.Assignment] = []
+                var masked: [String: SQLValue] = [:]
+                for field in collection.fields where field.isPersonal && keptFields[field.name] == nil {
+                    let old = target.row[field.name] ?? .null
+                    guard old != .null else { continue }
+                    let value = try Self.mask(old, with: field.masking ?? .nullRewrite, secret: secret)
+                    guard !Self.same(old, value) else { continue }
+                    assignments.append(.init(column: field.name, value: value))
+                    masked[field.name] = old
+                    maskedFields.insert(field.name)
+                }
+                if !assignments.isEmpty {
+                    changes.append(RowChange(table: table, key: target.key, kind: .update(assignments)))
+                    expected.append((target, masked))
+                }
+            }
+            results[collection.name, default: []].append(CollectionResult(action: "masked", rows: targets.count, fields: maskedFields.sorted(), keptFields: keptFields, reason: nil))
+        }
+        changes += deletionOrder(deletions.keys).flatMap { deletions[$0] ?? [] }
+        if !changes.isEmpty { try await connector.apply(changes) }
+
+        let failures = try await verify(masked: expected, deleted: deleted)
+        // Keys left in place name no one once their rows are masked; anything else kept makes the
+        // erasure partial, and the result says why.
+        let partial = results.values.joined().contains { result in
+            result.action == "kept" || result.action == "shared" || result.keptFields.values.contains { $0 != Self.keyReason }
+        }
+        let status = !failures.isEmpty ? "failed" : partial ? "partially_completed" : "completed"
+        return Result(status: status, collections: results, failures: failures)
+    }
+
+    /// For each found row, whether it is the person's own: false when one of its references to a
+    /// collection where the person has rows points at a row that is not theirs (address 30 of
+    /// another customer, a referral between two customers).
+    func ownership(of found: SubjectRows) -> [String: [[SQLValue]: Bool]] {
+        var owned: [String: [[SQLValue]: Bool]] = [:]
+        for collection in dataset.collections {
+            guard let rows = found.rows[collection.name] else { continue }
+            for row in rows {
+                var mine = true
+                for field in collection.fields where field.isSurrogateKey && field.isPersonal {
+                    guard let value = row[field.name], value != .null else { continue }
+                    for reference in field.references where reference.dataset == dataset.key && reference.collection != collection.name {
+                        guard let theirs = found.rows[reference.collection], let target = dataset.collection(reference.collection), target.isPersonal else { continue }
+                        if !theirs.contains(where: { $0[reference.field] == value }) { mine = false }
+                    }
+                }
+                owned[collection.name, default: [:]][SubjectFinder.key(of: row, in: collection)] = mine
+            }
+        }
+        return owned
+    }
+
+    /// Collections in an order that deletes rows before the rows they refer to, and after the
+    /// collections `fides_meta.erase_after` names.
+    func deletionOrder(_ names: some Sequence<String>) -> [String] {
+        var remaining = Set(names)
+        var order: [String] = []
+        while !remaining.isEmpty {
+            let ready = remaining.sorted().filter { name in
+                // A collection waits while another pending one still refers to it or must go first.
+                let waitsOnReferrer = remaining.contains { other in
+                    other != name && (dataset.collection(other)?.fields.contains { $0.references.contains { $0.collection == name } } ?? false)
+                }
+                let waitsOnEraseAfter = dataset.collection(name)?.eraseAfter.contains { remaining.contains($0) } ?? false
+                return !waitsOnReferrer && !waitsOnEraseAfter
+            }
+            let next = ready.isEmpty ? remaining.sorted() : ready  // a cycle: the transaction decides
+            order += next
+            remaining.subtract(next)
+        }
+        return order
+    }
+
+    /// Reads every changed row back: deleted rows must be gone, masked fields must no longer hold
+    /// their old value (or be NULL when nulled).
+    func verify(masked: [(target: Target, masked: [String: SQLValue])], deleted: [Target]) async throws -> [String] {
+        var failures: [String] = []
+        let all = masked.map { ($0.target, $0.masked as [String: SQLValue]?) } + deleted.map { ($0, nil as [String: SQLValue]?) }
+        let byCollection = Dictionary(grouping: all, by: { $0.0.collection.name })
+        for (name, entries) in byCollection.sorted(by: { $0.key < $1.key }) {
+            let collection = entries[0].0.collection
+            guard let first = collection.primaryKey.first else { continue }
+            let table = TableName(schema: dataset.schema, name: name)
+            let values = Array(Set(entries.map { $0.0.row[first.name] ?? .null }))
+            var current: [[SQLValue]: Row] = [:]
+            for start in stride(from: 0, to: values.count, by: maximumBatch) {
+                let batch = Array(values[start..<min(start + maximumBatch, values.count)])
+                for row in try await connector.rows(of: table, columns: collection.fields.map(\.name), where: first.name, matchesAnyOf: batch, caseInsensitive: false) {
+                    current[SubjectFinder.key(of: row, in: collection)] = row
+                }
+            }
+            for (target, masked) in entries {
+                let now = current[target.key.map(\.value)]
+                guard let masked else {
+                    if now != nil { failures.append("\(name) row (\(Self.describe(target.key))) is still there after its deletion") }
+                    continue
+                }
+                guard let now else { continue }  // deleted by a cascade: nothing of it is left
+                for (field, old) in masked.sorted(by: { $0.key < $1.key }) {
+                    let value = now[field] ?? .null
+                    if value != .null, Self.same(value, old) {
+                        failures.append("\(name).\(field) of row (\(Self.describe(target.key))) still holds its old value")
+                    }
+                }
+            }
+        }
+        return failures
+    }
+
+    static let keyReason = "a key linking rows, which names no one once they are masked"
+
+    static func describe(_ key: [RowChange.Assignment]) -> String {
+        key.map { "\($0.column)=\($0.value.jsonText ?? "null")" }.joined(separator: ", ")
+    }
+
+    /// True when two values are the same as the database would compare them: equal as text, or
+    /// as numbers (`0` and `0.00`).
+    static func same(_ a: SQLValue, _ b: SQLValue) -> Bool {
+        if a == b { return true }
+        guard let x = a.jsonText, let y = b.jsonText else { return false }
+        if x == y { return true }
+        if let u = Double(x), let v = Double(y) { return u == v }
+        return false
+    }
+
+    /// The value `strategy` writes in place of `value`.
+    static func mask(_ value: SQLValue, with strategy: MaskingStrategy, secret: [UInt8]) throws -> SQLValue {
+        let text = value.jsonText ?? ""
+        switch strategy.strategy {
+        case "null_rewrite":
+            return .null
+        case "string_rewrite":
+            let rewrite = strategy.configuration["rewrite_value"] ?? ""
+            if case .integer = value, let number = Int64(rewrite) { return .integer(number) }
+            return .text(rewrite)
+        case "hash":
+            let sha512 = strategy.configuration["algorithm"]?.uppercased().replacingOccurrences(of: "-", with: "") == "SHA512"
+            let digest: [UInt8] = sha512 ? Array(SHA512.hash(data: Data(text.utf8))) : Array(SHA256.hash(data: Data(text.utf8)))
+            return .text(hex(digest))
+        case "hmac":
+            let code = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: secret))
+            return .text(hex(Array(code)))
+        case "random_string_rewrite":
+            let length = strategy.configuration["length"].flatMap(Int.init) ?? 32
+            let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+            return .text(String((0..<length).map { _ in alphabet.randomElement()! }))
+        default:
+            throw ConnectorError(code: "dataset-invalid", message: "the masking strategy '\(strategy.strategy)' is not one Registre applies; run registre datasets check")
+        }
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
