@@ -39,16 +39,7 @@ struct DatasetsCommand: AsyncParsableCommand {
         var format: CheckCommand.Format = .text
 
         func run() async throws {
-            let report: LintReport
-            do {
-                report = try await check()
-            } catch let error as ConnectorError {
-                printError("error: \(error)")
-                throw ExitCode(2)
-            } catch let error as PolicyReadError {
-                printError(error.description)
-                throw ExitCode(2)
-            }
+            let report = try await SubjectOptions.exitingOnBadInput { try await check() }
             let text = switch format {
             case .text: report.text()
             case .json: report.json()

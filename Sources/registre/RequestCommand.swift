@@ -25,36 +25,19 @@ struct RequestCommand: AsyncParsableCommand {
                 """
         )
 
-        @Option(name: .customLong("identity"), help: "type=value, such as email=jeanne@exemple.fr or phone_number=0612345678; repeatable.")
-        var identities: [String] = []
-
-        @Option(help: "The Fides dataset file describing the database.")
-        var datasets: String
-
-        @Option(help: "The database: sqlite:PATH or a file path, postgres://user@host:port/db (password from PGPASSWORD), or env:NAME for a URL in an environment variable.")
-        var connection: String
+        @OptionGroup var subject: SubjectOptions
 
         @Option(help: "The folder to write the rows into (created if needed).")
         var out: String
 
         func run() async throws {
-            do {
-                guard !identities.isEmpty else { throw ConnectorError(code: "identity-missing", message: "give at least one --identity type=value") }
-                let identities = try self.identities.map(Identity.init(argument:))
-                let dataset = try Self.loadDataset(datasets)
-                let location = try ConnectionLocation(connection)
-                var logger = Logger(label: "registre")
-                logger.logLevel = .error
-                let found = try await location.withConnector(logger: logger) { connector in
+            try await SubjectOptions.exitingOnBadInput {
+                let identities = try subject.identities()
+                let dataset = try subject.dataset()
+                let found = try await subject.withConnector { connector in
                     try await SubjectFinder(dataset: dataset, connector: connector).find(identities)
                 }
                 try write(found, dataset: dataset)
-            } catch let error as ConnectorError {
-                printError("error: \(error)")
-                throw ExitCode(2)
-            } catch let error as PolicyReadError {
-                printError(error.description)
-                throw ExitCode(2)
             }
         }
 
@@ -83,16 +66,6 @@ struct RequestCommand: AsyncParsableCommand {
             print(String(decoding: text, as: UTF8.self))
         }
 
-        /// The one dataset of `path`, or a located error for each mistake in it.
-        static func loadDataset(_ path: String) throws -> Dataset {
-            let loaded = try DatasetLoader.load(contentsOf: path)
-            for finding in loaded.findings { printError(finding.description) }
-            guard let all = loaded.datasets, all.count == 1, let dataset = all.first else {
-                throw ConnectorError(code: "dataset-invalid", message: loaded.datasets == nil ? "\(path) has errors (above)" : "\(path) must hold exactly one dataset")
-            }
-            return dataset
-        }
-
         static func json(_ value: SQLValue) -> Any {
             switch value {
             case .null: NSNull()
@@ -119,51 +92,30 @@ struct RequestCommand: AsyncParsableCommand {
                 """
         )
 
-        @Option(name: .customLong("identity"), help: "type=value, such as email=jeanne@exemple.fr; repeatable.")
-        var identities: [String] = []
-
-        @Option(help: "The Fides dataset file describing the database.")
-        var datasets: String
-
-        @Option(help: "The database: sqlite:PATH or a file path, postgres://user@host:port/db (password from PGPASSWORD), or env:NAME.")
-        var connection: String
+        @OptionGroup var subject: SubjectOptions
 
         @Option(help: "The policy file: which collections a legal obligation keeps (Art. 17(3)(b)).")
         var policy: String
 
         func run() async throws {
-            let result: Eraser.Result
-            let dataset: Dataset
-            do {
-                guard !identities.isEmpty else { throw ConnectorError(code: "identity-missing", message: "give at least one --identity type=value") }
-                let identities = try self.identities.map(Identity.init(argument:))
-                dataset = try Access.loadDataset(datasets)
-                let loadedPolicy = try PolicyLoader.load(contentsOf: policy)
-                guard let policy = loadedPolicy.policy else {
+            let (result, dataset) = try await SubjectOptions.exitingOnBadInput { () -> (Eraser.Result, Dataset) in
+                let identities = try subject.identities()
+                let dataset = try subject.dataset()
+                guard let policy = try PolicyLoader.load(contentsOf: policy).policy else {
                     throw ConnectorError(code: "policy-invalid", message: "\(self.policy) has schema errors; run registre check \(self.policy)")
                 }
                 let activities = Set(policy.activities.map(\.id))
                 let secret = try KeyedHasher.loadSecret(environment: ProcessInfo.processInfo.environment, keyFile: nil)
-                var logger = Logger(label: "registre")
-                logger.logLevel = .error
-                result = try await ConnectionLocation(connection).withConnector(writable: true, logger: logger) { connector in
+                let result = try await subject.withConnector(writable: true) { connector in
                     let problems = try await DatasetCheck(dataset: dataset, connector: connector, activities: activities).run().filter { $0.severity == .error }
                     guard problems.isEmpty else {
                         for problem in problems { printError(problem.description) }
-                        throw ConnectorError(code: "dataset-invalid", message: "\(problems.count) error(s) in \(datasets) against this database; nothing was erased")
+                        throw ConnectorError(code: "dataset-invalid", message: "\(problems.count) error(s) in \(subject.datasets) against this database; nothing was erased")
                     }
                     let retained = Eraser.retained(by: policy, in: dataset)
                     return try await Eraser(dataset: dataset, connector: connector, retained: retained, secret: Array(secret)).erase(identities)
                 }
-            } catch let error as ConnectorError {
-                printError("error: \(error)")
-                throw ExitCode(2)
-            } catch let error as PolicyReadError {
-                printError(error.description)
-                throw ExitCode(2)
-            } catch let error as StoreError {
-                printError("error: \(error)")
-                throw ExitCode(2)
+                return (result, dataset)
             }
             var collections: [String: Any] = [:]
             for (name, entries) in result.collections {
@@ -180,5 +132,54 @@ struct RequestCommand: AsyncParsableCommand {
             print(String(decoding: text, as: UTF8.self))
             if result.status == "failed" { throw ExitCode(1) }
         }
+    }
+}
+
+/// What every one-step request takes: the person's identities, the dataset, the database.
+struct SubjectOptions: ParsableArguments {
+    @Option(name: .customLong("identity"), help: "type=value, such as email=jeanne@exemple.fr or phone_number=0612345678; repeatable.")
+    var identityArguments: [String] = []
+
+    @Option(help: "The Fides dataset file describing the database.")
+    var datasets: String
+
+    @Option(help: "The database: sqlite:PATH or a file path, postgres://user@host:port/db (password from PGPASSWORD), or env:NAME for a URL in an environment variable.")
+    var connection: String
+
+    /// The identities, normalised; at least one.
+    func identities() throws -> [Identity] {
+        guard !identityArguments.isEmpty else { throw ConnectorError(code: "identity-missing", message: "give at least one --identity type=value") }
+        return try identityArguments.map(Identity.init(argument:))
+    }
+
+    /// The one dataset of the file, or a located error for each mistake in it.
+    func dataset() throws -> Dataset {
+        let loaded = try DatasetLoader.load(contentsOf: datasets)
+        for finding in loaded.findings { printError(finding.description) }
+        guard let all = loaded.datasets, all.count == 1, let dataset = all.first else {
+            throw ConnectorError(code: "dataset-invalid", message: loaded.datasets == nil ? "\(datasets) has errors (above)" : "\(datasets) must hold exactly one dataset")
+        }
+        return dataset
+    }
+
+    /// Runs `body` with a connector on the database.
+    func withConnector<T: Sendable>(writable: Bool = false, _ body: (any Connector) async throws -> T) async throws -> T {
+        var logger = Logger(label: "registre")
+        logger.logLevel = .error
+        return try await ConnectionLocation(connection).withConnector(writable: writable, logger: logger, body)
+    }
+
+    /// Runs `body`; bad input or an unreachable database prints what and where and exits 2.
+    static func exitingOnBadInput<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as ConnectorError {
+            printError("error: \(error)")
+        } catch let error as PolicyReadError {
+            printError(error.description)
+        } catch let error as StoreError {
+            printError("error: \(error)")
+        }
+        throw ExitCode(2)
     }
 }
