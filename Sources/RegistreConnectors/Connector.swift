@@ -173,7 +173,7 @@ public enum SQLValue: Sendable, Hashable, Comparable {
         case .integer(let value): String(value)
         case .real(let value): String(value)
         case .text(let value): value
-        case .blob(let bytes): bytes.map { String(format: "%02x", $0) }.joined()
+        case .blob(let bytes): Hex.string(bytes)
         }
     }
 

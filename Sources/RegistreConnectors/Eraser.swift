@@ -256,10 +256,10 @@ public struct Eraser: Sendable {
         case "hash":
             let sha512 = strategy.configuration["algorithm"]?.uppercased().replacingOccurrences(of: "-", with: "") == "SHA512"
             let digest: [UInt8] = sha512 ? Array(SHA512.hash(data: Data(text.utf8))) : Array(SHA256.hash(data: Data(text.utf8)))
-            return .text(hex(digest))
+            return .text(Hex.string(digest))
         case "hmac":
             let code = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: secret))
-            return .text(hex(Array(code)))
+            return .text(Hex.string(code))
         case "random_string_rewrite":
             let length = strategy.configuration["length"].flatMap(Int.init) ?? 32
             let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -267,16 +267,5 @@ public struct Eraser: Sendable {
         default:
             throw ConnectorError(code: "dataset-invalid", message: "the masking strategy '\(strategy.strategy)' is not one Registre applies; run registre datasets check")
         }
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RegistreCore
 
 /// Turns identifiers (a visitor id, an e-mail) into keyed hashes (HMAC-SHA256), so the ledger
 /// can prove a person's choices without storing who they are, and the hashes cannot be reversed

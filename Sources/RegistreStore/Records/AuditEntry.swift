@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RegistreCore
 
 /// An action about to be written to the audit chain.
 public struct AuditDraft: Sendable, Hashable {
