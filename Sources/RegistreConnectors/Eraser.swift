@@ -114,7 +114,11 @@ public struct Eraser: Sendable {
             var maskedFields: Set<String> = []
             for field in collection.fields where field.isPersonal {
                 if field.readOnly { keptFields[field.name] = "read_only in the dataset" }
-                else if field.primaryKey || !field.references.isEmpty { keptFields[field.name] = Self.keyReason }
+                else if field.primaryKey || !field.references.isEmpty {
+                    // A key made of real data cannot be overwritten in place: it stays, and the
+                    // erasure is partial (registre datasets check reports it as an error).
+                    keptFields[field.name] = field.isSurrogateKey ? Self.keyReason : "personal data used as a key; delete the rows instead"
+                }
             }
             for target in targets {
                 var assignments: [RowChange.Assignment] = []
