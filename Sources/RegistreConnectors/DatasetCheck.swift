@@ -60,7 +60,7 @@ public struct DatasetCheck: Sendable {
         }
         let edges = SubjectFinder.edges(of: dataset)
         let seeds = collections.flatMap { collection in
-            collection.fields.filter { $0.identity != nil }.map { (path: FieldPath(collection: collection.name, field: $0.name), caseInsensitive: $0.identity == "email") }
+            collection.fields.filter { $0.identity != nil }.map { (path: FieldPath(collection: collection.name, field: $0.name), caseInsensitive: Identity.isCaseInsensitive(type: $0.identity ?? "")) }
         }
         var reached = Set(seeds.map(\.path.collection))
         var searched: [(path: FieldPath, caseInsensitive: Bool)] = seeds
@@ -156,27 +156,11 @@ public struct DatasetCheck: Sendable {
 
     /// Why `masking` cannot be written into `column`, or nil when it can.
     static func problem(with masking: MaskingStrategy, in column: TableDescription.Column) -> String? {
-        let written: Int
-        switch masking.strategy {
-        case "null_rewrite":
-            return column.nullable ? nil : "the column is NOT NULL"
-        case "string_rewrite":
-            let value = masking.configuration["rewrite_value"] ?? ""
-            if column.isInteger { return Int64(value) == nil ? "the column holds integers and the rewrite value '\(value)' is not one" : nil }
-            if column.isNumeric { return Double(value) == nil ? "the column holds numbers and the rewrite value '\(value)' is not one" : nil }
-            written = value.count
-        case "hash", "hmac":
-            written = masking.configuration["algorithm"]?.uppercased().replacingOccurrences(of: "-", with: "") == "SHA512" ? 128 : 64
-        case "random_string_rewrite":
-            written = masking.configuration["length"].flatMap(Int.init) ?? 32
-        case "aes_encrypt":
-            return "encryption keeps the value recoverable, which is not erasure"
-        default:
-            return "'\(masking.strategy)' is not a strategy Registre applies (null_rewrite, string_rewrite, hash, hmac, random_string_rewrite)"
+        do {
+            return try Masking(masking).problem(in: column)
+        } catch {
+            return error.message
         }
-        guard column.isTextual else { return "it writes text and the column is \(column.type)" }
-        if let limit = column.maximumLength, written > limit { return "it writes \(written) characters and the column holds at most \(limit)" }
-        return nil
     }
 
     /// Fides's declared type held against the column's.
@@ -196,9 +180,12 @@ public struct DatasetCheck: Sendable {
 }
 
 extension DatasetField {
-    /// True when the column is part of the primary key or refers to another table's rows.
+    /// True when the dataset makes the column part of the primary key or a reference to rows.
+    var isDeclaredKey: Bool { primaryKey || !references.isEmpty }
+
+    /// True when the column is a key by the dataset or by the table's own primary key.
     func isKey(in description: TableDescription) -> Bool {
-        primaryKey || description.primaryKey.contains(name) || !references.isEmpty
+        isDeclaredKey || description.primaryKey.contains(name)
     }
 
     /// True when the column only holds an identifier (`user.unique_id`) that links rows:

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import RegistreCore
 
@@ -114,19 +113,22 @@ public struct Eraser: Sendable {
             var maskedFields: Set<String> = []
             for field in collection.fields where field.isPersonal {
                 if field.readOnly { keptFields[field.name] = "read_only in the dataset" }
-                else if field.primaryKey || !field.references.isEmpty {
+                else if field.isDeclaredKey {
                     // A key made of real data cannot be overwritten in place: it stays, and the
                     // erasure is partial (registre datasets check reports it as an error).
                     keptFields[field.name] = field.isSurrogateKey ? Self.keyReason : "personal data used as a key; delete the rows instead"
                 }
             }
+            let erasable = try collection.fields.filter { $0.isPersonal && keptFields[$0.name] == nil }.map { field in
+                (field: field, masking: try Masking(field.masking ?? .nullRewrite))
+            }
             for target in targets {
                 var assignments: [RowChange.Assignment] = []
                 var masked: [String: SQLValue] = [:]
-                for field in collection.fields where field.isPersonal && keptFields[field.name] == nil {
+                for (field, masking) in erasable {
                     let old = target.row[field.name] ?? .null
                     guard old != .null else { continue }
-                    let value = try Self.mask(old, with: field.masking ?? .nullRewrite, secret: secret)
+                    let value = masking.apply(to: old, secret: secret)
                     guard !Self.same(old, value) else { continue }
                     assignments.append(.init(column: field.name, value: value))
                     masked[field.name] = old
@@ -249,27 +251,6 @@ public struct Eraser: Sendable {
 
     /// The value `strategy` writes in place of `value`.
     static func mask(_ value: SQLValue, with strategy: MaskingStrategy, secret: [UInt8]) throws -> SQLValue {
-        let text = value.jsonText ?? ""
-        switch strategy.strategy {
-        case "null_rewrite":
-            return .null
-        case "string_rewrite":
-            let rewrite = strategy.configuration["rewrite_value"] ?? ""
-            if case .integer = value, let number = Int64(rewrite) { return .integer(number) }
-            return .text(rewrite)
-        case "hash":
-            let sha512 = strategy.configuration["algorithm"]?.uppercased().replacingOccurrences(of: "-", with: "") == "SHA512"
-            let digest: [UInt8] = sha512 ? Array(SHA512.hash(data: Data(text.utf8))) : Array(SHA256.hash(data: Data(text.utf8)))
-            return .text(Hex.string(digest))
-        case "hmac":
-            let code = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: secret))
-            return .text(Hex.string(code))
-        case "random_string_rewrite":
-            let length = strategy.configuration["length"].flatMap(Int.init) ?? 32
-            let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-            return .text(String((0..<length).map { _ in alphabet.randomElement()! }))
-        default:
-            throw ConnectorError(code: "dataset-invalid", message: "the masking strategy '\(strategy.strategy)' is not one Registre applies; run registre datasets check")
-        }
+        try Masking(strategy).apply(to: value, secret: secret)
     }
 }

@@ -61,7 +61,10 @@ public struct Identity: Sendable, Hashable {
     }
 
     /// True when the database compares this identity without case (e-mail addresses).
-    var isCaseInsensitive: Bool { type == "email" }
+    var isCaseInsensitive: Bool { Self.isCaseInsensitive(type: type) }
+
+    /// True when identities of `type` are compared without case: e-mail addresses.
+    static func isCaseInsensitive(type: String) -> Bool { type == "email" }
 }
 
 /// Phone numbers: E.164 from French national or international writing, and back to the forms

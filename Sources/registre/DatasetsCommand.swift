@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import RegistreConnectors
 import RegistreCore
 
@@ -52,18 +51,8 @@ struct DatasetsCommand: AsyncParsableCommand {
         func check() async throws -> LintReport {
             let loaded = try DatasetLoader.load(contentsOf: datasets)
             guard let all = loaded.datasets else { return LintReport(file: datasets, findings: loaded.findings) }
-            var activities: Set<String>?
-            if let policy {
-                let result = try PolicyLoader.load(contentsOf: policy)
-                guard let loadedPolicy = result.policy else {
-                    throw ConnectorError(code: "policy-invalid", message: "\(policy) has schema errors; run registre check \(policy)")
-                }
-                activities = Set(loadedPolicy.activities.map(\.id))
-            }
-            let location = try ConnectionLocation(connection)
-            var logger = Logger(label: "registre")
-            logger.logLevel = .error
-            let findings = try await location.withConnector(logger: logger) { connector in
+            let activities = try policy.map { Set(try SubjectOptions.policy($0).activities.map(\.id)) }
+            let findings = try await SubjectOptions.withConnector(connection) { connector in
                 var findings = loaded.findings
                 for dataset in all {
                     findings += try await DatasetCheck(dataset: dataset, connector: connector, activities: activities).run()

@@ -101,9 +101,7 @@ struct RequestCommand: AsyncParsableCommand {
             let (result, dataset) = try await SubjectOptions.exitingOnBadInput { () -> (Eraser.Result, Dataset) in
                 let identities = try subject.identities()
                 let dataset = try subject.dataset()
-                guard let policy = try PolicyLoader.load(contentsOf: policy).policy else {
-                    throw ConnectorError(code: "policy-invalid", message: "\(self.policy) has schema errors; run registre check \(self.policy)")
-                }
+                let policy = try SubjectOptions.policy(policy)
                 let activities = Set(policy.activities.map(\.id))
                 let secret = try KeyedHasher.loadSecret(environment: ProcessInfo.processInfo.environment, keyFile: nil)
                 let result = try await subject.withConnector(writable: true) { connector in
@@ -164,9 +162,22 @@ struct SubjectOptions: ParsableArguments {
 
     /// Runs `body` with a connector on the database.
     func withConnector<T: Sendable>(writable: Bool = false, _ body: (any Connector) async throws -> T) async throws -> T {
+        try await Self.withConnector(connection, writable: writable, body)
+    }
+
+    /// Runs `body` with a connector on the database `connection` names (as `--connection` gives it).
+    static func withConnector<T: Sendable>(_ connection: String, writable: Bool = false, _ body: (any Connector) async throws -> T) async throws -> T {
         var logger = Logger(label: "registre")
         logger.logLevel = .error
         return try await ConnectionLocation(connection).withConnector(writable: writable, logger: logger, body)
+    }
+
+    /// The policy of `path`, whose activities datasets name; one with schema errors is refused.
+    static func policy(_ path: String) throws -> Policy {
+        guard let policy = try PolicyLoader.load(contentsOf: path).policy else {
+            throw ConnectorError(code: "policy-invalid", message: "\(path) has schema errors; run registre check \(path)")
+        }
+        return policy
     }
 
     /// Runs `body`; bad input or an unreachable database prints what and where and exits 2.

@@ -118,6 +118,9 @@ import Testing
         #expect(try Eraser.mask(.text("abc"), with: MaskingStrategy(strategy: "hash"), secret: Self.secret) == .text("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
         let hmac = try Eraser.mask(.text("abc"), with: MaskingStrategy(strategy: "hmac"), secret: Self.secret)
         #expect(hmac.jsonText?.count == 64 && hmac != .text("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
+        // What the dataset check counts on: SHA-512 writes 128 characters, for hmac as for hash.
+        let long = try Eraser.mask(.text("abc"), with: MaskingStrategy(strategy: "hmac", configuration: ["algorithm": "SHA-512"]), secret: Self.secret)
+        #expect(long.jsonText?.count == 128)
         #expect(try Eraser.mask(.text("abc"), with: MaskingStrategy(strategy: "random_string_rewrite", configuration: ["length": "12"]), secret: Self.secret).jsonText?.count == 12)
         #expect(throws: ConnectorError.self) { try Eraser.mask(.text("abc"), with: MaskingStrategy(strategy: "aes_encrypt"), secret: Self.secret) }
         #expect(Eraser.same(.text("0.00"), .integer(0)) && !Eraser.same(.text("a"), .text("b")))
