@@ -11,68 +11,86 @@ struct RequestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
         abstract: "Answer data subject requests against the company's databases.",
-        subcommands: [Access.self, Erasure.self]
+        subcommands: [Access.self, Portability.self, Erasure.self]
     )
 
     struct Access: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "access",
-            abstract: "Find every row of a person (Art. 15) and write it as JSON, one file per collection.",
+            abstract: "Give a person a copy of every row of theirs (Art. 15): JSON and CSV per collection, a readable page, one zip.",
             discussion: """
                 Follows the dataset's references from the identities given, in both directions where \
-                the dataset does not say, a batch of values per query. Prints a JSON summary; exits 0 \
+                the dataset does not say, a batch of values per query. Writes into --out one JSON and \
+                one CSV file per collection with rows, and with --policy an index.html page holding \
+                what Art. 15(1)(a)-(h) requires (purposes, categories, recipients, retention, rights, \
+                complaint, source, automated decisions) for the activities those collections serve; \
+                then access.zip of them all. Prints a JSON summary; exits 0 when the search completed \
+                (even with no data), 2 on bad input or an unreachable database.
+                """
+        )
+
+        @OptionGroup var subject: SubjectOptions
+
+        @Option(help: "The folder to write the export into (created if needed).")
+        var out: String
+
+        @Option(help: "The policy file, for the page of what Art. 15 requires (without it, only the data is written).")
+        var policy: String?
+
+        @Option(name: .customLong("lang"), help: "The page's language (fr or en); the policy's first language by default.")
+        var language: String?
+
+        func run() async throws {
+            try await SubjectOptions.exitingOnBadInput {
+                let identities = try subject.identities()
+                let dataset = try subject.dataset()
+                let policy = try policy.map(SubjectOptions.policy)
+                let language = try SubjectOptions.language(language, of: policy)
+                let found = try await subject.withConnector { connector in
+                    try await SubjectFinder(dataset: dataset, connector: connector).find(identities)
+                }
+                let export = SubjectExport(kind: .access, dataset: dataset)
+                let (parts, left) = export.parts(of: found, policy: policy)
+                let page = policy.map { policy in { (report: AccessReport) in AccessReportRenderer(policy: policy).html(report, language: language) } }
+                let summary = try export.write(parts, left: left, to: URL(fileURLWithPath: out), page: page)
+                print(SubjectOptions.json(summary, dataset: dataset, queries: found.queries))
+            }
+        }
+    }
+
+    struct Portability: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "portability",
+            abstract: "Give a person the data they provided, in JSON and CSV, to take elsewhere (Art. 20).",
+            discussion: """
+                Only fields the dataset marks registre.provided: true, only in collections serving an \
+                activity of the policy based on consent or a contract (Art. 20(1)(a)). Writes one JSON \
+                and one CSV file per collection into --out, and portability.zip of them. The summary \
+                lists the collections holding rows of the person that were left out, and why. Exits 0 \
                 when the search completed (even with no data), 2 on bad input or an unreachable database.
                 """
         )
 
         @OptionGroup var subject: SubjectOptions
 
-        @Option(help: "The folder to write the rows into (created if needed).")
+        @Option(help: "The folder to write the export into (created if needed).")
         var out: String
+
+        @Option(help: "The policy file: the legal basis of each activity the collections serve.")
+        var policy: String
 
         func run() async throws {
             try await SubjectOptions.exitingOnBadInput {
                 let identities = try subject.identities()
                 let dataset = try subject.dataset()
+                let policy = try SubjectOptions.policy(policy)
                 let found = try await subject.withConnector { connector in
                     try await SubjectFinder(dataset: dataset, connector: connector).find(identities)
                 }
-                try write(found, dataset: dataset)
-            }
-        }
-
-        func write(_ found: SubjectRows, dataset: Dataset) throws {
-            let folder = URL(fileURLWithPath: out)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            var counts: [String: Int] = [:]
-            for collection in dataset.collections {
-                guard let rows = found.rows[collection.name], !rows.isEmpty else { continue }
-                counts[collection.name] = rows.count
-                let objects = rows.map { row in
-                    Dictionary(uniqueKeysWithValues: zip(row.columns, row.values).map { ($0, Self.json($1)) })
-                }
-                let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-                try data.write(to: folder.appendingPathComponent("\(collection.name).json"), options: .atomic)
-            }
-            let summary: [String: Any] = [
-                "status": counts.isEmpty ? "no_data" : "completed",
-                "dataset": dataset.key,
-                "collections": counts,
-                "rows": counts.values.reduce(0, +),
-                "queries": found.queries,
-                "out": folder.path,
-            ]
-            let text = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: text, as: UTF8.self))
-        }
-
-        static func json(_ value: SQLValue) -> Any {
-            switch value {
-            case .null: NSNull()
-            case .integer(let number): number
-            case .real(let number): number
-            case .text(let text): text
-            case .blob: value.jsonText ?? ""
+                let export = SubjectExport(kind: .portability, dataset: dataset)
+                let (parts, left) = export.parts(of: found, policy: policy)
+                let summary = try export.write(parts, left: left, to: URL(fileURLWithPath: out), page: nil)
+                print(SubjectOptions.json(summary, dataset: dataset, queries: found.queries))
             }
         }
     }
@@ -178,6 +196,33 @@ struct SubjectOptions: ParsableArguments {
             throw ConnectorError(code: "policy-invalid", message: "\(path) has schema errors; run registre check \(path)")
         }
         return policy
+    }
+
+    /// The language of a page: `requested` if the policy is written in it, else the policy's first.
+    static func language(_ requested: String?, of policy: Policy?) throws -> String {
+        let languages = policy?.languages ?? ["en"]
+        guard let requested else { return languages.first ?? "en" }
+        guard languages.contains(requested) else {
+            throw ConnectorError(code: "language-unknown", message: "--lang \(requested): the policy is written in \(languages.joined(separator: ", "))")
+        }
+        return requested
+    }
+
+    /// The summary an export prints: `no_data` when nothing of the person was found.
+    static func json(_ summary: SubjectExport.Summary, dataset: Dataset, queries: Int) -> String {
+        var object: [String: Any] = [
+            "status": summary.rows.isEmpty && summary.left.isEmpty ? "no_data" : "completed",
+            "dataset": dataset.key,
+            "collections": summary.rows,
+            "rows": summary.rows.values.reduce(0, +),
+            "queries": queries,
+            "archive": summary.archive.path,
+            "files": summary.files,
+        ]
+        if !summary.left.isEmpty { object["left_out"] = summary.left }
+        if !summary.withheld.isEmpty { object["withheld"] = summary.withheld }
+        let text = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Runs `body`; bad input or an unreachable database prints what and where and exits 2.

@@ -50,6 +50,17 @@ import Testing
         #expect(summary?["collections"] as? [String: Int] == ["customer": 1, "order": 2])
         let orders = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/order.json"))) as? [[String: Any]]
         #expect(orders?.compactMap { $0["id"] as? Int } == [10, 12])
+        #expect(summary?["archive"] as? String == out + "/access.zip" && FileManager.default.fileExists(atPath: out + "/access.zip"))
+        #expect(try String(contentsOfFile: out + "/customer.csv", encoding: .utf8) == "id,email,name\r\n1,Jeanne.Dupont@Exemple.fr,Jeanne Dupont\r\n")
+
+        let policy = "Examples/exemple-sas.yaml"
+        let page = try cli.registre("request", "access", "--identity", "email=jeanne.dupont@exemple.fr", "--datasets", datasets, "--connection", database, "--policy", policy, "--lang", "en", "--out", out + "-page")
+        #expect(page.status == 0, "\(page.stderr)")
+        #expect(try String(contentsOfFile: out + "-page/index.html", encoding: .utf8).contains("The data we hold about you"))
+        let german = try cli.registre("request", "access", "--identity", "email=a@b.fr", "--datasets", datasets, "--connection", database, "--policy", policy, "--lang", "de", "--out", out)
+        #expect(german.status == 2 && german.stderr.contains("language-unknown"), "\(german.stderr)")
+        let portability = try cli.registre("request", "portability", "--identity", "email=jeanne.dupont@exemple.fr", "--datasets", datasets, "--connection", database, "--policy", policy, "--out", out + "-port")
+        #expect(portability.status == 0 && portability.stdout.contains(#""left_out":{"customer":"no field is marked registre.provided: true""#), "\(portability.stdout)")
 
         let injected = try cli.registre("request", "access", "--identity", "email=x'or'1'='1@exemple.fr", "--datasets", datasets, "--connection", database, "--out", out + "2")
         #expect(injected.status == 0 && injected.stdout.contains("no_data"))

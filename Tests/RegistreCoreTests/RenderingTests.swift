@@ -78,9 +78,10 @@ import Testing
     }
 
     @Test func csvFieldsQuoteSeparatorsAndDisarmFormulas() {
-        #expect(RegisterRenderer.csvField("a, b") == "\"a, b\"")
-        #expect(RegisterRenderer.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(RegisterRenderer.csvField("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        #expect(RegisterRenderer.csvField("plain") == "plain")
+        #expect(CSV.field("a, b") == "\"a, b\"")
+        #expect(CSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSV.field("plain") == "plain")
+        #expect(CSV.field("\tcmd") == "'\tcmd")
     }
 }

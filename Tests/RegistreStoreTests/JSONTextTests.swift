@@ -1,5 +1,5 @@
 import Foundation
-import RegistreCore
+@testable import RegistreCore
 import Testing
 @testable import RegistreStore
 

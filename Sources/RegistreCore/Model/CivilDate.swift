@@ -59,3 +59,14 @@ public struct CivilDate: Sendable, Hashable {
         return (CivilDate(daysSince1970: days), seconds - Double(days) * 86_400)
     }
 }
+
+extension CivilDate: CustomStringConvertible {
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func padded(_ value: Int64, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    }
+}

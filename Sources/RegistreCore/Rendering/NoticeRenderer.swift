@@ -32,6 +32,7 @@ enum Templates {
     static let noticeMarkdown = parse(NoticeTemplates.markdown)
     static let noticeHTML = parse(NoticeTemplates.html)
     static let registerHTML = parse(RegisterTemplates.html)
+    static let accessHTML = parse(AccessTemplates.html)
 
     private static func parse(_ text: String) -> MustacheTemplate {
         do {

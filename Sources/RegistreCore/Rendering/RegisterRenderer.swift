@@ -38,7 +38,7 @@ public struct RegisterRenderer: Sendable {
                     entry.securityMeasures.joinedForRegister,
                 ])
             }
-            return rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+            return rows.map { CSV.line($0.map(CSV.field)) }.joined()
         case .html:
             struct Page {
                 var language: String
@@ -149,15 +149,6 @@ public struct RegisterRenderer: Sendable {
     /// Items joined with "; ", each without the full stop that would make ".;".
     static func joined(_ items: [String]) -> String {
         items.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ")
-    }
-
-    /// A CSV field as RFC 4180 writes it; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a
-    /// spreadsheet does not run it as a formula.
-    static func csvField(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RegistreCore
 
 /// What a person has currently chosen, purpose by purpose.
 public struct ConsentState: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import RegistreCore
+
 /// Lists and small objects stored as JSON text, with sorted keys so their bytes (and the audit
 /// hashes over them) do not depend on dictionary order.
 enum JSONList {

@@ -1,9 +1,9 @@
 import Foundation
-import RegistreCore
 
-/// Writes JSON text directly, for the few shapes on the consent hot path (the audit payload of
-/// each consent, the answers of `POST /v1/consents` and `GET /v1/consents/{id}`), where going
-/// through `Encodable` and `JSONEncoder` cost more than the database write.
+/// Writes JSON text directly: the shapes on the consent hot path (the audit payload of each
+/// consent, the answers of `POST /v1/consents` and `GET /v1/consents/{id}`), where going through
+/// `Encodable` and `JSONEncoder` cost more than the database write, and the rows of data subject
+/// exports, written a row at a time.
 ///
 /// The output matches `JSONEncoder` with `.withoutEscapingSlashes`: strings escape `"`, `\` and
 /// control characters only; dates are ISO 8601 in UTC to the second, as `.iso8601` writes them.
@@ -64,6 +64,14 @@ public struct JSONWriter: Sendable {
 
     /// Writes an integer value.
     public mutating func integer(_ value: Int64) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+        needsComma = true
+    }
+
+    /// Writes a number; a value JSON cannot hold (infinite, NaN) is written as a string.
+    public mutating func real(_ value: Double) {
+        guard value.isFinite else { return string(String(value)) }
         separate()
         bytes.append(contentsOf: String(value).utf8)
         needsComma = true
