@@ -76,7 +76,7 @@ public struct Eraser: Sendable {
     public func erase(_ identities: [Identity]) async throws -> Result {
         let found = try await SubjectFinder(dataset: dataset, connector: connector).find(identities)
         guard !found.rows.isEmpty else { return Result(status: "no_data", collections: [:], failures: []) }
-        let owned = ownership(of: found)
+        let owned = found.ownership(in: dataset)
 
         var changes: [RowChange] = []
         var deletions: [String: [RowChange]] = [:]
@@ -152,28 +152,6 @@ public struct Eraser: Sendable {
         }
         let status = !failures.isEmpty ? "failed" : partial ? "partially_completed" : "completed"
         return Result(status: status, collections: results, failures: failures)
-    }
-
-    /// For each found row, whether it is the person's own: false when one of its references to a
-    /// collection where the person has rows points at a row that is not theirs (address 30 of
-    /// another customer, a referral between two customers).
-    func ownership(of found: SubjectRows) -> [String: [[SQLValue]: Bool]] {
-        var owned: [String: [[SQLValue]: Bool]] = [:]
-        for collection in dataset.collections {
-            guard let rows = found.rows[collection.name] else { continue }
-            for row in rows {
-                var mine = true
-                for field in collection.fields where field.isSurrogateKey && field.isPersonal {
-                    guard let value = row[field.name], value != .null else { continue }
-                    for reference in field.references where reference.dataset == dataset.key && reference.collection != collection.name {
-                        guard let theirs = found.rows[reference.collection], let target = dataset.collection(reference.collection), target.isPersonal else { continue }
-                        if !theirs.contains(where: { $0[reference.field] == value }) { mine = false }
-                    }
-                }
-                owned[collection.name, default: [:]][SubjectFinder.key(of: row, in: collection)] = mine
-            }
-        }
-        return owned
     }
 
     /// Collections in an order that deletes rows before the rows they refer to, and after the

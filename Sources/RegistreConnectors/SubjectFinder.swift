@@ -116,6 +116,28 @@ public struct SubjectRows: Sendable {
     public var rows: [String: [Row]]
     /// How many queries the search took.
     public var queries: Int
+
+    /// For each found row, whether it is the person's own: false when one of its references to a
+    /// collection where the person has rows points at a row that is not theirs (address 30 of
+    /// another customer, a referral between two customers).
+    func ownership(in dataset: Dataset) -> [String: [[SQLValue]: Bool]] {
+        var owned: [String: [[SQLValue]: Bool]] = [:]
+        for collection in dataset.collections {
+            guard let found = rows[collection.name] else { continue }
+            for row in found {
+                var mine = true
+                for field in collection.fields where field.isSurrogateKey && field.isPersonal {
+                    guard let value = row[field.name], value != .null else { continue }
+                    for reference in field.references where reference.dataset == dataset.key && reference.collection != collection.name {
+                        guard let theirs = rows[reference.collection], let target = dataset.collection(reference.collection), target.isPersonal else { continue }
+                        if !theirs.contains(where: { $0[reference.field] == value }) { mine = false }
+                    }
+                }
+                owned[collection.name, default: [:]][SubjectFinder.key(of: row, in: collection)] = mine
+            }
+        }
+        return owned
+    }
 }
 
 /// Finds a subject's rows in one dataset through one connector.

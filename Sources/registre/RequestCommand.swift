@@ -11,7 +11,7 @@ struct RequestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
         abstract: "Answer data subject requests against the company's databases.",
-        subcommands: [Access.self, Portability.self, Erasure.self]
+        subcommands: [Access.self, Portability.self, Rectify.self, Erasure.self]
     )
 
     struct Access: AsyncParsableCommand {
@@ -92,6 +92,52 @@ struct RequestCommand: AsyncParsableCommand {
                 let summary = try export.write(parts, left: left, to: URL(fileURLWithPath: out), page: nil)
                 print(SubjectOptions.json(summary, dataset: dataset, queries: found.queries))
             }
+        }
+    }
+
+    struct Rectify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rectify",
+            abstract: "Correct a person's data (Art. 16) in their own rows, and prove it by reading it back.",
+            discussion: """
+                Each --set names a personal field of the dataset and its right value. Refused before \
+                anything changes (exit 2): a field that is a key or a reference, read_only, not personal \
+                data, missing from the database, a value the column cannot hold, or a person with \
+                several rows holding different values of the field (say which with --where). Rows that also concern another \
+                person are left and said so. One transaction; every changed row is read back. Prints \
+                the result as JSON. Exit status: 0 completed, partially completed or no data; 1 a \
+                field does not hold its new value; 2 bad input or an unreachable database.
+                """
+        )
+
+        @OptionGroup var subject: SubjectOptions
+
+        @Option(name: .customLong("set"), help: "COLLECTION.FIELD=VALUE, such as customer.phone=0612345678; repeatable.")
+        var corrections: [String] = []
+
+        @Option(name: .customLong("where"), help: "COLLECTION.FIELD=VALUE: correct only the person's rows of that collection holding that value, such as address.id=10; repeatable.")
+        var filters: [String] = []
+
+        func run() async throws {
+            let (result, dataset) = try await SubjectOptions.exitingOnBadInput { () -> (Rectifier.Result, Dataset) in
+                guard !corrections.isEmpty else { throw ConnectorError(code: "correction-missing", message: "give at least one --set COLLECTION.FIELD=VALUE") }
+                let corrections = try corrections.map(Rectifier.Correction.init(argument:))
+                let filters = try filters.map(Rectifier.Correction.init(argument:))
+                let identities = try subject.identities()
+                let dataset = try subject.dataset()
+                let result = try await subject.withConnector(writable: true) { connector in
+                    try await Rectifier(dataset: dataset, connector: connector).rectify(identities, corrections, only: filters)
+                }
+                return (result, dataset)
+            }
+            let collections = result.collections.mapValues { entry -> [String: Any] in
+                ["rows": entry.rows, "unchanged": entry.unchanged, "shared": entry.shared, "fields": entry.fields]
+            }
+            var summary: [String: Any] = ["status": result.status, "dataset": dataset.key, "collections": collections, "failures": result.failures]
+            if !result.notFound.isEmpty { summary["not_found"] = result.notFound }
+            let text = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: text, as: UTF8.self))
+            if result.status == "failed" { throw ExitCode(1) }
         }
     }
 

@@ -62,6 +62,14 @@ import Testing
         let portability = try cli.registre("request", "portability", "--identity", "email=jeanne.dupont@exemple.fr", "--datasets", datasets, "--connection", database, "--policy", policy, "--out", out + "-port")
         #expect(portability.status == 0 && portability.stdout.contains(#""left_out":{"customer":"no field is marked registre.provided: true""#), "\(portability.stdout)")
 
+        let rectified = try cli.registre("request", "rectify", "--identity", "email=jeanne.dupont@exemple.fr", "--datasets", datasets, "--connection", database, "--set", "customer.name=Jeanne Durand")
+        #expect(rectified.status == 0 && rectified.stdout.contains(#""status":"completed""#), "\(rectified.stderr)")
+        #expect(try ServerProcessTests.sqlite(database, "SELECT name FROM customer WHERE id = 1") == "[('Jeanne Durand',)]")
+        let key = try cli.registre("request", "rectify", "--identity", "email=jeanne.dupont@exemple.fr", "--datasets", datasets, "--connection", database, "--set", "customer.id=7")
+        #expect(key.status == 2 && key.stderr.contains("a key linking rows"), "\(key.stderr)")
+        let nothing = try cli.registre("request", "rectify", "--identity", "email=jeanne.dupont@exemple.fr", "--datasets", datasets, "--connection", database)
+        #expect(nothing.status == 2 && nothing.stderr.contains("correction-missing"))
+
         let injected = try cli.registre("request", "access", "--identity", "email=x'or'1'='1@exemple.fr", "--datasets", datasets, "--connection", database, "--out", out + "2")
         #expect(injected.status == 0 && injected.stdout.contains("no_data"))
         #expect(try ServerProcessTests.sqlite(database, "SELECT count(*) FROM customer") == "[(2,)]")
