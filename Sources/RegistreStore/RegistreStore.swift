@@ -46,6 +46,22 @@ public protocol RegistreStore: Sendable {
 
     /// Audit entries in chain order, starting after `sequence`, at most `limit`.
     func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry]
+
+    /// Stores a new data subject request and the audit entry `audit` makes of it once it has its
+    /// id, in one transaction; returns it with its id.
+    func insertRequest(_ request: SubjectRequest, audit: @Sendable (SubjectRequest) -> AuditDraft) async throws -> SubjectRequest
+
+    /// Writes a changed request and its audit entry in one transaction, provided the stored one
+    /// is still the version before (`request.version - 1`); otherwise nothing is written and
+    /// the error says the request changed meanwhile.
+    func updateRequest(_ request: SubjectRequest, audit: AuditDraft) async throws
+
+    /// The request numbered `id`.
+    func request(id: Int64) async throws -> SubjectRequest?
+
+    /// Requests by deadline (the nearest first, those without one after), then by number; only
+    /// the open ones unless `includeClosed`.
+    func requests(includeClosed: Bool) async throws -> [SubjectRequest]
 }
 
 extension RegistreStore {

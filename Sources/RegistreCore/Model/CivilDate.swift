@@ -60,7 +60,19 @@ public struct CivilDate: Sendable, Hashable {
     }
 }
 
-extension CivilDate: CustomStringConvertible {
+extension CivilDate: CustomStringConvertible, Comparable {
+    /// Reads `YYYY-MM-DD`; nil for anything else or a day the month does not have.
+    public init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
+              (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, of: year)
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.daysSince1970 < rhs.daysSince1970 }
+
     /// `YYYY-MM-DD`.
     public var description: String {
         func padded(_ value: Int64, _ width: Int) -> String {

@@ -59,5 +59,25 @@ extension PostgresStore {
             )
             """,
         ]),
+        ("2-subject-requests", [
+            """
+            CREATE TABLE subject_request (
+              id BIGSERIAL PRIMARY KEY,
+              kind TEXT NOT NULL,
+              state TEXT NOT NULL,
+              subject_hash TEXT NOT NULL,
+              sealed_details TEXT NOT NULL,
+              received_at BIGINT NOT NULL,
+              started_on TEXT,
+              due_on TEXT,
+              extended_to TEXT,
+              extension_reason TEXT,
+              closed_at BIGINT,
+              outcome TEXT,
+              version BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX subject_request_subject ON subject_request (subject_hash)",
+        ]),
     ]
 }

@@ -53,6 +53,26 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("2-subject-requests") { db in
+            try db.execute(sql: """
+                CREATE TABLE subject_request (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  kind TEXT NOT NULL,
+                  state TEXT NOT NULL,
+                  subject_hash TEXT NOT NULL,
+                  sealed_details TEXT NOT NULL,
+                  received_at INTEGER NOT NULL,
+                  started_on TEXT,
+                  due_on TEXT,
+                  extended_to TEXT,
+                  extension_reason TEXT,
+                  closed_at INTEGER,
+                  outcome TEXT,
+                  version INTEGER NOT NULL
+                );
+                CREATE INDEX subject_request_subject ON subject_request (subject_hash);
+                """)
+        }
         return migrator
     }
 }

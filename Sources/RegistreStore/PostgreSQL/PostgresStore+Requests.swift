@@ -1,0 +1,72 @@
+import Foundation
+import PostgresNIO
+import RegistreCore
+
+extension PostgresStore {
+    public func insertRequest(_ request: SubjectRequest, audit: @Sendable (SubjectRequest) -> AuditDraft) async throws -> SubjectRequest {
+        let logger = self.logger
+        return try await transaction { connection in
+            let rows = try await connection.query(
+                """
+                INSERT INTO subject_request (kind, state, subject_hash, sealed_details, received_at, started_on, due_on, extended_to,
+                  extension_reason, closed_at, outcome, version)
+                VALUES (\(request.right.rawValue), \(request.state.rawValue), \(request.subjectHash), \(request.sealedDetails),
+                  \(request.receivedAt.millisecondsSince1970), \(request.startedOn?.description), \(request.dueOn?.description),
+                  \(request.extendedTo?.description), \(request.extensionReason), \(request.closedAt?.millisecondsSince1970),
+                  \(request.outcome), \(request.version))
+                RETURNING id
+                """, logger: logger)
+            var stored = request
+            for try await id in rows.decode(Int64.self) { stored.id = id }
+            _ = try await Self.appendAudit(audit(stored), on: connection, logger: logger)
+            return stored
+        }
+    }
+
+    public func updateRequest(_ request: SubjectRequest, audit: AuditDraft) async throws {
+        let logger = self.logger
+        try await transaction { connection in
+            let rows = try await connection.query(
+                """
+                UPDATE subject_request SET kind = \(request.right.rawValue), state = \(request.state.rawValue),
+                  subject_hash = \(request.subjectHash), sealed_details = \(request.sealedDetails),
+                  received_at = \(request.receivedAt.millisecondsSince1970), started_on = \(request.startedOn?.description),
+                  due_on = \(request.dueOn?.description), extended_to = \(request.extendedTo?.description),
+                  extension_reason = \(request.extensionReason), closed_at = \(request.closedAt?.millisecondsSince1970),
+                  outcome = \(request.outcome), version = \(request.version)
+                WHERE id = \(request.id) AND version = \(request.version - 1)
+                RETURNING id
+                """, logger: logger)
+            var updated = false
+            for try await _ in rows { updated = true }
+            guard updated else { throw StoreError.requestChanged(request.id) }
+            _ = try await Self.appendAudit(audit, on: connection, logger: logger)
+        }
+    }
+
+    public func request(id: Int64) async throws -> SubjectRequest? {
+        try await subjectRequests("SELECT \(unescaped: SQLiteStore.requestColumns) FROM subject_request WHERE id = \(id)").first
+    }
+
+    public func requests(includeClosed: Bool) async throws -> [SubjectRequest] {
+        let open = RequestState.allCases.filter(\.isOpen).map(\.rawValue)
+        return try await subjectRequests(
+            """
+            SELECT \(unescaped: SQLiteStore.requestColumns) FROM subject_request WHERE \(includeClosed) OR state = ANY(\(open))
+            ORDER BY coalesce(extended_to, due_on) IS NULL, coalesce(extended_to, due_on), id
+            """)
+    }
+
+    private func subjectRequests(_ query: PostgresQuery) async throws -> [SubjectRequest] {
+        let rows = try await client.query(query, logger: logger)
+        var requests: [SubjectRequest] = []
+        for try await row in rows {
+            let (id, kind, state, subject, sealed, received, started, due, extended, reason, closed, outcome, version) =
+                try row.decode((Int64, String, String, String, String, Int64, String?, String?, String?, String?, Int64?, String?, Int64).self)
+            requests.append(try SubjectRequest(
+                stored: id, kind: kind, state: state, subjectHash: subject, sealedDetails: sealed, receivedAt: received, startedOn: started,
+                dueOn: due, extendedTo: extended, extensionReason: reason, closedAt: closed, outcome: outcome, version: version))
+        }
+        return requests
+    }
+}

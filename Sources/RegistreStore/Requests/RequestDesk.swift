@@ -1,0 +1,149 @@
+import Crypto
+import Foundation
+import RegistreCore
+
+/// The lifecycle of data subject requests: opening, identity confirmed (the clock starts),
+/// one extension of two months with reasons given within the first month, refusal with reasons,
+/// cancellation, completion. Every change is one transaction with its entry in the audit chain;
+/// a change that the state does not allow is refused with the reason, and nothing is written.
+public struct RequestDesk: Sendable {
+    let store: any RegistreStore
+    let hasher: KeyedHasher
+    let sealingKey: SymmetricKey
+
+    /// Creates a desk over `store`; `secret` keys the subject hashes and seals the details.
+    public init(store: any RegistreStore, secret: Data) throws {
+        self.store = store
+        self.hasher = try KeyedHasher(secret: secret)
+        self.sealingKey = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: secret), info: Data("registre subject request details".utf8), outputByteCount: 32)
+    }
+
+    /// A refused change: what and why.
+    public struct Refusal: Error, CustomStringConvertible {
+        public var code: String
+        public var message: String
+        public var description: String { "\(message) [\(code)]" }
+    }
+
+    /// Opens a request received at `date`. With `verified`, the identity was confirmed on
+    /// receipt and the clock starts that day; otherwise it waits for ``confirmIdentity(_:at:actor:)``.
+    public func open(_ right: SubjectRight, details: RequestDetails, verified: Bool, at date: Date, actor: String) async throws -> SubjectRequest {
+        guard let first = details.identities.first else { throw Refusal(code: "identity-missing", message: "a request needs at least one identity") }
+        if right == .rectification, details.corrections.isEmpty {
+            throw Refusal(code: "correction-missing", message: "a rectification needs at least one correction (COLLECTION.FIELD=VALUE)")
+        }
+        var request = SubjectRequest(
+            id: 0, right: right, state: .awaitingIdentity, subjectHash: hasher.hash(first, kind: "request"),
+            sealedDetails: try seal(details), receivedAt: date)
+        if verified { start(&request, on: LegalDeadline.day(of: date)) }
+        return try await store.insertRequest(request) { stored in audit(stored, action: "request.received", actor: actor, at: date) }
+    }
+
+    /// The identity is confirmed: the request is in progress and its month starts today.
+    public func confirmIdentity(_ id: Int64, at date: Date, actor: String) async throws -> SubjectRequest {
+        try await change(id, action: "request.identity_confirmed", actor: actor, at: date) { request in
+            guard request.state == .awaitingIdentity else { throw Self.refusal(request, "its identity is already confirmed or it is closed") }
+            start(&request, on: LegalDeadline.day(of: date))
+        }
+    }
+
+    /// Extends the deadline by two months (three from the start), once, with the reasons told to
+    /// the person, and only within the first month (Art. 12(3)).
+    public func extend(_ id: Int64, reason: String, at date: Date, actor: String) async throws -> SubjectRequest {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try await change(id, action: "request.extended", actor: actor, at: date, note: reason) { request in
+            guard !reason.isEmpty else { throw Refusal(code: "reason-missing", message: "an extension needs its reasons, which the person is told") }
+            guard request.state == .inProgress, let started = request.startedOn, let due = request.dueOn else {
+                throw Self.refusal(request, "only a request in progress can be extended")
+            }
+            guard request.extendedTo == nil else { throw Refusal(code: "already-extended", message: "request \(id) was already extended to \(request.extendedTo!); the GDPR allows one extension") }
+            guard LegalDeadline.day(of: date) <= due else {
+                throw Refusal(code: "extension-late", message: "request \(id) was due on \(due); an extension must be told within the first month")
+            }
+            request.extendedTo = LegalDeadline.end(months: 3, from: started)
+            request.extensionReason = reason
+        }
+    }
+
+    /// Refuses the request with its reasons (manifestly unfounded or excessive, identity not
+    /// established, an exemption); the answer must tell the person they may complain (Art. 12(4)).
+    public func refuse(_ id: Int64, reason: String, at date: Date, actor: String) async throws -> SubjectRequest {
+        try await close(id, as: .refused, outcome: reason, action: "request.refused", at: date, actor: actor)
+    }
+
+    /// Cancels the request (withdrawn by the person, a duplicate).
+    public func cancel(_ id: Int64, reason: String, at date: Date, actor: String) async throws -> SubjectRequest {
+        try await close(id, as: .cancelled, outcome: reason, action: "request.cancelled", at: date, actor: actor)
+    }
+
+    /// Records the result of carrying the request out: completed or partially completed.
+    public func complete(_ id: Int64, partially: Bool, result: String, at date: Date, actor: String) async throws -> SubjectRequest {
+        try await change(id, action: partially ? "request.partially_completed" : "request.completed", actor: actor, at: date) { request in
+            guard request.state == .inProgress else { throw Self.refusal(request, "only a request in progress can be completed") }
+            request.state = partially ? .partiallyCompleted : .completed
+            request.closedAt = date
+            request.outcome = result
+        }
+    }
+
+    /// What the request asks, unsealed.
+    public func details(of request: SubjectRequest) throws -> RequestDetails {
+        guard let data = Data(base64Encoded: request.sealedDetails),
+              let opened = try? AES.GCM.open(AES.GCM.SealedBox(combined: data), using: sealingKey)
+        else {
+            throw Refusal(code: "details-unreadable", message: "the details of request \(request.id) cannot be unsealed with this secret (REGISTRE_SECRET changed?)")
+        }
+        return try JSONDecoder().decode(RequestDetails.self, from: opened)
+    }
+
+    private func close(_ id: Int64, as state: RequestState, outcome: String, action: String, at date: Date, actor: String) async throws -> SubjectRequest {
+        let reason = outcome.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try await change(id, action: action, actor: actor, at: date, note: reason) { request in
+            guard !reason.isEmpty else { throw Refusal(code: "reason-missing", message: "give the reasons (--reason); the person is told them") }
+            guard request.state.isOpen else { throw Self.refusal(request, "it is already closed") }
+            request.state = state
+            request.closedAt = date
+            request.outcome = reason
+        }
+    }
+
+    /// Reads request `id`, lets `body` change it, and writes it back with its audit entry, unless
+    /// someone changed it in between.
+    private func change(
+        _ id: Int64, action: String, actor: String, at date: Date, note: String? = nil, _ body: (inout SubjectRequest) throws -> Void
+    ) async throws -> SubjectRequest {
+        guard var request = try await store.request(id: id) else { throw Refusal(code: "request-unknown", message: "there is no request \(id)") }
+        try body(&request)
+        request.version += 1
+        try await store.updateRequest(request, audit: audit(request, action: action, actor: actor, at: date, note: note))
+        return request
+    }
+
+    private func start(_ request: inout SubjectRequest, on day: CivilDate) {
+        request.state = .inProgress
+        request.startedOn = day
+        request.dueOn = LegalDeadline.end(months: 1, from: day)
+    }
+
+    private func seal(_ details: RequestDetails) throws -> String {
+        let sealed = try AES.GCM.seal(try JSONEncoder().encode(details), using: sealingKey)
+        guard let combined = sealed.combined else { throw Refusal(code: "seal-failed", message: "cannot seal the request's details") }
+        return combined.base64EncodedString()
+    }
+
+    /// The audit entry of a change: the request's number, right, state and deadlines, and the
+    /// reasons given; never the identities.
+    private func audit(_ request: SubjectRequest, action: String, actor: String, at date: Date, note: String? = nil) -> AuditDraft {
+        var fields = ["right": request.right.rawValue, "state": request.state.rawValue, "version": String(request.version)]
+        if request.id > 0 { fields["id"] = String(request.id) }
+        if let due = request.dueOn { fields["due_on"] = due.description }
+        if let extended = request.extendedTo { fields["extended_to"] = extended.description }
+        if let note { fields["reason"] = note }
+        return AuditDraft(actor: actor, action: action, subject: request.subjectHash, payload: JSONList.object(fields), recordedAt: date)
+    }
+
+    private static func refusal(_ request: SubjectRequest, _ why: String) -> Refusal {
+        Refusal(code: "state-invalid", message: "request \(request.id) is \(request.state.rawValue): \(why)")
+    }
+}

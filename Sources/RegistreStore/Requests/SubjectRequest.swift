@@ -1,0 +1,111 @@
+import Foundation
+import RegistreCore
+
+/// A right a data subject request exercises, among those Registre carries out on the company's
+/// databases.
+public enum SubjectRight: String, Sendable, CaseIterable, Codable {
+    case access, portability, rectification, erasure
+
+    /// The article of the GDPR.
+    public var article: String {
+        switch self {
+        case .access: "Art. 15"
+        case .portability: "Art. 20"
+        case .rectification: "Art. 16"
+        case .erasure: "Art. 17"
+        }
+    }
+}
+
+/// Where a request stands. The clock of Art. 12(3) runs from the day the person's identity is
+/// confirmed; a closed request (completed, partially completed, refused, cancelled) never reopens.
+public enum RequestState: String, Sendable, CaseIterable, Codable {
+    /// Received; the person's identity is not confirmed yet, and the clock waits.
+    case awaitingIdentity = "awaiting_identity"
+    /// Identity confirmed; the deadline runs.
+    case inProgress = "in_progress"
+    case completed
+    /// Done, with something kept or left, and why (an erasure under a legal obligation).
+    case partiallyCompleted = "partially_completed"
+    /// Refused, with the reasons and the right to complain (Art. 12(4)).
+    case refused
+    case cancelled
+
+    /// True until the request is answered one way or another.
+    public var isOpen: Bool { self == .awaitingIdentity || self == .inProgress }
+}
+
+/// A data subject request as Registre keeps it: what is asked, by whom (as a keyed hash; the
+/// identities themselves are sealed), and its deadline.
+public struct SubjectRequest: Sendable, Hashable {
+    /// The request's number, from 1.
+    public var id: Int64
+    public var right: SubjectRight
+    public var state: RequestState
+    /// The keyed hash of the first identity given, to find a person's requests.
+    public var subjectHash: String
+    /// The identities and the details of the request (corrections), as JSON sealed with
+    /// AES-GCM under a key derived from the store's secret: Registre must be able to act on
+    /// them, nobody reading the database should.
+    public var sealedDetails: String
+    public var receivedAt: Date
+    /// The day the clock started: identity confirmed.
+    public var startedOn: CivilDate?
+    /// One month after ``startedOn`` (Regulation 1182/71).
+    public var dueOn: CivilDate?
+    /// Three months after ``startedOn``, once extended (Art. 12(3)).
+    public var extendedTo: CivilDate?
+    /// Why it was extended, as told to the person within the first month.
+    public var extensionReason: String?
+    public var closedAt: Date?
+    /// How it ended: the result of carrying it out (JSON), or the reasons of a refusal or a
+    /// cancellation.
+    public var outcome: String?
+    /// Increased by every change, so two writers cannot overwrite each other.
+    public var version: Int64
+
+    /// Creates a request.
+    public init(
+        id: Int64, right: SubjectRight, state: RequestState, subjectHash: String, sealedDetails: String, receivedAt: Date,
+        startedOn: CivilDate? = nil, dueOn: CivilDate? = nil, extendedTo: CivilDate? = nil, extensionReason: String? = nil,
+        closedAt: Date? = nil, outcome: String? = nil, version: Int64 = 1
+    ) {
+        self.id = id
+        self.right = right
+        self.state = state
+        self.subjectHash = subjectHash
+        self.sealedDetails = sealedDetails
+        self.receivedAt = receivedAt
+        self.startedOn = startedOn
+        self.dueOn = dueOn
+        self.extendedTo = extendedTo
+        self.extensionReason = extensionReason
+        self.closedAt = closedAt
+        self.outcome = outcome
+        self.version = version
+    }
+
+    /// The day the answer is due: the extended deadline once there is one.
+    public var deadline: CivilDate? { extendedTo ?? dueOn }
+
+    /// True when it is still open after its deadline on `today`.
+    public func isOverdue(on today: CivilDate) -> Bool {
+        guard state.isOpen, let deadline else { return false }
+        return today > deadline
+    }
+}
+
+/// What a request asks, kept sealed: the person's identities (`email=...`) and, for a
+/// rectification, the corrections (`customer.phone=...`) and the rows they concern.
+public struct RequestDetails: Sendable, Hashable, Codable {
+    public var identities: [String]
+    public var corrections: [String]
+    public var filters: [String]
+
+    /// Creates details.
+    public init(identities: [String], corrections: [String] = [], filters: [String] = []) {
+        self.identities = identities
+        self.corrections = corrections
+        self.filters = filters
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import RegistreCore
+import Testing
+@testable import RegistreStore
+
+/// The lifecycle of data subject requests, on SQLite and on PostgreSQL.
+@Suite struct RequestDeskTests {
+    static let secret = Data(repeating: 9, count: 32)
+    /// Monday 16 March 2026, 10:00 in Paris.
+    static let monday = Date(timeIntervalSince1970: 1_773_651_600)
+    static func days(_ count: Double, after date: Date = monday) -> Date { date.addingTimeInterval(count * 86_400) }
+
+    @Test(arguments: Backend.allCases)
+    func aRequestWaitsForIdentityThenRunsItsMonthAndIsExtendedOnce(_ backend: Backend) async throws {
+        try await StoreFixture.with(backend) { fixture in
+            let desk = try RequestDesk(store: fixture.store, secret: Self.secret)
+            let opened = try await desk.open(.access, details: RequestDetails(identities: ["email=jeanne@exemple.fr"]), verified: false, at: Self.monday, actor: "cli")
+            #expect(opened.id == 1 && opened.state == .awaitingIdentity && opened.dueOn == nil, "the clock waits for the identity")
+            #expect(try await fixture.store.request(id: 1) == opened)
+            #expect(!opened.sealedDetails.contains("jeanne"), "identities are sealed")
+            #expect(try desk.details(of: opened).identities == ["email=jeanne@exemple.fr"])
+
+            let confirmed = try await desk.confirmIdentity(1, at: Self.days(3), actor: "cli")
+            #expect(confirmed.state == .inProgress && confirmed.startedOn?.description == "2026-03-19" && confirmed.dueOn?.description == "2026-04-20",
+                    "19 April 2026 is a Sunday: the next working day")
+
+            let extended = try await desk.extend(1, reason: "many systems to search", at: Self.days(20), actor: "token:dpo")
+            #expect(extended.extendedTo?.description == "2026-06-19" && extended.deadline?.description == "2026-06-19")
+            let twice = await #expect(throws: RequestDesk.Refusal.self) { try await desk.extend(1, reason: "again", at: Self.days(21), actor: "cli") }
+            #expect(twice?.code == "already-extended")
+
+            let done = try await desk.complete(1, partially: false, result: #"{"rows":3}"#, at: Self.days(40), actor: "cli")
+            #expect(done.state == .completed && done.outcome == #"{"rows":3}"# && done.closedAt != nil)
+            let again = await #expect(throws: RequestDesk.Refusal.self) { try await desk.refuse(1, reason: "late", at: Self.days(41), actor: "cli") }
+            #expect(again?.code == "state-invalid")
+
+            let audit = try await fixture.store.auditEntries(after: 0, limit: 10)
+            #expect(audit.map(\.draft.action) == ["request.received", "request.identity_confirmed", "request.extended", "request.completed"])
+            #expect(audit[0].draft.payload.contains(#""id":"1""#) && audit.allSatisfy { !$0.draft.payload.contains("jeanne") })
+            #expect(audit[2].draft.payload.contains("many systems to search"))
+            #expect(try await fixture.store.requests(includeClosed: false).isEmpty)
+            #expect(try await fixture.store.requests(includeClosed: true).map(\.id) == [1])
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func whatTheStateDoesNotAllowIsRefusedAndNothingIsWritten(_ backend: Backend) async throws {
+        try await StoreFixture.with(backend) { fixture in
+            let desk = try RequestDesk(store: fixture.store, secret: Self.secret)
+            let late = try await desk.open(.erasure, details: RequestDetails(identities: ["email=a@b.fr"]), verified: true, at: Self.monday, actor: "cli")
+            #expect(late.dueOn?.description == "2026-04-16")
+            let tooLate = await #expect(throws: RequestDesk.Refusal.self) { try await desk.extend(late.id, reason: "busy", at: Self.days(32), actor: "cli") }
+            #expect(tooLate?.code == "extension-late")
+            let noReason = await #expect(throws: RequestDesk.Refusal.self) { try await desk.refuse(late.id, reason: "  ", at: Self.days(2), actor: "cli") }
+            #expect(noReason?.code == "reason-missing")
+            let confirmedTwice = await #expect(throws: RequestDesk.Refusal.self) { try await desk.confirmIdentity(late.id, at: Self.days(1), actor: "cli") }
+            #expect(confirmedTwice?.code == "state-invalid")
+            let unknown = await #expect(throws: RequestDesk.Refusal.self) { try await desk.cancel(99, reason: "dup", at: Self.days(1), actor: "cli") }
+            #expect(unknown?.code == "request-unknown")
+            let empty = await #expect(throws: RequestDesk.Refusal.self) {
+                try await desk.open(.rectification, details: RequestDetails(identities: ["email=a@b.fr"]), verified: true, at: Self.monday, actor: "cli")
+            }
+            #expect(empty?.code == "correction-missing")
+            #expect(try await fixture.store.request(id: late.id) == late, "unchanged")
+            #expect(late.isOverdue(on: CivilDate(iso: "2026-04-17")!) && !late.isOverdue(on: CivilDate(iso: "2026-04-16")!))
+
+            // Two writers with the same version: the second is refused, not lost.
+            var stale = late
+            stale.version += 1
+            stale.outcome = "first"
+            try await fixture.store.updateRequest(stale, audit: AuditDraft(actor: "a", action: "test", subject: nil, payload: "{}", recordedAt: Self.monday))
+            stale.outcome = "second"
+            let conflict = await #expect(throws: StoreError.self) {
+                try await fixture.store.updateRequest(stale, audit: AuditDraft(actor: "b", action: "test", subject: nil, payload: "{}", recordedAt: Self.monday))
+            }
+            #expect(conflict?.code == "request-changed")
+            #expect(try await fixture.store.request(id: late.id)?.outcome == "first")
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func openRequestsAreListedByDeadline(_ backend: Backend) async throws {
+        try await StoreFixture.with(backend) { fixture in
+            let desk = try RequestDesk(store: fixture.store, secret: Self.secret)
+            let details = RequestDetails(identities: ["email=a@b.fr"])
+            let waiting = try await desk.open(.access, details: details, verified: false, at: Self.monday, actor: "cli")
+            let later = try await desk.open(.access, details: details, verified: true, at: Self.days(10), actor: "cli")
+            let sooner = try await desk.open(.erasure, details: details, verified: true, at: Self.monday, actor: "cli")
+            let cancelled = try await desk.open(.portability, details: details, verified: true, at: Self.monday, actor: "cli")
+            _ = try await desk.cancel(cancelled.id, reason: "withdrawn by the person", at: Self.days(1), actor: "cli")
+            #expect(try await fixture.store.requests(includeClosed: false).map(\.id) == [sooner.id, later.id, waiting.id])
+            #expect(try await fixture.store.requests(includeClosed: true).count == 4)
+            let other = try RequestDesk(store: fixture.store, secret: Data(repeating: 1, count: 32))
+            let unreadable = #expect(throws: RequestDesk.Refusal.self) { try other.details(of: later) }
+            #expect(unreadable?.code == "details-unreadable")
+        }
+    }
+}
