@@ -5,13 +5,14 @@ import RegistreConnectors
 import RegistreCore
 import RegistreStore
 
-/// `registre request ...`: data subject requests, in their one-step form for scripts: every row
-/// of a person found from the identities they gave (access), or erased (erasure).
+/// `registre request ...`: data subject requests, kept with their deadlines (open, list, show,
+/// confirm, extend, refuse, cancel, run), or in their one-step form for scripts (access,
+/// portability, rectify, erasure).
 struct RequestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
         abstract: "Answer data subject requests against the company's databases.",
-        subcommands: [Access.self, Portability.self, Rectify.self, Erasure.self]
+        subcommands: [Open.self, List.self, Show.self, Confirm.self, Extend.self, Refuse.self, Cancel.self, Run.self, Access.self, Portability.self, Rectify.self, Erasure.self]
     )
 
     struct Access: AsyncParsableCommand {
@@ -46,14 +47,8 @@ struct RequestCommand: AsyncParsableCommand {
                 let dataset = try subject.dataset()
                 let policy = try policy.map(SubjectOptions.policy)
                 let language = try SubjectOptions.language(language, of: policy)
-                let found = try await subject.withConnector { connector in
-                    try await SubjectFinder(dataset: dataset, connector: connector).find(identities)
-                }
-                let export = SubjectExport(kind: .access, dataset: dataset)
-                let (parts, left) = export.parts(of: found, policy: policy)
-                let page = policy.map { policy in { (report: AccessReport) in AccessReportRenderer(policy: policy).html(report, language: language) } }
-                let summary = try export.write(parts, left: left, to: URL(fileURLWithPath: out), page: page)
-                print(SubjectOptions.json(summary, dataset: dataset, queries: found.queries))
+                let outcome = try await Rights.access(identities, dataset: dataset, target: subject.target, policy: policy, language: language, out: out)
+                print(outcome.json)
             }
         }
     }
@@ -84,13 +79,8 @@ struct RequestCommand: AsyncParsableCommand {
                 let identities = try subject.identities()
                 let dataset = try subject.dataset()
                 let policy = try SubjectOptions.policy(policy)
-                let found = try await subject.withConnector { connector in
-                    try await SubjectFinder(dataset: dataset, connector: connector).find(identities)
-                }
-                let export = SubjectExport(kind: .portability, dataset: dataset)
-                let (parts, left) = export.parts(of: found, policy: policy)
-                let summary = try export.write(parts, left: left, to: URL(fileURLWithPath: out), page: nil)
-                print(SubjectOptions.json(summary, dataset: dataset, queries: found.queries))
+                let outcome = try await Rights.portability(identities, dataset: dataset, target: subject.target, policy: policy, out: out)
+                print(outcome.json)
             }
         }
     }
@@ -119,25 +109,11 @@ struct RequestCommand: AsyncParsableCommand {
         var filters: [String] = []
 
         func run() async throws {
-            let (result, dataset) = try await SubjectOptions.exitingOnBadInput { () -> (Rectifier.Result, Dataset) in
-                guard !corrections.isEmpty else { throw ConnectorError(code: "correction-missing", message: "give at least one --set COLLECTION.FIELD=VALUE") }
-                let corrections = try corrections.map(Rectifier.Correction.init(argument:))
-                let filters = try filters.map(Rectifier.Correction.init(argument:))
-                let identities = try subject.identities()
-                let dataset = try subject.dataset()
-                let result = try await subject.withConnector(writable: true) { connector in
-                    try await Rectifier(dataset: dataset, connector: connector).rectify(identities, corrections, only: filters)
-                }
-                return (result, dataset)
+            let outcome = try await SubjectOptions.exitingOnBadInput {
+                try await Rights.rectify(try subject.identities(), dataset: try subject.dataset(), target: subject.target, corrections: corrections, filters: filters)
             }
-            let collections = result.collections.mapValues { entry -> [String: Any] in
-                ["rows": entry.rows, "unchanged": entry.unchanged, "shared": entry.shared, "fields": entry.fields]
-            }
-            var summary: [String: Any] = ["status": result.status, "dataset": dataset.key, "collections": collections, "failures": result.failures]
-            if !result.notFound.isEmpty { summary["not_found"] = result.notFound }
-            let text = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: text, as: UTF8.self))
-            if result.status == "failed" { throw ExitCode(1) }
+            print(outcome.json)
+            if outcome.status == "failed" { throw ExitCode(1) }
         }
     }
 
@@ -162,37 +138,15 @@ struct RequestCommand: AsyncParsableCommand {
         var policy: String
 
         func run() async throws {
-            let (result, dataset) = try await SubjectOptions.exitingOnBadInput { () -> (Eraser.Result, Dataset) in
+            let outcome = try await SubjectOptions.exitingOnBadInput {
                 let identities = try subject.identities()
                 let dataset = try subject.dataset()
                 let policy = try SubjectOptions.policy(policy)
-                let activities = Set(policy.activities.map(\.id))
                 let secret = try KeyedHasher.loadSecret(environment: ProcessInfo.processInfo.environment, keyFile: nil)
-                let result = try await subject.withConnector(writable: true) { connector in
-                    let problems = try await DatasetCheck(dataset: dataset, connector: connector, activities: activities).run().filter { $0.severity == .error }
-                    guard problems.isEmpty else {
-                        for problem in problems { printError(problem.description) }
-                        throw ConnectorError(code: "dataset-invalid", message: "\(problems.count) error(s) in \(subject.datasets) against this database; nothing was erased")
-                    }
-                    let retained = Eraser.retained(by: policy, in: dataset)
-                    return try await Eraser(dataset: dataset, connector: connector, retained: retained, secret: Array(secret)).erase(identities)
-                }
-                return (result, dataset)
+                return try await Rights.erase(identities, dataset: dataset, target: subject.target, policy: policy, secret: secret)
             }
-            var collections: [String: Any] = [:]
-            for (name, entries) in result.collections {
-                collections[name] = entries.map { entry -> [String: Any] in
-                    var object: [String: Any] = ["action": entry.action, "rows": entry.rows]
-                    if !entry.fields.isEmpty { object["fields"] = entry.fields }
-                    if !entry.keptFields.isEmpty { object["kept_fields"] = entry.keptFields }
-                    if let reason = entry.reason { object["reason"] = reason }
-                    return object
-                }
-            }
-            let summary: [String: Any] = ["status": result.status, "dataset": dataset.key, "collections": collections, "failures": result.failures]
-            let text = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: text, as: UTF8.self))
-            if result.status == "failed" { throw ExitCode(1) }
+            print(outcome.json)
+            if outcome.status == "failed" { throw ExitCode(1) }
         }
     }
 }
@@ -208,6 +162,9 @@ struct SubjectOptions: ParsableArguments {
     @Option(help: "The database: sqlite:PATH or a file path, postgres://user@host:port/db (password from PGPASSWORD), or env:NAME for a URL in an environment variable.")
     var connection: String
 
+    /// The dataset file and the database, as a request names them.
+    var target: Rights.Target { Rights.Target(datasets: datasets, connection: connection) }
+
     /// The identities, normalised; at least one.
     func identities() throws -> [Identity] {
         guard !identityArguments.isEmpty else { throw ConnectorError(code: "identity-missing", message: "give at least one --identity type=value") }
@@ -216,6 +173,11 @@ struct SubjectOptions: ParsableArguments {
 
     /// The one dataset of the file, or a located error for each mistake in it.
     func dataset() throws -> Dataset {
+        try Self.dataset(at: datasets)
+    }
+
+    /// The one dataset of the file at `datasets`.
+    static func dataset(at datasets: String) throws -> Dataset {
         let loaded = try DatasetLoader.load(contentsOf: datasets)
         for finding in loaded.findings { printError(finding.description) }
         guard let all = loaded.datasets, all.count == 1, let dataset = all.first else {
@@ -252,23 +214,6 @@ struct SubjectOptions: ParsableArguments {
             throw ConnectorError(code: "language-unknown", message: "--lang \(requested): the policy is written in \(languages.joined(separator: ", "))")
         }
         return requested
-    }
-
-    /// The summary an export prints: `no_data` when nothing of the person was found.
-    static func json(_ summary: SubjectExport.Summary, dataset: Dataset, queries: Int) -> String {
-        var object: [String: Any] = [
-            "status": summary.rows.isEmpty && summary.left.isEmpty ? "no_data" : "completed",
-            "dataset": dataset.key,
-            "collections": summary.rows,
-            "rows": summary.rows.values.reduce(0, +),
-            "queries": queries,
-            "archive": summary.archive.path,
-            "files": summary.files,
-        ]
-        if !summary.left.isEmpty { object["left_out"] = summary.left }
-        if !summary.withheld.isEmpty { object["withheld"] = summary.withheld }
-        let text = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// Runs `body`; bad input or an unreachable database prints what and where and exits 2.

@@ -27,7 +27,7 @@ import Testing
     }
 
     /// Runs the command with `environment` added to this process's.
-    func registre(_ arguments: [String], environment: [String: String]) throws -> Run {
+    func registre(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments

@@ -84,4 +84,55 @@ import Testing
         let unset = try cli.registre("request", "access", "--identity", "email=a@b.fr", "--datasets", datasets, "--connection", "env:REGISTRE_NO_SUCH_VARIABLE", "--out", out)
         #expect(unset.status == 2 && unset.stderr.contains("REGISTRE_NO_SUCH_VARIABLE"))
     }
+
+    /// A request kept in Registre's store, from receipt to answer, as a DPO runs it by hand.
+    @Test func aRequestIsOpenedConfirmedRunAndClosedWithItsDeadline() throws {
+        let cli = CLITests()
+        let folder = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("shop.sqlite").path
+        let datasets = folder.appendingPathComponent("shop.yml").path
+        let store = ["--database", folder.appendingPathComponent("registre.sqlite").path]
+        try Self.dataset.write(toFile: datasets, atomically: true, encoding: .utf8)
+        for statement in [
+            "CREATE TABLE customer (id INTEGER PRIMARY KEY, email TEXT, name TEXT)",
+            #"CREATE TABLE "order" (id INTEGER PRIMARY KEY, customer_id INTEGER)"#,
+            "INSERT INTO customer VALUES (1, 'jeanne@exemple.fr', 'Jeane Dupont')",
+        ] { _ = try ServerProcessTests.sqlite(database, statement) }
+        func json(_ text: String) throws -> [String: Any] { try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) }
+
+        let opened = try cli.registre(["request", "open", "--right", "rectification", "--identity", "email=jeanne@exemple.fr", "--set", "customer.name=Jeanne Dupont"] + store)
+        #expect(opened.status == 0, "\(opened.stderr)")
+        #expect(try json(opened.stdout)["state"] as? String == "awaiting_identity" && json(opened.stdout)["due_on"] == nil)
+        let early = try cli.registre(["request", "run", "1", "--datasets", datasets, "--connection", database] + store)
+        #expect(early.status == 2 && early.stderr.contains("confirm the identity first"))
+        #expect(try ServerProcessTests.sqlite(database, "SELECT name FROM customer") == "[('Jeane Dupont',)]")
+
+        let confirmed = try cli.registre(["request", "confirm", "1"] + store)
+        let due = try json(confirmed.stdout)["due_on"] as? String
+        #expect(confirmed.status == 0 && due != nil)
+        let listed = try cli.registre(["request", "list", "--format", "json"] + store)
+        #expect(listed.stdout.contains(#""id":1"#) && listed.stdout.contains(#""state":"in_progress""#))
+        let extended = try cli.registre(["request", "extend", "1", "--reason", "three databases to search"] + store)
+        #expect(extended.status == 0 && extended.stdout.contains(#""extension_reason":"three databases to search""#))
+        let twice = try cli.registre(["request", "extend", "1", "--reason", "again"] + store)
+        #expect(twice.status == 2 && twice.stderr.contains("already-extended"))
+
+        let run = try cli.registre(["request", "run", "1", "--datasets", datasets, "--connection", database] + store)
+        #expect(run.status == 0, "\(run.stderr)")
+        let answer = try json(run.stdout)
+        #expect((answer["request"] as? [String: Any])?["state"] as? String == "completed")
+        #expect((answer["result"] as? [String: Any])?["status"] as? String == "completed")
+        #expect(try ServerProcessTests.sqlite(database, "SELECT name FROM customer") == "[('Jeanne Dupont',)]")
+        let closed = try cli.registre(["request", "refuse", "1", "--reason", "too late"] + store)
+        #expect(closed.status == 2 && closed.stderr.contains("already closed"))
+        let shown = try cli.registre(["request", "show", "1"] + store)
+        #expect(shown.stdout.contains(#""identities":["email=jeanne@exemple.fr"]"#))
+        #expect(!(try String(contentsOfFile: store[1], encoding: .isoLatin1)).contains("jeanne@exemple.fr"), "identities are sealed in the store")
+
+        let unknown = try cli.registre(["request", "show", "7"] + store)
+        #expect(unknown.status == 2 && unknown.stderr.contains("there is no request 7"))
+        let audit = try cli.registre(["audit", "verify"] + store)
+        #expect(audit.status == 0 && audit.stdout.hasPrefix("ok: 4 entries"), "\(audit.stdout)")
+    }
 }

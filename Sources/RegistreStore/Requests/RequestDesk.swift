@@ -24,6 +24,11 @@ public struct RequestDesk: Sendable {
         public var code: String
         public var message: String
         public var description: String { "\(message) [\(code)]" }
+
+        public init(code: String, message: String) {
+            self.code = code
+            self.message = message
+        }
     }
 
     /// Opens a request received at `date`. With `verified`, the identity was confirmed on

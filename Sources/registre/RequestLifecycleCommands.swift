@@ -1,0 +1,289 @@
+import ArgumentParser
+import Foundation
+import RegistreConnectors
+import RegistreCore
+import RegistreStore
+
+/// `registre request open|list|show|confirm|extend|refuse|cancel|run`: data subject requests kept
+/// in Registre's store, with their deadlines, from receipt to answer.
+extension RequestCommand {
+    struct Open: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "open",
+            abstract: "Record a request received today; its month starts once the identity is confirmed.",
+            discussion: "Prints the request as JSON. Exit status: 0 recorded, 2 bad input or an unreachable store."
+        )
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "The right exercised: \(SubjectRight.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var right: String
+
+        @Option(name: .customLong("identity"), help: "type=value, such as email=jeanne@exemple.fr; repeatable.")
+        var identities: [String] = []
+
+        @Option(name: .customLong("set"), help: "For a rectification: COLLECTION.FIELD=VALUE; repeatable.")
+        var corrections: [String] = []
+
+        @Option(name: .customLong("where"), help: "For a rectification: COLLECTION.FIELD=VALUE naming the row meant; repeatable.")
+        var filters: [String] = []
+
+        @Flag(help: "The person's identity was checked on receipt: the month starts today.")
+        var verified = false
+
+        func run() async throws {
+            try await store.withDesk { desk, _ in
+                guard let right = SubjectRight(rawValue: right) else {
+                    throw RequestDesk.Refusal(code: "right-unknown", message: "--right \(right): one of \(SubjectRight.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                for identity in identities { _ = try Identity(argument: identity) }
+                for correction in corrections + filters { _ = try Rectifier.Correction(argument: correction) }
+                let details = RequestDetails(identities: identities, corrections: corrections, filters: filters)
+                let request = try await desk.open(right, details: details, verified: verified, at: Date(), actor: "cli")
+                print(try RequestCommand.json(request))
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List the open requests by deadline, the nearest first (with --all, closed ones too)."
+        )
+
+        @OptionGroup var store: StoreOptions
+
+        @Flag(help: "Closed requests too.")
+        var all = false
+
+        @Option(help: "table or json.")
+        var format: String = "table"
+
+        func run() async throws {
+            try await store.withDesk { _, store in
+                guard ["table", "json"].contains(format) else { throw RequestDesk.Refusal(code: "format-unknown", message: "--format \(format): table or json") }
+                let requests = try await store.requests(includeClosed: all)
+                if format == "json" {
+                    print("[" + (try requests.map { try RequestCommand.json($0) }).joined(separator: ",") + "]")
+                    return
+                }
+                let today = LegalDeadline.day(of: Date())
+                print(["ID", "RIGHT", "STATE", "RECEIVED", "DEADLINE", ""].map { $0.padding(toLength: 20, withPad: " ", startingAt: 0) }.joined().trimmingCharacters(in: .whitespaces))
+                for request in requests {
+                    let cells = [
+                        String(request.id), request.right.rawValue, request.state.rawValue, LegalDeadline.day(of: request.receivedAt).description,
+                        request.deadline.map { $0.description + (request.extendedTo != nil ? " (ext.)" : "") } ?? "-",
+                        request.isOverdue(on: today) ? "OVERDUE" : "",
+                    ]
+                    print(cells.map { $0.padding(toLength: 20, withPad: " ", startingAt: 0) }.joined().trimmingCharacters(in: .whitespaces))
+                }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one request, with the identities and corrections it holds.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "The request's number.")
+        var id: Int64
+
+        func run() async throws {
+            try await store.withDesk { desk, store in
+                let request = try await RequestCommand.request(id, in: store)
+                print(try RequestCommand.json(request, details: try desk.details(of: request)))
+            }
+        }
+    }
+
+    struct Confirm: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "confirm", abstract: "Record that the person's identity is confirmed: the request is in progress and its month starts today.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "The request's number.")
+        var id: Int64
+
+        func run() async throws {
+            try await store.withDesk { desk, _ in print(try RequestCommand.json(try await desk.confirmIdentity(id, at: Date(), actor: "cli"))) }
+        }
+    }
+
+    struct Extend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "extend",
+            abstract: "Extend the deadline by two months, once, within the first month, with the reasons told to the person (Art. 12(3)).")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "The request's number.")
+        var id: Int64
+
+        @Option(help: "Why (the complexity and number of requests), as the person is told.")
+        var reason: String
+
+        func run() async throws {
+            try await store.withDesk { desk, _ in print(try RequestCommand.json(try await desk.extend(id, reason: reason, at: Date(), actor: "cli"))) }
+        }
+    }
+
+    struct Refuse: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "refuse",
+            abstract: "Refuse a request with its reasons; the answer tells the person they may complain to the authority (Art. 12(4)).")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "The request's number.")
+        var id: Int64
+
+        @Option(help: "Why, as the person is told.")
+        var reason: String
+
+        func run() async throws {
+            try await store.withDesk { desk, _ in print(try RequestCommand.json(try await desk.refuse(id, reason: reason, at: Date(), actor: "cli"))) }
+        }
+    }
+
+    struct Cancel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a request (withdrawn by the person, a duplicate).")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "The request's number.")
+        var id: Int64
+
+        @Option(help: "Why.")
+        var reason: String
+
+        func run() async throws {
+            try await store.withDesk { desk, _ in print(try RequestCommand.json(try await desk.cancel(id, reason: reason, at: Date(), actor: "cli"))) }
+        }
+    }
+
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run",
+            abstract: "Carry out a request in progress on the company's database and record its result.",
+            discussion: """
+                Does what the one-step commands do (access, portability, rectify, erasure) with the \
+                identities and corrections the request holds, then completes the request (partially when \
+                something was kept or left, with why). A failed erasure or rectification leaves the \
+                request in progress, to run again. Prints the request and the result as JSON. Exit \
+                status: 0 done, 1 failed, 2 bad input, a request not in progress, or an unreachable database.
+                """
+        )
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "The request's number.")
+        var id: Int64
+
+        @Option(help: "The Fides dataset file describing the database.")
+        var datasets: String
+
+        @Option(help: "The database: sqlite:PATH or a file path, postgres://user@host:port/db, or env:NAME.")
+        var connection: String
+
+        @Option(help: "The policy file (needed for portability and erasure; gives access its page).")
+        var policy: String?
+
+        @Option(help: "For access and portability: the folder to write the export into.")
+        var out: String?
+
+        @Option(name: .customLong("lang"), help: "The access page's language; the policy's first by default.")
+        var language: String?
+
+        func run() async throws {
+            let failed = try await store.withDesk { desk, store -> Bool in
+                let request = try await RequestCommand.request(id, in: store)
+                guard request.state == .inProgress else {
+                    throw RequestDesk.Refusal(code: "state-invalid", message: "request \(id) is \(request.state.rawValue); only a request in progress can be run (confirm the identity first)")
+                }
+                let details = try desk.details(of: request)
+                let identities = try details.identities.map(Identity.init(argument:))
+                let dataset = try SubjectOptions.dataset(at: datasets)
+                let target = Rights.Target(datasets: datasets, connection: connection)
+                let policy = try policy.map(SubjectOptions.policy)
+                func needed<T>(_ value: T?, _ option: String) throws -> T {
+                    guard let value else { throw RequestDesk.Refusal(code: "option-missing", message: "a request for \(request.right.rawValue) needs \(option)") }
+                    return value
+                }
+                let outcome: Rights.Outcome
+                switch request.right {
+                case .access:
+                    outcome = try await Rights.access(
+                        identities, dataset: dataset, target: target, policy: policy, language: try SubjectOptions.language(language, of: policy), out: try needed(out, "--out"))
+                case .portability:
+                    outcome = try await Rights.portability(identities, dataset: dataset, target: target, policy: try needed(policy, "--policy"), out: try needed(out, "--out"))
+                case .rectification:
+                    outcome = try await Rights.rectify(identities, dataset: dataset, target: target, corrections: details.corrections, filters: details.filters)
+                case .erasure:
+                    outcome = try await Rights.erase(identities, dataset: dataset, target: target, policy: try needed(policy, "--policy"), secret: try self.store.secret(for: self.store.location()))
+                }
+                var answered = request
+                if outcome.status != "failed" {
+                    answered = try await desk.complete(id, partially: outcome.status == "partially_completed", result: outcome.json, at: Date(), actor: "cli")
+                }
+                print(#"{"request":"# + (try RequestCommand.json(answered)) + #","result":"# + outcome.json + "}")
+                return outcome.status == "failed"
+            }
+            if failed { throw ExitCode(1) }
+        }
+    }
+
+    /// Request `id`, or a refusal naming it.
+    static func request(_ id: Int64, in store: any RegistreStore) async throws -> SubjectRequest {
+        guard let request = try await store.request(id: id) else { throw RequestDesk.Refusal(code: "request-unknown", message: "there is no request \(id)") }
+        return request
+    }
+
+    /// A request as the commands print it; `details` adds what it asks.
+    static func json(_ request: SubjectRequest, details: RequestDetails? = nil) throws -> String {
+        var object: [String: Any] = [
+            "id": request.id, "right": request.right.rawValue, "article": request.right.article, "state": request.state.rawValue,
+            "received_on": LegalDeadline.day(of: request.receivedAt).description,
+            "overdue": request.isOverdue(on: LegalDeadline.day(of: Date())),
+        ]
+        if let started = request.startedOn { object["started_on"] = started.description }
+        if let due = request.dueOn { object["due_on"] = due.description }
+        if let extended = request.extendedTo { object["extended_to"] = extended.description }
+        if let reason = request.extensionReason { object["extension_reason"] = reason }
+        if let closed = request.closedAt { object["closed_on"] = LegalDeadline.day(of: closed).description }
+        if let outcome = request.outcome {
+            object["outcome"] = (try? JSONSerialization.jsonObject(with: Data(outcome.utf8))) ?? outcome
+        }
+        if let details {
+            object["identities"] = details.identities
+            if !details.corrections.isEmpty { object["corrections"] = details.corrections }
+            if !details.filters.isEmpty { object["where"] = details.filters }
+        }
+        return try Rights.json(object)
+    }
+}
+
+extension StoreOptions {
+    /// Runs `body` with a request desk on the store; bad input, a refused change or an
+    /// unreachable store prints what and why and exits 2.
+    func withDesk<T: Sendable>(_ body: @Sendable @escaping (RequestDesk, any RegistreStore) async throws -> T) async throws -> T {
+        let location = try location()
+        let secret = try secret(for: location)
+        do {
+            return try await location.withStore(logger: makeLogger()) { store in
+                try await store.migrate()
+                return try await body(try RequestDesk(store: store, secret: secret), store)
+            }
+        } catch let error as RequestDesk.Refusal {
+            printError("error: \(error)")
+        } catch let error as StoreError {
+            printError("error: \(error)")
+        } catch let error as ConnectorError {
+            printError("error: \(error)")
+        } catch let error as PolicyReadError {
+            printError(error.description)
+        }
+        throw ExitCode(2)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import RegistreConnectors
+import RegistreCore
+import RegistreStore
+
+/// Carrying out a right on the company's database, as the one-step commands and
+/// `registre request run` both do it: the outcome's status and its JSON summary.
+enum Rights {
+    struct Outcome {
+        /// `completed`, `partially_completed`, `no_data` or `failed`.
+        var status: String
+        /// What is printed, and kept with a request once it is completed.
+        var json: String
+    }
+
+    /// What a request names the database and the files with.
+    struct Target {
+        var datasets: String
+        var connection: String
+    }
+
+    /// Access (Art. 15): the export in `out`, with the page when a policy is given.
+    static func access(_ identities: [Identity], dataset: Dataset, target: Target, policy: Policy?, language: String, out: String) async throws -> Outcome {
+        let page = policy.map { policy in { (report: AccessReport) in AccessReportRenderer(policy: policy).html(report, language: language) } }
+        return try await export(.access, identities, dataset: dataset, target: target, policy: policy, out: out, page: page)
+    }
+
+    /// Portability (Art. 20): only what the person provided, under consent or a contract.
+    static func portability(_ identities: [Identity], dataset: Dataset, target: Target, policy: Policy, out: String) async throws -> Outcome {
+        try await export(.portability, identities, dataset: dataset, target: target, policy: policy, out: out, page: nil)
+    }
+
+    private static func export(
+        _ kind: SubjectExport.Kind, _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy?, out: String,
+        page: ((AccessReport) -> String)?
+    ) async throws -> Outcome {
+        let found = try await SubjectOptions.withConnector(target.connection) { connector in
+            try await SubjectFinder(dataset: dataset, connector: connector).find(identities)
+        }
+        let export = SubjectExport(kind: kind, dataset: dataset)
+        let (parts, left) = export.parts(of: found, policy: policy)
+        let summary = try export.write(parts, left: left, to: URL(fileURLWithPath: out), page: page)
+        let status = summary.rows.isEmpty && summary.left.isEmpty ? "no_data" : "completed"
+        var object: [String: Any] = [
+            "status": status, "dataset": dataset.key, "collections": summary.rows, "rows": summary.rows.values.reduce(0, +),
+            "queries": found.queries, "archive": summary.archive.path, "files": summary.files,
+        ]
+        if !summary.left.isEmpty { object["left_out"] = summary.left }
+        if !summary.withheld.isEmpty { object["withheld"] = summary.withheld }
+        return Outcome(status: status, json: try json(object))
+    }
+
+    /// Rectification (Art. 16).
+    static func rectify(_ identities: [Identity], dataset: Dataset, target: Target, corrections: [String], filters: [String]) async throws -> Outcome {
+        guard !corrections.isEmpty else { throw ConnectorError(code: "correction-missing", message: "give at least one --set COLLECTION.FIELD=VALUE") }
+        let corrections = try corrections.map(Rectifier.Correction.init(argument:))
+        let filters = try filters.map(Rectifier.Correction.init(argument:))
+        let result = try await SubjectOptions.withConnector(target.connection, writable: true) { connector in
+            try await Rectifier(dataset: dataset, connector: connector).rectify(identities, corrections, only: filters)
+        }
+        let collections = result.collections.mapValues { entry -> [String: Any] in
+            ["rows": entry.rows, "unchanged": entry.unchanged, "shared": entry.shared, "fields": entry.fields]
+        }
+        var object: [String: Any] = ["status": result.status, "dataset": dataset.key, "collections": collections, "failures": result.failures]
+        if !result.notFound.isEmpty { object["not_found"] = result.notFound }
+        return Outcome(status: result.status, json: try json(object))
+    }
+
+    /// Erasure (Art. 17), refused before anything changes when the dataset check finds errors.
+    static func erase(_ identities: [Identity], dataset: Dataset, target: Target, policy: Policy, secret: Data) async throws -> Outcome {
+        let activities = Set(policy.activities.map(\.id))
+        let result = try await SubjectOptions.withConnector(target.connection, writable: true) { connector in
+            let problems = try await DatasetCheck(dataset: dataset, connector: connector, activities: activities).run().filter { $0.severity == .error }
+            guard problems.isEmpty else {
+                for problem in problems { printError(problem.description) }
+                throw ConnectorError(code: "dataset-invalid", message: "\(problems.count) error(s) in \(target.datasets) against this database; nothing was erased")
+            }
+            let retained = Eraser.retained(by: policy, in: dataset)
+            return try await Eraser(dataset: dataset, connector: connector, retained: retained, secret: Array(secret)).erase(identities)
+        }
+        var collections: [String: Any] = [:]
+        for (name, entries) in result.collections {
+            collections[name] = entries.map { entry -> [String: Any] in
+                var object: [String: Any] = ["action": entry.action, "rows": entry.rows]
+                if !entry.fields.isEmpty { object["fields"] = entry.fields }
+                if !entry.keptFields.isEmpty { object["kept_fields"] = entry.keptFields }
+                if let reason = entry.reason { object["reason"] = reason }
+                return object
+            }
+        }
+        let object: [String: Any] = ["status": result.status, "dataset": dataset.key, "collections": collections, "failures": result.failures]
+        return Outcome(status: result.status, json: try json(object))
+    }
+
+    static func json(_ object: [String: Any]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+    }
+}
