@@ -14,20 +14,9 @@ import Testing
 
     /// Runs `body` with an eraser over a fresh shop in `backend`; `setup` is SQL run first.
     static func withEraser(_ backend: Backend, setup: [String] = [], _ body: (Eraser, any Connector) async throws -> Void) async throws {
-        let folder = try SubjectFinderTests.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var scripts = ShopFixtureTests.scripts
-        if !setup.isEmpty {
-            let extra = folder.appendingPathComponent("setup.sql")
-            try setup.joined(separator: "\n").write(to: extra, atomically: true, encoding: .utf8)
-            scripts.append(extra)
-        }
-        try await ConnectorFixture.with(backend, scripts: scripts, schema: "boutique") { fixture in
-            let dataset = fixture.placed(try ShopFixtureTests.dataset())
-            let retained = Eraser.retained(by: try Self.policy(), in: dataset)
-            try await fixture.withConnector(writable: true) { connector in
-                try await body(Eraser(dataset: dataset, connector: connector, retained: retained, secret: Self.secret), connector)
-            }
+        let retained = Eraser.retained(by: try Self.policy(), in: try ShopFixtureTests.dataset())
+        try await ShopFixtureTests.withShop(backend, setup: setup) { dataset, connector in
+            try await body(Eraser(dataset: dataset, connector: connector, retained: retained, secret: Self.secret), connector)
         }
     }
 

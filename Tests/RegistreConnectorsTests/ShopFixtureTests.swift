@@ -18,6 +18,23 @@ import Testing
         return try #require(loaded.datasets?.first)
     }
 
+    /// Runs `body` with the shop loaded in `backend` (on PostgreSQL, in the schema `boutique`,
+    /// not `public`), after the SQL statements of `setup`, and a writable connector to it.
+    static func withShop<T: Sendable>(_ backend: Backend, setup: [String] = [], _ body: (Dataset, any Connector) async throws -> T) async throws -> T {
+        let folder = try SubjectFinderTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var scripts = Self.scripts
+        if !setup.isEmpty {
+            let extra = folder.appendingPathComponent("setup.sql")
+            try setup.joined(separator: "\n").write(to: extra, atomically: true, encoding: .utf8)
+            scripts.append(extra)
+        }
+        return try await ConnectorFixture.with(backend, scripts: scripts, schema: "boutique") { fixture in
+            let dataset = fixture.placed(try Self.dataset())
+            return try await fixture.withConnector(writable: true) { connector in try await body(dataset, connector) }
+        }
+    }
+
     /// Runs `body` with a finder over the shop loaded in `backend` (on PostgreSQL, in the
     /// schema `boutique`, not `public`).
     static func withFinder(_ backend: Backend, _ body: (SubjectFinder) async throws -> Void) async throws {

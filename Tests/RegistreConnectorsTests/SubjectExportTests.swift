@@ -21,14 +21,9 @@ import ZIPFoundation
     ) async throws {
         let folder = try SubjectFinderTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let extra = folder.appendingPathComponent("setup.sql")
-        try setup.joined(separator: "\n").write(to: extra, atomically: true, encoding: .utf8)
         let policy = try EraserTests.policy()
-        let summary = try await ConnectorFixture.with(backend, scripts: ShopFixtureTests.scripts + [extra], schema: "boutique") { fixture in
-            let dataset = fixture.placed(try ShopFixtureTests.dataset())
-            let found = try await fixture.withConnector { connector in
-                try await SubjectFinder(dataset: dataset, connector: connector).find([Identity(argument: identity)])
-            }
+        let summary = try await ShopFixtureTests.withShop(backend, setup: setup) { dataset, connector in
+            let found = try await SubjectFinder(dataset: dataset, connector: connector).find([Identity(argument: identity)])
             let export = SubjectExport(kind: kind, dataset: dataset)
             let (parts, left) = export.parts(of: found, policy: policy)
             let page = kind == .access ? { (report: AccessReport) in AccessReportRenderer(policy: policy).html(report, language: "en") } : nil
