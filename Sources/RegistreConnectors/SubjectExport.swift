@@ -109,7 +109,7 @@ public struct SubjectExport: Sendable {
         var counts: [String: Int] = [:]
         for part in parts {
             let name = part.collection.name
-            let json = "\(name).json", csv = "\(name).csv"
+            let json = Self.fileName(name, "json"), csv = Self.fileName(name, "csv")
             try writeFile(folder.appendingPathComponent(json)) { out in try Self.writeJSON(part, to: out) }
             try writeFile(folder.appendingPathComponent(csv)) { out in try Self.writeCSV(part, to: out) }
             files += [json, csv]
@@ -139,6 +139,17 @@ public struct SubjectExport: Sendable {
         }
         let withheld = Dictionary(uniqueKeysWithValues: parts.filter { !$0.withheld.isEmpty }.map { ($0.collection.name, $0.withheld) })
         return Summary(rows: counts, withheld: withheld, left: left, archive: archive, files: files)
+    }
+
+    /// A file name for a collection: its name where it is made of letters, digits, `_`, `-` and
+    /// `.` (not leading), `_` in place of anything else, so no name from a dataset file can
+    /// reach outside the export's folder.
+    static func fileName(_ collection: String, _ suffix: String) -> String {
+        var name = String(collection.unicodeScalars.map { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "_-.".unicodeScalars.contains(scalar)) ? Character(scalar) : "_"
+        })
+        while name.hasPrefix(".") { name.replaceSubrange(name.startIndex...name.startIndex, with: "_") }
+        return (name.isEmpty ? "_" : name) + "." + suffix
     }
 
     /// Creates `url` and hands `body` a buffered writer to it.

@@ -94,4 +94,11 @@ import ZIPFoundation
             #expect(files["index.html"]?.contains("We found no personal data about you.") == true)
         }
     }
+
+    @Test func fileNamesStayInsideTheExportFolder() {
+        #expect(SubjectExport.fileName("customer_order", "csv") == "customer_order.csv")
+        #expect(SubjectExport.fileName("../../etc/passwd", "json") == "_._.._etc_passwd.json")
+        #expect(SubjectExport.fileName("commandes clients é", "csv") == "commandes_clients__.csv")
+        #expect(SubjectExport.fileName("", "csv") == "_.csv")
+    }
 }
