@@ -46,6 +46,11 @@ public struct RowChange: Sendable, Hashable {
         self.key = key
         self.kind = kind
     }
+
+    /// A row's key as messages name it: `order_id=101, line_no=2`.
+    static func describe(_ key: [Assignment]) -> String {
+        key.map { "\($0.column)=\($0.value.jsonText ?? "null")" }.joined(separator: ", ")
+    }
 }
 
 /// A table as the database defines it, for `registre datasets check`.
@@ -133,6 +138,35 @@ public struct TableDescription: Sendable, Hashable {
 /// Values per query: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535.
 public let maximumBatch = 500
 
+extension Connector {
+    /// The rows of `table` whose `column` holds one of `values`, however many: a query per batch
+    /// of at most ``maximumBatch`` values, each counted in `queries`.
+    func rows(
+        of table: TableName, columns: [String], where column: String, matchingAnyOf values: [SQLValue], caseInsensitive: Bool, queries: inout Int
+    ) async throws -> [Row] {
+        var rows: [Row] = []
+        for start in stride(from: 0, to: values.count, by: maximumBatch) {
+            queries += 1
+            rows += try await self.rows(
+                of: table, columns: columns, where: column, matchesAnyOf: Array(values[start..<min(start + maximumBatch, values.count)]),
+                caseInsensitive: caseInsensitive)
+        }
+        return rows
+    }
+
+    /// The rows of `collection` (in `schema`) whose primary keys are among `keys`, each under its
+    /// key, read as they are now: what erasure and rectification read back after their changes.
+    func currentRows(of collection: DatasetCollection, schema: String?, keys: [[RowChange.Assignment]]) async throws -> [[SQLValue]: Row] {
+        guard let first = collection.primaryKey.first else { return [:] }
+        var queries = 0
+        let values = Array(Set(keys.compactMap { $0.first?.value }))
+        let rows = try await rows(
+            of: TableName(schema: schema, name: collection.name), columns: collection.fields.map(\.name), where: first.name, matchingAnyOf: values,
+            caseInsensitive: false, queries: &queries)
+        return Dictionary(rows.map { (SubjectFinder.key(of: $0, in: collection), $0) }, uniquingKeysWith: { _, last in last })
+    }
+}
+
 /// A table, with the schema it is in when the dataset names one.
 public struct TableName: Sendable, Hashable, CustomStringConvertible {
     /// The schema (PostgreSQL) or attached database (SQLite); nil for the default.
@@ -175,6 +209,16 @@ public enum SQLValue: Sendable, Hashable, Comparable {
         case .text(let value): value
         case .blob(let bytes): Hex.string(bytes)
         }
+    }
+
+    /// True when two values are the same as the database would compare them: equal as text, or
+    /// as numbers (`0` and `0.00`).
+    public func isSame(as other: SQLValue) -> Bool {
+        if self == other { return true }
+        guard let x = jsonText, let y = other.jsonText else { return false }
+        if x == y { return true }
+        if let u = Double(x), let v = Double(y) { return u == v }
+        return false
     }
 
     public static func < (lhs: SQLValue, rhs: SQLValue) -> Bool {

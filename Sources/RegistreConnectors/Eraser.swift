@@ -129,7 +129,7 @@ public struct Eraser: Sendable {
                     let old = target.row[field.name] ?? .null
                     guard old != .null else { continue }
                     let value = masking.apply(to: old, secret: secret)
-                    guard !Self.same(old, value) else { continue }
+                    guard !old.isSame(as: value) else { continue }
                     assignments.append(.init(column: field.name, value: value))
                     masked[field.name] = old
                     maskedFields.insert(field.name)
@@ -183,27 +183,19 @@ public struct Eraser: Sendable {
         let byCollection = Dictionary(grouping: all, by: { $0.0.collection.name })
         for (name, entries) in byCollection.sorted(by: { $0.key < $1.key }) {
             let collection = entries[0].0.collection
-            guard let first = collection.primaryKey.first else { continue }
-            let table = TableName(schema: dataset.schema, name: name)
-            let values = Array(Set(entries.map { $0.0.row[first.name] ?? .null }))
-            var current: [[SQLValue]: Row] = [:]
-            for start in stride(from: 0, to: values.count, by: maximumBatch) {
-                let batch = Array(values[start..<min(start + maximumBatch, values.count)])
-                for row in try await connector.rows(of: table, columns: collection.fields.map(\.name), where: first.name, matchesAnyOf: batch, caseInsensitive: false) {
-                    current[SubjectFinder.key(of: row, in: collection)] = row
-                }
-            }
+            guard !collection.primaryKey.isEmpty else { continue }
+            let current = try await connector.currentRows(of: collection, schema: dataset.schema, keys: entries.map(\.0.key))
             for (target, masked) in entries {
                 let now = current[target.key.map(\.value)]
                 guard let masked else {
-                    if now != nil { failures.append("\(name) row (\(Self.describe(target.key))) is still there after its deletion") }
+                    if now != nil { failures.append("\(name) row (\(RowChange.describe(target.key))) is still there after its deletion") }
                     continue
                 }
                 guard let now else { continue }  // deleted by a cascade: nothing of it is left
                 for (field, old) in masked.sorted(by: { $0.key < $1.key }) {
                     let value = now[field] ?? .null
-                    if value != .null, Self.same(value, old) {
-                        failures.append("\(name).\(field) of row (\(Self.describe(target.key))) still holds its old value")
+                    if value != .null, value.isSame(as: old) {
+                        failures.append("\(name).\(field) of row (\(RowChange.describe(target.key))) still holds its old value")
                     }
                 }
             }
@@ -212,20 +204,6 @@ public struct Eraser: Sendable {
     }
 
     static let keyReason = "a key linking rows, which names no one once they are masked"
-
-    static func describe(_ key: [RowChange.Assignment]) -> String {
-        key.map { "\($0.column)=\($0.value.jsonText ?? "null")" }.joined(separator: ", ")
-    }
-
-    /// True when two values are the same as the database would compare them: equal as text, or
-    /// as numbers (`0` and `0.00`).
-    static func same(_ a: SQLValue, _ b: SQLValue) -> Bool {
-        if a == b { return true }
-        guard let x = a.jsonText, let y = b.jsonText else { return false }
-        if x == y { return true }
-        if let u = Double(x), let v = Double(y) { return u == v }
-        return false
-    }
 
     /// The value `strategy` writes in place of `value`.
     static func mask(_ value: SQLValue, with strategy: MaskingStrategy, secret: [UInt8]) throws -> SQLValue {

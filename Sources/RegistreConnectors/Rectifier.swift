@@ -139,7 +139,7 @@ public struct Rectifier: Sendable {
             let rows = found.rows[name] ?? []
             let own = rows.filter { owned[name]?[SubjectFinder.key(of: $0, in: collection)] ?? true }
             let mine = own.filter { row in
-                filters.allSatisfy { $0.collection != name || Eraser.same(row[$0.field] ?? .null, .text($0.value)) }
+                filters.allSatisfy { $0.collection != name || (row[$0.field] ?? .null).isSame(as: .text($0.value)) }
             }
             guard !mine.isEmpty else {
                 notFound.append(name)
@@ -158,7 +158,7 @@ public struct Rectifier: Sendable {
             var result = CollectionResult(rows: 0, unchanged: 0, shared: rows.count - own.count, fields: group.map(\.correction.field).sorted())
             let table = TableName(schema: dataset.schema, name: name)
             for row in mine {
-                let assignments = group.filter { correction, value in !Eraser.same(row[correction.field] ?? .null, value) }
+                let assignments = group.filter { correction, value in !(row[correction.field] ?? .null).isSame(as: value) }
                     .map { RowChange.Assignment(column: $0.correction.field, value: $0.value) }
                 guard !assignments.isEmpty else {
                     result.unchanged += 1
@@ -191,24 +191,14 @@ public struct Rectifier: Sendable {
     func verify(_ expected: [Expected]) async throws -> [String] {
         var failures: [String] = []
         for (name, entries) in Dictionary(grouping: expected, by: \.collection.name).sorted(by: { $0.key < $1.key }) {
-            let collection = entries[0].collection
-            guard let first = collection.primaryKey.first else { continue }
-            let table = TableName(schema: dataset.schema, name: name)
-            let values = Array(Set(entries.compactMap { $0.key.first?.value }))
-            var current: [[SQLValue]: Row] = [:]
-            for start in stride(from: 0, to: values.count, by: maximumBatch) {
-                let batch = Array(values[start..<min(start + maximumBatch, values.count)])
-                for row in try await connector.rows(of: table, columns: collection.fields.map(\.name), where: first.name, matchesAnyOf: batch, caseInsensitive: false) {
-                    current[SubjectFinder.key(of: row, in: collection)] = row
-                }
-            }
+            let current = try await connector.currentRows(of: entries[0].collection, schema: dataset.schema, keys: entries.map(\.key))
             for entry in entries {
                 guard let now = current[entry.key.map(\.value)] else {
-                    failures.append("\(name) row (\(Eraser.describe(entry.key))) is gone after its rectification")
+                    failures.append("\(name) row (\(RowChange.describe(entry.key))) is gone after its rectification")
                     continue
                 }
-                for (field, value) in entry.values.sorted(by: { $0.key < $1.key }) where !Eraser.same(now[field] ?? .null, value) {
-                    failures.append("\(name).\(field) of row (\(Eraser.describe(entry.key))) does not hold its new value")
+                for (field, value) in entry.values.sorted(by: { $0.key < $1.key }) where !(now[field] ?? .null).isSame(as: value) {
+                    failures.append("\(name).\(field) of row (\(RowChange.describe(entry.key))) does not hold its new value")
                 }
             }
         }

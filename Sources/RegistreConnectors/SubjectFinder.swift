@@ -215,13 +215,10 @@ public struct SubjectFinder: Sendable {
             let columns = collection.fields.map(\.name)
             let table = TableName(schema: dataset.schema, name: collection.name)
             var newRows: [Row] = []
-            for start in stride(from: 0, to: fresh.count, by: maximumBatch) {
-                let batch = Array(fresh[start..<min(start + maximumBatch, fresh.count)])
-                queries += 1
-                for row in try await connector.rows(of: table, columns: columns, where: path.field, matchesAnyOf: batch, caseInsensitive: caseInsensitive) {
-                    let key = Self.key(of: row, in: collection)
-                    if found[collection.name, default: [:]].updateValue(row, forKey: key) == nil { newRows.append(row) }
-                }
+            let rows = try await connector.rows(
+                of: table, columns: columns, where: path.field, matchingAnyOf: fresh, caseInsensitive: caseInsensitive, queries: &queries)
+            for row in rows where found[collection.name, default: [:]].updateValue(row, forKey: Self.key(of: row, in: collection)) == nil {
+                newRows.append(row)
             }
             guard !newRows.isEmpty else { continue }
             for field in collection.fields {
