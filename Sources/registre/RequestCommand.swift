@@ -216,7 +216,8 @@ struct SubjectOptions: ParsableArguments {
         return requested
     }
 
-    /// Runs `body`; bad input or an unreachable database prints what and where and exits 2.
+    /// Runs `body`; bad input, a refused change of a request or an unreachable database prints
+    /// what and where and exits 2.
     static func exitingOnBadInput<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
@@ -225,6 +226,8 @@ struct SubjectOptions: ParsableArguments {
         } catch let error as PolicyReadError {
             printError(error.description)
         } catch let error as StoreError {
+            printError("error: \(error)")
+        } catch let error as RequestDesk.Refusal {
             printError("error: \(error)")
         }
         throw ExitCode(2)

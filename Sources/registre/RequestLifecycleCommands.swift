@@ -32,7 +32,7 @@ extension RequestCommand {
         var verified = false
 
         func run() async throws {
-            try await store.withDesk { desk, _ in
+            try await store.withDesk { desk, _, _ in
                 guard let right = SubjectRight(rawValue: right) else {
                     throw RequestDesk.Refusal(code: "right-unknown", message: "--right \(right): one of \(SubjectRight.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
@@ -60,7 +60,7 @@ extension RequestCommand {
         var format: String = "table"
 
         func run() async throws {
-            try await store.withDesk { _, store in
+            try await store.withDesk { _, store, _ in
                 guard ["table", "json"].contains(format) else { throw RequestDesk.Refusal(code: "format-unknown", message: "--format \(format): table or json") }
                 let requests = try await store.requests(includeClosed: all)
                 if format == "json" {
@@ -68,14 +68,17 @@ extension RequestCommand {
                     return
                 }
                 let today = LegalDeadline.day(of: Date())
-                print(["ID", "RIGHT", "STATE", "RECEIVED", "DEADLINE", ""].map { $0.padding(toLength: 20, withPad: " ", startingAt: 0) }.joined().trimmingCharacters(in: .whitespaces))
+                func line(_ cells: [String]) -> String {
+                    cells.map { $0.padding(toLength: 20, withPad: " ", startingAt: 0) }.joined().trimmingCharacters(in: .whitespaces)
+                }
+                print(line(["ID", "RIGHT", "STATE", "RECEIVED", "DEADLINE"]))
                 for request in requests {
                     let cells = [
                         String(request.id), request.right.rawValue, request.state.rawValue, LegalDeadline.day(of: request.receivedAt).description,
                         request.deadline.map { $0.description + (request.extendedTo != nil ? " (ext.)" : "") } ?? "-",
                         request.isOverdue(on: today) ? "OVERDUE" : "",
                     ]
-                    print(cells.map { $0.padding(toLength: 20, withPad: " ", startingAt: 0) }.joined().trimmingCharacters(in: .whitespaces))
+                    print(line(cells))
                 }
             }
         }
@@ -90,7 +93,7 @@ extension RequestCommand {
         var id: Int64
 
         func run() async throws {
-            try await store.withDesk { desk, store in
+            try await store.withDesk { desk, store, _ in
                 let request = try await RequestCommand.request(id, in: store)
                 print(try RequestCommand.json(request, details: try desk.details(of: request)))
             }
@@ -107,7 +110,7 @@ extension RequestCommand {
         var id: Int64
 
         func run() async throws {
-            try await store.withDesk { desk, _ in print(try RequestCommand.json(try await desk.confirmIdentity(id, at: Date(), actor: "cli"))) }
+            try await store.withDesk { desk, _, _ in print(try RequestCommand.json(try await desk.confirmIdentity(id, at: Date(), actor: "cli"))) }
         }
     }
 
@@ -125,7 +128,7 @@ extension RequestCommand {
         var reason: String
 
         func run() async throws {
-            try await store.withDesk { desk, _ in print(try RequestCommand.json(try await desk.extend(id, reason: reason, at: Date(), actor: "cli"))) }
+            try await store.withDesk { desk, _, _ in print(try RequestCommand.json(try await desk.extend(id, reason: reason, at: Date(), actor: "cli"))) }
         }
     }
 
@@ -143,7 +146,7 @@ extension RequestCommand {
         var reason: String
 
         func run() async throws {
-            try await store.withDesk { desk, _ in print(try RequestCommand.json(try await desk.refuse(id, reason: reason, at: Date(), actor: "cli"))) }
+            try await store.withDesk { desk, _, _ in print(try RequestCommand.json(try await desk.refuse(id, reason: reason, at: Date(), actor: "cli"))) }
         }
     }
 
@@ -159,7 +162,7 @@ extension RequestCommand {
         var reason: String
 
         func run() async throws {
-            try await store.withDesk { desk, _ in print(try RequestCommand.json(try await desk.cancel(id, reason: reason, at: Date(), actor: "cli"))) }
+            try await store.withDesk { desk, _, _ in print(try RequestCommand.json(try await desk.cancel(id, reason: reason, at: Date(), actor: "cli"))) }
         }
     }
 
@@ -197,7 +200,7 @@ extension RequestCommand {
         var language: String?
 
         func run() async throws {
-            let failed = try await store.withDesk { desk, store -> Bool in
+            let failed = try await store.withDesk { desk, store, secret -> Bool in
                 let request = try await RequestCommand.request(id, in: store)
                 guard request.state == .inProgress else {
                     throw RequestDesk.Refusal(code: "state-invalid", message: "request \(id) is \(request.state.rawValue); only a request in progress can be run (confirm the identity first)")
@@ -221,7 +224,7 @@ extension RequestCommand {
                 case .rectification:
                     outcome = try await Rights.rectify(identities, dataset: dataset, target: target, corrections: details.corrections, filters: details.filters)
                 case .erasure:
-                    outcome = try await Rights.erase(identities, dataset: dataset, target: target, policy: try needed(policy, "--policy"), secret: try self.store.secret(for: self.store.location()))
+                    outcome = try await Rights.erase(identities, dataset: dataset, target: target, policy: try needed(policy, "--policy"), secret: secret)
                 }
                 var answered = request
                 if outcome.status != "failed" {
@@ -265,25 +268,16 @@ extension RequestCommand {
 }
 
 extension StoreOptions {
-    /// Runs `body` with a request desk on the store; bad input, a refused change or an
-    /// unreachable store prints what and why and exits 2.
-    func withDesk<T: Sendable>(_ body: @Sendable @escaping (RequestDesk, any RegistreStore) async throws -> T) async throws -> T {
+    /// Runs `body` with a request desk on the store and the store's secret; bad input, a refused
+    /// change or an unreachable store prints what and why and exits 2.
+    func withDesk<T: Sendable>(_ body: @Sendable @escaping (RequestDesk, any RegistreStore, Data) async throws -> T) async throws -> T {
         let location = try location()
         let secret = try secret(for: location)
-        do {
-            return try await location.withStore(logger: makeLogger()) { store in
+        return try await SubjectOptions.exitingOnBadInput {
+            try await location.withStore(logger: makeLogger()) { store in
                 try await store.migrate()
-                return try await body(try RequestDesk(store: store, secret: secret), store)
+                return try await body(try RequestDesk(store: store, secret: secret), store, secret)
             }
-        } catch let error as RequestDesk.Refusal {
-            printError("error: \(error)")
-        } catch let error as StoreError {
-            printError("error: \(error)")
-        } catch let error as ConnectorError {
-            printError("error: \(error)")
-        } catch let error as PolicyReadError {
-            printError(error.description)
         }
-        throw ExitCode(2)
     }
 }
