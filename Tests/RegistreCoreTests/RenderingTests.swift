@@ -39,6 +39,13 @@ import Testing
         let notice = NoticeRenderer(policy: unknown).render(language: "en", format: .markdown)
         #expect(notice.contains("The policy does not say where these recipients process the data: Hosting provider."))
         #expect(!notice.contains("is not transferred outside"))
+
+        // The access page shares the notice's section: it claims no more than the notice does.
+        let page = AccessReportRenderer(policy: unknown).html(AccessReport(collections: [], answeredOn: "2026-11-22"), language: "en")
+        #expect(page.contains("The policy does not say where these recipients process the data: Hosting provider."))
+        #expect(!page.contains("is not transferred outside"))
+        #expect(AccessReportRenderer(policy: declared).html(AccessReport(collections: [], answeredOn: "2026-11-22"), language: "en")
+            .contains("Your data is not transferred outside the European Economic Area."))
     }
 
     @Test func theTrackerIntroductionFollowsHowConsentIsCollected() throws {

@@ -62,7 +62,7 @@ public struct AccessReportRenderer: Sendable {
 
     /// The page in `language` (`fr`, `en`).
     public func html(_ report: AccessReport, language: String) -> String {
-        Templates.accessHTML.render(MustacheContext.make(page(report, language: language)))
+        Templates.html(.access, MustacheContext.make(page(report, language: language)))
     }
 
     func page(_ report: AccessReport, language: String) -> AccessPage {
@@ -122,10 +122,12 @@ public struct AccessReportRenderer: Sendable {
             activitiesNote: activitiesNote,
             activities: activities,
             transfers: notice.transfers,
-            hasTransfers: !notice.transfers.isEmpty,
+            hasTransfers: notice.hasTransfers,
+            transfersUnknown: notice.transfersUnknown,
             rights: notice.rights,
             exercise: notice.exercise,
             responseTime: notice.responseTime,
+            identity: notice.identity,
             complaint: notice.complaint,
             automated: notice.automated ?? words.pick(
                 "Our policy declares no automated decision, including profiling, for these purposes.",
@@ -162,9 +164,11 @@ struct AccessPage {
     var activities: [NoticeModel.Activity]
     var transfers: [NoticeModel.Transfer]
     var hasTransfers: Bool
+    var transfersUnknown: String?
     var rights: [NoticeModel.Right]
     var exercise: String
     var responseTime: String?
+    var identity: String?
     var complaint: String
     var automated: String
     var dpo: String?

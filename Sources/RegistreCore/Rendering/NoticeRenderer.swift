@@ -22,7 +22,7 @@ public struct NoticeRenderer: Sendable {
         let context = MustacheContext.make(model)
         switch format {
         case .markdown: return Templates.noticeMarkdown.render(context)
-        case .html: return Templates.noticeHTML.render(context)
+        case .html: return Templates.html(.notice, context)
         }
     }
 }
@@ -30,9 +30,27 @@ public struct NoticeRenderer: Sendable {
 /// The parsed templates, built once.
 enum Templates {
     static let noticeMarkdown = parse(NoticeTemplates.markdown)
-    static let noticeHTML = parse(NoticeTemplates.html)
     static let registerHTML = parse(RegisterTemplates.html)
-    static let accessHTML = parse(AccessTemplates.html)
+
+    /// The HTML pages that share sections (transfers, rights) as partials.
+    enum Page: String {
+        case notice, access
+    }
+
+    /// The page rendered with `context`.
+    static func html(_ page: Page, _ context: Any) -> String {
+        guard let text = pages.render(context, withTemplate: page.rawValue) else {
+            preconditionFailure("the built-in template \(page.rawValue) is not in the library")
+        }
+        return text
+    }
+
+    private static let pages = MustacheLibrary(templates: [
+        Page.notice.rawValue: parse(NoticeTemplates.html),
+        Page.access.rawValue: parse(AccessTemplates.html),
+        "transfers": parse(NoticeTemplates.transfersHTML),
+        "rights": parse(NoticeTemplates.rightsHTML),
+    ])
 
     private static func parse(_ text: String) -> MustacheTemplate {
         do {

@@ -66,14 +66,7 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em;overflow-wrap:
 
 <section id="transfers">
 <h2>3. {{labels.transfers}}</h2>
-{{^hasTransfers}}<p>{{labels.noTransfers}}</p>{{/hasTransfers}}
-{{#hasTransfers}}<p>{{labels.transfersIntro}}</p>
-<div class="table-wrap"><table>
-<thead><tr><th scope="col">{{labels.transferWho}}</th><th scope="col">{{labels.destination}}</th><th scope="col">{{labels.safeguard}}</th><th scope="col">{{labels.occasional}}</th></tr></thead>
-<tbody>{{/hasTransfers}}
-{{#transfers}}<tr><td>{{who}}</td><td>{{destination}}</td><td>{{safeguard}}</td><td>{{frequency}}</td></tr>
-{{/transfers}}
-{{#hasTransfers}}</tbody></table></div>{{/hasTransfers}}
+{{> transfers}}
 </section>
 
 <section id="automated">
@@ -83,17 +76,8 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em;overflow-wrap:
 
 <section id="rights">
 <h2>5. {{labels.rights}}</h2>
-<p>{{labels.rightsIntro}}</p>
-<ul>
-{{#rights}}<li><strong>{{name}}</strong>{{colon}}{{detail}}</li>
-{{/rights}}
-</ul>
-<h3>{{labels.exercise}}</h3>
-<p>{{exercise}}</p>
-{{#responseTime}}<p>{{.}}</p>{{/responseTime}}
+{{> rights}}
 {{#dpo}}<p>{{labels.dpo}}{{colon}}{{.}}</p>{{/dpo}}
-<h3>{{labels.complaint}}</h3>
-<p>{{complaint}}</p>
 </section>
 </main>
 </body>

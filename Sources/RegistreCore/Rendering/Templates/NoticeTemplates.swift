@@ -222,30 +222,12 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em;overflow-wrap:
 
 <section id="transfers">
 <h2>4. {{labels.transfers}}</h2>
-{{^transfers}}{{^transfersUnknown}}<p>{{labels.noTransfers}}</p>{{/transfersUnknown}}{{/transfers}}
-{{#transfersUnknown}}<p>{{.}}</p>{{/transfersUnknown}}
-{{#hasTransfers}}<p>{{labels.transfersIntro}}</p>
-<div class="table-wrap"><table>
-<thead><tr><th scope="col">{{labels.transferWho}}</th><th scope="col">{{labels.destination}}</th><th scope="col">{{labels.safeguard}}</th><th scope="col">{{labels.occasional}}</th></tr></thead>
-<tbody>{{/hasTransfers}}
-{{#transfers}}<tr><td>{{who}}</td><td>{{destination}}</td><td>{{safeguard}}</td><td>{{frequency}}</td></tr>
-{{/transfers}}
-{{#hasTransfers}}</tbody></table></div>{{/hasTransfers}}
+{{> transfers}}
 </section>
 
 <section id="rights">
 <h2>5. {{labels.rights}}</h2>
-<p>{{labels.rightsIntro}}</p>
-<ul>
-{{#rights}}<li><strong>{{name}}</strong>{{colon}}{{detail}}</li>
-{{/rights}}
-</ul>
-<h3>{{labels.exercise}}</h3>
-<p>{{exercise}}</p>
-{{#responseTime}}<p>{{.}}</p>{{/responseTime}}
-{{#identity}}<p>{{.}}</p>{{/identity}}
-<h3>{{labels.complaint}}</h3>
-<p>{{complaint}}</p>
+{{> rights}}
 </section>
 
 {{#automated}}<section id="automated">
@@ -278,5 +260,37 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em;overflow-wrap:
 </body>
 </html>
 """#
-}
 
+    /// The HTML of the transfers outside the EEA (Art. 13(1)(f), 15(2)), shared by the notice and
+    /// the access page. Partials end with a blank line: a multiline literal drops its last line
+    /// break, and the page's tag line needs one back.
+    static let transfersHTML = #"""
+{{^transfers}}{{^transfersUnknown}}<p>{{labels.noTransfers}}</p>{{/transfersUnknown}}{{/transfers}}
+{{#transfersUnknown}}<p>{{.}}</p>{{/transfersUnknown}}
+{{#hasTransfers}}<p>{{labels.transfersIntro}}</p>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">{{labels.transferWho}}</th><th scope="col">{{labels.destination}}</th><th scope="col">{{labels.safeguard}}</th><th scope="col">{{labels.occasional}}</th></tr></thead>
+<tbody>{{/hasTransfers}}
+{{#transfers}}<tr><td>{{who}}</td><td>{{destination}}</td><td>{{safeguard}}</td><td>{{frequency}}</td></tr>
+{{/transfers}}
+{{#hasTransfers}}</tbody></table></div>{{/hasTransfers}}
+
+"""#
+
+    /// The HTML of the rights, how to exercise them and the complaint (Art. 13(2)(b)-(d),
+    /// 15(1)(e)-(f)), shared by the notice and the access page.
+    static let rightsHTML = #"""
+<p>{{labels.rightsIntro}}</p>
+<ul>
+{{#rights}}<li><strong>{{name}}</strong>{{colon}}{{detail}}</li>
+{{/rights}}
+</ul>
+<h3>{{labels.exercise}}</h3>
+<p>{{exercise}}</p>
+{{#responseTime}}<p>{{.}}</p>{{/responseTime}}
+{{#identity}}<p>{{.}}</p>{{/identity}}
+<h3>{{labels.complaint}}</h3>
+<p>{{complaint}}</p>
+
+"""#
+}
