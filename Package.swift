@@ -100,6 +100,7 @@ let package = Package(
             dependencies: [
                 "RegistreServer", "RegistreStore", "RegistreCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(

@@ -16,13 +16,19 @@ public struct ServerConfiguration: Sendable {
     public var publicRatePerSecond: Double
     /// How many requests a client may send at once before the rate applies.
     public var publicBurst: Double
+    /// The proxies in front of the server whose word on the client's address is believed.
+    public var trustedProxies: TrustedProxies
 
     /// Creates a configuration.
-    public init(host: String = "127.0.0.1", port: Int = 8080, publicRatePerSecond: Double = 20, publicBurst: Double = 100) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, publicRatePerSecond: Double = 20, publicBurst: Double = 100,
+        trustedProxies: TrustedProxies = .none
+    ) {
         self.host = host
         self.port = port
         self.publicRatePerSecond = publicRatePerSecond
         self.publicBurst = publicBurst
+        self.trustedProxies = trustedProxies
     }
 }
 
@@ -52,6 +58,7 @@ public struct RegistreApplication: Sendable {
     /// The router with every route.
     public func makeRouter() -> Router<RegistreRequestContext> {
         let router = Router(context: RegistreRequestContext.self)
+        if !configuration.trustedProxies.isEmpty { router.add(middleware: ForwardedClientMiddleware(proxies: configuration.trustedProxies)) }
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
         router.add(middleware: ProblemMiddleware())
         router.get("health") { _, _ in HealthResponse(status: "ok") }

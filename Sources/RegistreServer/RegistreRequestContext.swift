@@ -19,8 +19,10 @@ public struct RegistreRequestContext: RequestContext, RemoteAddressRequestContex
     public init(source: Source) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        clientAddress = remoteAddress?.ipAddress
     }
 
-    /// The client's IP address as text, when the connection has one.
-    var clientAddress: String? { remoteAddress?.ipAddress }
+    /// The client's IP address as text: the connection's peer, or the address a trusted proxy
+    /// forwarded (``ForwardedClientMiddleware``).
+    var clientAddress: String?
 }

@@ -28,13 +28,26 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests per second each address may send to public endpoints; 0 turns the limit off.")
     var rateLimit: Double = 20
 
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: "A reverse proxy or load balancer in front of the server (an address or a network such as 10.0.0.0/8; repeat for several): its header names the client.")
+    var trustedProxies: [TrustedProxies.Network] = []
+
+    @Option(help: "The header the trusted proxies write the client's address into: x-forwarded-for or forwarded (RFC 7239).")
+    var clientAddressHeader: TrustedProxies.Header = .xForwardedFor
+
+    func validate() throws {
+        if rateLimit < 0 || !rateLimit.isFinite { throw ValidationError("--rate-limit must be 0 or more requests per second") }
+    }
+
     func run() async throws {
         let (loaded, _) = try PolicyOptions(policy: policy).load()
         let location = try store.location()
         let secret = try store.secret(for: location)
         let hasher = try KeyedHasher(secret: secret)
         let logger = makeLogger()
-        let configuration = ServerConfiguration(host: host, port: port, publicRatePerSecond: rateLimit, publicBurst: max(rateLimit * 5, 1))
+        let configuration = ServerConfiguration(host: host, port: port, publicRatePerSecond: rateLimit, publicBurst: max(rateLimit * 5, 1),
+            trustedProxies: TrustedProxies(networks: trustedProxies, header: clientAddressHeader))
         logger.info("starting", metadata: ["database": .string(location.description), "address": .string("http://\(host):\(port)")])
         switch location {
         case .sqlite(let path):
@@ -56,3 +69,9 @@ extension PolicyOptions {
         self.policy = policy
     }
 }
+
+extension TrustedProxies.Network: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension TrustedProxies.Header: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -13,7 +14,8 @@ import Testing
 
     /// Runs `body` with a test client of an application on a fresh SQLite store, and the store.
     static func withServer(
-        rate: Double = 0, _ body: @Sendable (any TestClientProtocol, SQLiteStore, RegistreApplication) async throws -> Void
+        rate: Double = 0, proxies: TrustedProxies = .none, over setup: TestingSetup = .router,
+        _ body: @Sendable (any TestClientProtocol, SQLiteStore, RegistreApplication) async throws -> Void
     ) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("registre-server-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
@@ -22,9 +24,9 @@ import Testing
         let policy = try #require(try PolicyLoader.load(contentsOf: repository.appendingPathComponent("Examples/exemple-sas.yaml").path).policy)
         let registre = RegistreApplication(
             policy: policy, store: store, hasher: try KeyedHasher(secret: Data(repeating: 9, count: 32)),
-            configuration: ServerConfiguration(publicRatePerSecond: rate, publicBurst: max(rate, 1)))
+            configuration: ServerConfiguration(publicRatePerSecond: rate, publicBurst: max(rate, 1), trustedProxies: proxies))
         let app = registre.makeApplication(logger: Logger(label: "test"))
-        try await app.test(.router) { client in try await body(client, store, registre) }
+        try await app.test(setup) { client in try await body(client, store, registre) }
     }
 
     /// The French banner's id and hash, as a client reads them.
@@ -162,6 +164,61 @@ import Testing
             #expect(Double(allowed) <= 1 + elapsed, "\(allowed) requests passed in \(elapsed) s at 1 per second")
             #expect(statuses.contains(.tooManyRequests))
             try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok, "health is not rate limited") }
+        }
+    }
+
+    @Test func trustedProxiesNameTheClientAndNobodyElseDoes() throws {
+        let proxies = TrustedProxies(networks: ["10.0.0.0/8", "fd00::/8", "192.0.2.1"].compactMap(TrustedProxies.Network.init))
+        #expect(proxies.networks.count == 3)
+        func client(_ peer: String, _ header: String...) -> String? {
+            proxies.clientAddress(peer: peer, headers: HTTPFields(header.map { HTTPField(name: HTTPField.Name("X-Forwarded-For")!, value: $0) }))
+        }
+        #expect(client("10.1.2.3", "198.51.100.7") == "198.51.100.7")
+        // What the client wrote itself, left of the first untrusted hop, is never believed.
+        #expect(client("10.1.2.3", "6.6.6.6, 198.51.100.7, 10.9.9.9") == "198.51.100.7")
+        #expect(client("10.1.2.3", "6.6.6.6", "198.51.100.7") == "198.51.100.7", "several header lines are one list")
+        #expect(client("203.0.113.5", "198.51.100.7") == "203.0.113.5", "a peer that is not trusted keeps its own address")
+        #expect(client("::ffff:10.1.2.3", "2001:db8::42") == "2001:db8::42", "an IPv4-mapped peer is the IPv4 one")
+        #expect(client("fd12::1", "198.51.100.7") == "198.51.100.7")
+        #expect(client("10.1.2.3", "unknown, 10.2.2.2") == "10.2.2.2", "garbage ends the walk at the last address read")
+        #expect(client("10.1.2.3", "not an address") == "10.1.2.3")
+        #expect(client("10.1.2.3") == "10.1.2.3", "no header: the peer")
+        #expect(client("192.0.2.2", "198.51.100.7") == "192.0.2.2", "a single address trusts that address only")
+
+        let forwarded = TrustedProxies(networks: [TrustedProxies.Network("127.0.0.1")!], header: .forwarded)
+        let field = HTTPField.Name("Forwarded")!
+        #expect(forwarded.clientAddress(peer: "127.0.0.1", headers: [field: "for=192.0.2.60;proto=http;by=203.0.113.43"]) == "192.0.2.60")
+        #expect(forwarded.clientAddress(peer: "127.0.0.1", headers: [field: "for=6.6.6.6, For=\"[2001:db8:cafe::17]:4711\""]) == "2001:db8:cafe::17")
+        #expect(forwarded.clientAddress(peer: "127.0.0.1", headers: [field: "for=\"198.51.100.7:8080\""]) == "198.51.100.7")
+        #expect(forwarded.clientAddress(peer: "127.0.0.1", headers: [field: "for=_hidden"]) == "127.0.0.1")
+        #expect(forwarded.clientAddress(peer: "127.0.0.1", headers: [HTTPField.Name("X-Forwarded-For")!: "198.51.100.7"]) == "127.0.0.1",
+                "only the configured header is read: the other one may come from the client untouched")
+
+        for bad in ["10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0/8", "example.com", "", "10.0.0.0/-1", "10.0.0.0/٨"] {
+            #expect(TrustedProxies.Network(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test func behindATrustedProxyTheForwardedClientIsRecordedAndLimited() async throws {
+        let xff = HTTPField.Name("X-Forwarded-For")!
+        try await Self.withServer(rate: 0.1, proxies: TrustedProxies(networks: [TrustedProxies.Network("127.0.0.1/32")!]), over: .live) { client, _, registre in
+            let banner = try await Self.banner(client)
+            try await client.execute(uri: "/v1/consents", method: .post, headers: Self.json.merging([xff: "6.6.6.6, 198.51.100.7"]), body: Self.consentBody(banner: banner)) {
+                #expect($0.status == .created, "\(String(buffer: $0.body))")
+            }
+            let records = try await registre.ledger.history(visitorID: "visitor-42", subjectID: nil)
+            #expect(records.map(\.draft.addressPrefix) == ["198.51.100.0/24"])
+            // Each forwarded client has its own rate (a burst of one here): 198.51.100.7 spent its own.
+            try await client.execute(uri: "/v1/banner?lang=fr", method: .get, headers: [xff: "198.51.100.7"]) { #expect($0.status == .tooManyRequests) }
+            try await client.execute(uri: "/v1/banner?lang=fr", method: .get, headers: [xff: "192.0.2.77"]) { #expect($0.status == .ok) }
+        }
+        try await Self.withServer(over: .live) { client, _, registre in
+            let banner = try await Self.banner(client)
+            try await client.execute(uri: "/v1/consents", method: .post, headers: Self.json.merging([xff: "198.51.100.7"]), body: Self.consentBody(banner: banner)) {
+                #expect($0.status == .created)
+            }
+            let records = try await registre.ledger.history(visitorID: "visitor-42", subjectID: nil)
+            #expect(records.map(\.draft.addressPrefix) == ["127.0.0.0/24"], "with no trusted proxy the header is ignored")
         }
     }
 
