@@ -16,6 +16,8 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 struct StoreFixture: Sendable {
     let store: any RegistreStore
     let execute: @Sendable (String) async throws -> Void
+    /// The database's URL, on PostgreSQL: for a second server on the same database.
+    var postgresURL: URL? = nil
 
     static let logger = Logger(label: "registre-tests")
 
@@ -27,8 +29,8 @@ struct StoreFixture: Sendable {
         return url
     }
 
-    /// Runs `body` with a new, empty, migrated store, then removes it.
-    static func with<T: Sendable>(_ backend: Backend, _ body: @Sendable (StoreFixture) async throws -> T) async throws -> T {
+    /// Runs `body` with a new, empty store, migrated unless `migrated` is false, then removes it.
+    static func with<T: Sendable>(_ backend: Backend, migrated: Bool = true, _ body: @Sendable (StoreFixture) async throws -> T) async throws -> T {
         switch backend {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("registre-store-\(UUID().uuidString).sqlite").path
@@ -36,7 +38,7 @@ struct StoreFixture: Sendable {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
             let store = try SQLiteStore(path: path)
-            try await store.migrate()
+            if migrated { try await store.migrate() }
             let fixture = StoreFixture(store: store) { sql in try await store.pool.write { try $0.execute(sql: sql) } }
             return try await body(fixture)
         case .postgres:
@@ -50,8 +52,10 @@ struct StoreFixture: Sendable {
                 group.addTask { try? await store.run() }
                 defer { group.cancelAll() }
                 do {
-                    try await store.migrate()
-                    let fixture = StoreFixture(store: store) { sql in try await store.client.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
+                    if migrated { try await store.migrate() }
+                    let fixture = StoreFixture(
+                        store: store, execute: { sql in try await store.client.query(PostgresQuery(unsafeSQL: sql), logger: logger) },
+                        postgresURL: components.url!)
                     return .success(try await body(fixture))
                 } catch {
                     return .failure(error)

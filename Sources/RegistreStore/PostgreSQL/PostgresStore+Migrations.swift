@@ -79,5 +79,56 @@ extension PostgresStore {
             """,
             "CREATE INDEX subject_request_subject ON subject_request (subject_hash)",
         ]),
+        // The ledger only grows: one partition per month (of `received_at`, in UTC) lets a month
+        // be archived or dropped whole, and keeps each month's indexes small. The records move
+        // from the single table into the month each belongs to; ids and their sequence stay.
+        ("3-consent-ledger-by-month", [
+            "ALTER SEQUENCE consent_record_id_seq OWNED BY NONE",
+            "ALTER TABLE consent_record RENAME TO consent_record_single",
+            "ALTER INDEX consent_record_pkey RENAME TO consent_record_single_pkey",
+            "ALTER INDEX consent_record_subject RENAME TO consent_record_single_subject",
+            """
+            CREATE TABLE consent_record (
+              id BIGINT NOT NULL DEFAULT nextval('consent_record_id_seq'),
+              subject_hash TEXT NOT NULL,
+              subject_kind TEXT NOT NULL,
+              method TEXT NOT NULL,
+              granted TEXT NOT NULL,
+              refused TEXT NOT NULL,
+              banner_id TEXT NOT NULL,
+              banner_hash TEXT NOT NULL,
+              policy_version TEXT NOT NULL,
+              language TEXT NOT NULL,
+              page_url TEXT,
+              received_at BIGINT NOT NULL,
+              expires_at BIGINT NOT NULL,
+              refusal_expires_at BIGINT NOT NULL,
+              address_prefix TEXT,
+              user_agent TEXT,
+              audit_sequence BIGINT NOT NULL REFERENCES audit_entry (sequence),
+              PRIMARY KEY (id, received_at)
+            ) PARTITION BY RANGE (received_at)
+            """,
+            "ALTER SEQUENCE consent_record_id_seq OWNED BY consent_record.id",
+            "CREATE INDEX consent_record_subject ON consent_record (subject_hash, id)",
+            """
+            DO $$
+            DECLARE
+              month timestamp;
+            BEGIN
+              FOR month IN
+                SELECT DISTINCT date_trunc('month', to_timestamp(received_at / 1000.0) AT TIME ZONE 'UTC') FROM consent_record_single
+              LOOP
+                EXECUTE format(
+                  'CREATE TABLE %I PARTITION OF consent_record FOR VALUES FROM (%s) TO (%s)',
+                  'consent_record_' || to_char(month, '"y"YYYY"m"MM'),
+                  (extract(epoch FROM month) * 1000)::bigint,
+                  (extract(epoch FROM month + interval '1 month') * 1000)::bigint);
+              END LOOP;
+            END $$
+            """,
+            "INSERT INTO consent_record SELECT * FROM consent_record_single",
+            "DROP TABLE consent_record_single",
+        ]),
     ]
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import ServiceLifecycle
+import Synchronization
 
 /// The shared store: PostgreSQL through postgres-nio, for several stateless Registre servers.
 /// Writes to the audit chain serialise on the chain's head row (`SELECT ... FOR UPDATE`), so
@@ -9,6 +10,8 @@ import ServiceLifecycle
 public final class PostgresStore: RegistreStore, Service {
     let client: PostgresClient
     let logger: Logger
+    /// The months of the consent ledger this server knows have their partition.
+    let partitions = Mutex<Set<MonthPartition>>([])
 
     /// Creates a store from a `postgres://user:password@host:port/database` URL.
     public init(url: URL, logger: Logger) throws {
@@ -39,6 +42,13 @@ public final class PostgresStore: RegistreStore, Service {
     }
 
     public func migrate() async throws {
+        try await migrate(stoppingAfter: nil)
+    }
+
+    /// Applies the migrations not yet applied, up to `last` (the tests stop early to check what a
+    /// later one does to data stored before it).
+    func migrate(stoppingAfter last: String?) async throws {
+        let migrations = last.flatMap { name in Self.migrations.firstIndex { $0.name == name } }.map { Self.migrations[...$0] } ?? Self.migrations[...]
         try await transaction { connection in
             // One server migrates at a time; the others wait for the lock, then find nothing to do.
             try await connection.query("SELECT pg_advisory_xact_lock(727210461)", logger: logger)
@@ -49,16 +59,18 @@ public final class PostgresStore: RegistreStore, Service {
             for try await name in try await connection.query("SELECT name FROM registre_migration", logger: logger).decode(String.self) {
                 applied.insert(name)
             }
-            for (name, statements) in Self.migrations where !applied.contains(name) {
+            for (name, statements) in migrations where !applied.contains(name) {
                 for statement in statements {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
                 try await connection.query("INSERT INTO registre_migration (name) VALUES (\(name))", logger: logger)
             }
         }
+        if migrations.contains(where: { $0.name == "3-consent-ledger-by-month" }) { try await ensureComingPartitions() }
     }
 
     public func appendConsents(_ drafts: [ConsentDraft]) async throws -> [ConsentRecord] {
+        try await ensurePartitions(for: drafts.map(\.receivedAt))
         let logger = self.logger
         return try await transaction { connection in
             var records: [ConsentRecord] = []
