@@ -13,13 +13,17 @@ public struct Eraser: Sendable {
     let retained: [String: String]
     /// The key of `hmac` masking.
     let secret: [UInt8]
+    /// Set while a restriction keeps some of the person's rows: why the identity columns are
+    /// kept too, so the restricted rows stay the person's and a later erasure still finds them.
+    let keepingIdentities: String?
 
     /// Creates an eraser.
-    public init(dataset: Dataset, connector: any Connector, retained: [String: String], secret: [UInt8]) {
+    public init(dataset: Dataset, connector: any Connector, retained: [String: String], secret: [UInt8], keepingIdentities: String? = nil) {
         self.dataset = dataset
         self.connector = connector
         self.retained = retained
         self.secret = secret
+        self.keepingIdentities = keepingIdentities
     }
 
     /// The collections of `dataset` that `policy` keeps despite an erasure request: those serving
@@ -103,6 +107,10 @@ public struct Eraser: Sendable {
             guard !collection.primaryKey.isEmpty else {
                 throw ConnectorError(code: "dataset-invalid", message: "\(collection.name) declares no primary key; run registre datasets check")
             }
+            if collection.erasesByDeletion, let reason = keepingIdentities, collection.fields.contains(where: { $0.identity != nil }) {
+                results[collection.name, default: []].append(CollectionResult(action: "kept", rows: targets.count, fields: [], keptFields: [:], reason: reason))
+                continue
+            }
             if collection.erasesByDeletion {
                 deletions[collection.name] = targets.map { RowChange(table: table, key: $0.key, kind: .delete) }
                 deleted += targets
@@ -113,6 +121,7 @@ public struct Eraser: Sendable {
             var maskedFields: Set<String> = []
             for field in collection.fields where field.isPersonal {
                 if field.readOnly { keptFields[field.name] = "read_only in the dataset" }
+                else if field.identity != nil, let reason = keepingIdentities { keptFields[field.name] = reason }
                 else if field.isDeclaredKey {
                     // A key made of real data cannot be overwritten in place: it stays, and the
                     // erasure is partial (registre datasets check reports it as an error).

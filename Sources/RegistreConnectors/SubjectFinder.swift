@@ -3,11 +3,14 @@ import RegistreCore
 
 /// An identity a request starts from: its type (as datasets name it in `fides_meta.identity`)
 /// and the value the person gave.
-public struct Identity: Sendable, Hashable {
+public struct Identity: Sendable, Hashable, CustomStringConvertible {
     /// `email`, `phone_number`, `customer_number`...
     public var type: String
     /// The value, normalised with ``normalized(type:value:)``.
     public var value: String
+
+    /// `type=value`, normalised.
+    public var description: String { "\(type)=\(value)" }
 
     /// Parses `type=value`, as the command line gives it.
     public init(argument: String) throws {

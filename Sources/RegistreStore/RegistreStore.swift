@@ -62,6 +62,21 @@ public protocol RegistreStore: Sendable {
     /// Requests by deadline (the nearest first, those without one after), then by number; only
     /// the open ones unless `includeClosed`.
     func requests(includeClosed: Bool) async throws -> [SubjectRequest]
+
+    /// Stores a new processing limit with its identities, and the audit entry `audit` makes of it
+    /// once it has its id, in one transaction; returns it with its id.
+    func insertLimit(_ limit: ProcessingLimit, audit: @Sendable (ProcessingLimit) -> AuditDraft) async throws -> ProcessingLimit
+
+    /// Marks a limit lifted with its audit entry, in one transaction, provided it is still active;
+    /// otherwise nothing is written and the error says so.
+    func liftLimit(_ limit: ProcessingLimit, audit: AuditDraft) async throws
+
+    /// The limits concerning any of these identity hashes, oldest first; lifted ones only with
+    /// `includeLifted`.
+    func limits(identityHashes: [String], includeLifted: Bool) async throws -> [ProcessingLimit]
+
+    /// The limit numbered `id`.
+    func limit(id: Int64) async throws -> ProcessingLimit?
 }
 
 extension RegistreStore {

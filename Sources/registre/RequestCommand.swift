@@ -12,7 +12,10 @@ struct RequestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
         abstract: "Answer data subject requests against the company's databases.",
-        subcommands: [Open.self, List.self, Show.self, Confirm.self, Extend.self, Refuse.self, Cancel.self, Run.self, Access.self, Portability.self, Rectify.self, Erasure.self]
+        subcommands: [
+            Open.self, List.self, Show.self, Confirm.self, Extend.self, Refuse.self, Cancel.self, Run.self, Limits.self, Lift.self,
+            Access.self, Portability.self, Rectify.self, Erasure.self,
+        ]
     )
 
     struct Access: AsyncParsableCommand {
@@ -125,8 +128,9 @@ struct RequestCommand: AsyncParsableCommand {
                 Checks the dataset against the database first and changes nothing if erasure could not \
                 be done as declared (run registre datasets check). Then, in one transaction: rows of \
                 collections erased by deletion are deleted, personal fields of the others masked as the \
-                dataset says; collections serving an activity under a legal obligation are kept and \
-                said so; rows that also concern another person are left and said so. Every changed row \
+                dataset says; collections serving an activity under a legal obligation, or under a \
+                restriction of the person recorded in Registre's store (--database), are kept and said \
+                so; rows that also concern another person are left and said so. Every changed row \
                 is read back. Prints the result as JSON. Exit status: 0 completed, partially completed \
                 or no data; 1 a field still holds its old value; 2 bad input or an unreachable database.
                 """
@@ -137,13 +141,15 @@ struct RequestCommand: AsyncParsableCommand {
         @Option(help: "The policy file: which collections a legal obligation keeps (Art. 17(3)(b)).")
         var policy: String
 
+        @OptionGroup var store: StoreOptions
+
         func run() async throws {
-            let outcome = try await SubjectOptions.exitingOnBadInput {
+            let outcome = try await store.withDesk { _, store, secret in
                 let identities = try subject.identities()
                 let dataset = try subject.dataset()
                 let policy = try SubjectOptions.policy(policy)
-                let secret = try KeyedHasher.loadSecret(environment: ProcessInfo.processInfo.environment, keyFile: nil)
-                return try await Rights.erase(identities, dataset: dataset, target: subject.target, policy: policy, secret: secret)
+                let limits = try await ProcessingLimits(store: store, hasher: try KeyedHasher(secret: secret)).active(for: identities.map(\.description))
+                return try await Rights.erase(identities, dataset: dataset, target: subject.target, policy: policy, secret: secret, limits: limits)
             }
             print(outcome.json)
             if outcome.status == "failed" { throw ExitCode(1) }

@@ -28,6 +28,15 @@ extension RequestCommand {
         @Option(name: .customLong("where"), help: "For a rectification: COLLECTION.FIELD=VALUE naming the row meant; repeatable.")
         var filters: [String] = []
 
+        @Option(name: .customLong("activity"), help: "For a restriction (all activities when none is named) or an objection: an activity of the policy; repeatable.")
+        var activities: [String] = []
+
+        @Option(help: "For a restriction, its ground (Art. 18(1)): \(ProcessingLimits.RestrictionGround.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var ground: String?
+
+        @Option(help: "The person's own reasons: for an objection to an activity under legitimate interests or a public task, the grounds relating to their situation (Art. 21(1)).")
+        var reason: String?
+
         @Flag(help: "The person's identity was checked on receipt: the month starts today.")
         var verified = false
 
@@ -36,9 +45,17 @@ extension RequestCommand {
                 guard let right = SubjectRight(rawValue: right) else {
                     throw RequestDesk.Refusal(code: "right-unknown", message: "--right \(right): one of \(SubjectRight.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                for identity in identities { _ = try Identity(argument: identity) }
                 for correction in corrections + filters { _ = try Rectifier.Correction(argument: correction) }
-                let details = RequestDetails(identities: identities, corrections: corrections, filters: filters)
+                let ground = try ground.map { text in
+                    guard let ground = ProcessingLimits.RestrictionGround(rawValue: text) else {
+                        throw RequestDesk.Refusal(
+                            code: "ground-unknown", message: "--ground \(text): one of \(ProcessingLimits.RestrictionGround.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    return ground
+                }
+                let identities = try identities.map { try Identity(argument: $0).description }
+                let details = RequestDetails(
+                    identities: identities, corrections: corrections, filters: filters, activities: activities, ground: ground, reason: reason)
                 let request = try await desk.open(right, details: details, verified: verified, at: Date(), actor: "cli")
                 print(try RequestCommand.json(request))
             }
@@ -184,13 +201,13 @@ extension RequestCommand {
         @Argument(help: "The request's number.")
         var id: Int64
 
-        @Option(help: "The Fides dataset file describing the database.")
-        var datasets: String
+        @Option(help: "The Fides dataset file describing the database (not for restriction and objection).")
+        var datasets: String?
 
-        @Option(help: "The database: sqlite:PATH or a file path, postgres://user@host:port/db, or env:NAME.")
-        var connection: String
+        @Option(help: "The database: sqlite:PATH or a file path, postgres://user@host:port/db, or env:NAME (not for restriction and objection).")
+        var connection: String?
 
-        @Option(help: "The policy file (needed for portability and erasure; gives access its page).")
+        @Option(help: "The policy file (needed for portability, erasure, restriction and objection; gives access its page).")
         var policy: String?
 
         @Option(help: "For access and portability: the folder to write the export into.")
@@ -207,24 +224,43 @@ extension RequestCommand {
                 }
                 let details = try desk.details(of: request)
                 let identities = try details.identities.map(Identity.init(argument:))
-                let dataset = try SubjectOptions.dataset(at: datasets)
-                let target = Rights.Target(datasets: datasets, connection: connection)
                 let policy = try policy.map(SubjectOptions.policy)
                 func needed<T>(_ value: T?, _ option: String) throws -> T {
                     guard let value else { throw RequestDesk.Refusal(code: "option-missing", message: "a request for \(request.right.rawValue) needs \(option)") }
                     return value
                 }
+                func target() throws -> (Dataset, Rights.Target) {
+                    let datasets = try needed(datasets, "--datasets")
+                    return (try SubjectOptions.dataset(at: datasets), Rights.Target(datasets: datasets, connection: try needed(connection, "--connection")))
+                }
+                let limits = ProcessingLimits(store: store, hasher: try KeyedHasher(secret: secret))
                 let outcome: Rights.Outcome
                 switch request.right {
                 case .access:
+                    let (dataset, target) = try target()
                     outcome = try await Rights.access(
                         identities, dataset: dataset, target: target, policy: policy, language: try SubjectOptions.language(language, of: policy), out: try needed(out, "--out"))
                 case .portability:
+                    let (dataset, target) = try target()
                     outcome = try await Rights.portability(identities, dataset: dataset, target: target, policy: try needed(policy, "--policy"), out: try needed(out, "--out"))
                 case .rectification:
+                    let (dataset, target) = try target()
                     outcome = try await Rights.rectify(identities, dataset: dataset, target: target, corrections: details.corrections, filters: details.filters)
                 case .erasure:
-                    outcome = try await Rights.erase(identities, dataset: dataset, target: target, policy: try needed(policy, "--policy"), secret: secret)
+                    let (dataset, target) = try target()
+                    outcome = try await Rights.erase(
+                        identities, dataset: dataset, target: target, policy: try needed(policy, "--policy"), secret: secret,
+                        limits: try await limits.active(for: identities.map(\.description)))
+                case .restriction:
+                    let limit = try await limits.restrict(
+                        identities: identities.map(\.description), activities: details.activities, ground: try needed(details.ground, "a ground"),
+                        note: details.reason, request: request.id, policy: try needed(policy, "--policy"), at: Date(), actor: "cli")
+                    outcome = Rights.Outcome(status: "completed", json: try Rights.json(["status": "completed", "limit": RequestCommand.object(limit)]))
+                case .objection:
+                    let limit = try await limits.object(
+                        identities: identities.map(\.description), activities: details.activities, reason: details.reason, request: request.id,
+                        policy: try needed(policy, "--policy"), at: Date(), actor: "cli")
+                    outcome = Rights.Outcome(status: "completed", json: try Rights.json(["status": "completed", "limit": RequestCommand.object(limit)]))
                 }
                 var answered = request
                 if outcome.status != "failed" {
@@ -262,8 +298,23 @@ extension RequestCommand {
             object["identities"] = details.identities
             if !details.corrections.isEmpty { object["corrections"] = details.corrections }
             if !details.filters.isEmpty { object["where"] = details.filters }
+            if !details.activities.isEmpty { object["activities"] = details.activities }
+            if let ground = details.ground { object["ground"] = ground.rawValue }
+            if let reason = details.reason { object["reason"] = reason }
         }
         return try Rights.json(object)
+    }
+
+    /// A processing limit as the commands print it (without the identity hashes).
+    static func object(_ limit: ProcessingLimit) -> [String: Any] {
+        var object: [String: Any] = [
+            "id": limit.id, "kind": limit.kind.rawValue, "article": limit.kind.article, "activities": limit.activities.isEmpty ? ["*"] : limit.activities,
+            "ground": limit.ground, "since": LegalDeadline.day(of: limit.since).description, "active": limit.isActive,
+        ]
+        if let request = limit.requestID { object["request"] = request }
+        if let lifted = limit.liftedAt { object["lifted_on"] = LegalDeadline.day(of: lifted).description }
+        if let reason = limit.liftReason { object["lift_reason"] = reason }
+        return object
     }
 }
 

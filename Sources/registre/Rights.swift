@@ -67,7 +67,10 @@ enum Rights {
     }
 
     /// Erasure (Art. 17), refused before anything changes when the dataset check finds errors.
-    static func erase(_ identities: [Identity], dataset: Dataset, target: Target, policy: Policy, secret: Data) async throws -> Outcome {
+    /// Collections serving an activity under an active restriction of the person are kept.
+    static func erase(
+        _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy, secret: Data, limits: [ProcessingLimit]
+    ) async throws -> Outcome {
         let activities = Set(policy.activities.map(\.id))
         let result = try await SubjectOptions.withConnector(target.connection, writable: true) { connector in
             let problems = try await DatasetCheck(dataset: dataset, connector: connector, activities: activities).run().filter { $0.severity == .error }
@@ -75,8 +78,11 @@ enum Rights {
                 for problem in problems { printError(problem.description) }
                 throw ConnectorError(code: "dataset-invalid", message: "\(problems.count) error(s) in \(target.datasets) against this database; nothing was erased")
             }
-            let retained = Eraser.retained(by: policy, in: dataset)
-            return try await Eraser(dataset: dataset, connector: connector, retained: retained, secret: Array(secret)).erase(identities)
+            let restrictions = restricted(dataset, by: limits)
+            let retained = Eraser.retained(by: policy, in: dataset).merging(restrictions) { _, restriction in restriction }
+            let identitiesKept = restrictions.isEmpty ? nil : "kept while a restriction stands, so the restricted rows stay the person's and are found once it is lifted"
+            return try await Eraser(dataset: dataset, connector: connector, retained: retained, secret: Array(secret), keepingIdentities: identitiesKept)
+                .erase(identities)
         }
         var collections: [String: Any] = [:]
         for (name, entries) in result.collections {
@@ -90,6 +96,24 @@ enum Rights {
         }
         let object: [String: Any] = ["status": result.status, "dataset": dataset.key, "collections": collections, "failures": result.failures]
         return Outcome(status: result.status, json: try json(object))
+    }
+
+    /// The collections an active restriction keeps from erasure, with why (Art. 18(2): restricted
+    /// data is only stored; lifting comes first, and the person is told).
+    static func restricted(_ dataset: Dataset, by limits: [ProcessingLimit]) -> [String: String] {
+        var reasons: [String: String] = [:]
+        for limit in limits where limit.kind == .restriction && limit.isActive {
+            for collection in dataset.collections where collection.isPersonal {
+                let covered = limit.activities.isEmpty ? nil : collection.activities.first(where: limit.covers)
+                guard limit.activities.isEmpty || covered != nil else { continue }
+                let scope = covered.map { "the activity '\($0)'" } ?? "all processing"
+                reasons[collection.name] = reasons[collection.name] ?? """
+                    restricted for \(scope) since \(LegalDeadline.day(of: limit.since)) (\(limit.ground); limit \(limit.id)): \
+                    lift the restriction (registre request lift \(limit.id)) before erasing
+                    """
+            }
+        }
+        return reasons
     }
 
     static func json(_ object: [String: Any]) throws -> String {

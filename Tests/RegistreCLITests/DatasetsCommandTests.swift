@@ -55,8 +55,14 @@ import Testing
         let shop = try Self.database("shop", "schema.sql", "seed.sql", in: folder)
         let policy = Self.fixtures.appendingPathComponent("shop/policy.yaml").path
         let secret = ["REGISTRE_SECRET": String(repeating: "ab", count: 32)]
-        func erase(_ identity: String, datasets: String = Self.fixtures.appendingPathComponent("shop/dataset.yml").path, environment: [String: String] = secret) throws -> CLITests.Run {
-            try cli.registre(["request", "erasure", "--identity", identity, "--datasets", datasets, "--connection", shop, "--policy", policy], environment: environment)
+        let registreStore = folder.appendingPathComponent("registre.sqlite").path
+        func erase(
+            _ identity: String, datasets: String = Self.fixtures.appendingPathComponent("shop/dataset.yml").path, environment: [String: String] = secret,
+            store: String = registreStore
+        ) throws -> CLITests.Run {
+            try cli.registre(
+                ["request", "erasure", "--identity", identity, "--datasets", datasets, "--connection", shop, "--policy", policy, "--database", store],
+                environment: environment)
         }
 
         // A dataset whose masking does not fit the database: refused before any change.
@@ -68,7 +74,8 @@ import Testing
         #expect(refused.status == 2 && refused.stderr.contains("nothing was erased") && refused.stderr.contains("NOT NULL"), "\(refused.stderr)")
         #expect(try ServerProcessTests.sqlite(shop, "SELECT first_name FROM customer WHERE id = 1") == "[('Jeanne',)]")
 
-        let noSecret = try erase("email=jeanne.dupont@exemple.fr", environment: ["REGISTRE_SECRET": ""])
+        // Registre's store on PostgreSQL has no key file: the secret must come from the environment.
+        let noSecret = try erase("email=jeanne.dupont@exemple.fr", environment: ["REGISTRE_SECRET": ""], store: "postgres://registre@127.0.0.1:1/none")
         #expect(noSecret.status == 2 && noSecret.stderr.contains("REGISTRE_SECRET"))
 
         let done = try erase("email=jeanne.dupont@exemple.fr")
@@ -78,5 +85,69 @@ import Testing
         #expect(try ServerProcessTests.sqlite(shop, "SELECT first_name FROM customer WHERE id = 1") == "[('anonyme',)]")
         let again = try erase("email=jeanne.dupont@exemple.fr")
         #expect(again.status == 0 && again.stdout.contains("no_data"))
+    }
+
+    /// A restriction asked through a request keeps the support tickets from erasure until it is
+    /// lifted; connected systems' verdicts show it.
+    @Test func aRestrictionKeepsItsCollectionsFromErasureUntilLifted() throws {
+        let cli = CLITests()
+        let folder = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shop = try Self.database("shop", "schema.sql", "seed.sql", in: folder)
+        let policy = Self.fixtures.appendingPathComponent("shop/policy.yaml").path
+        let datasets = Self.fixtures.appendingPathComponent("shop/dataset.yml").path
+        let store = ["--database", folder.appendingPathComponent("registre.sqlite").path]
+        func json(_ run: CLITests.Run) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+        }
+        func erase() throws -> [String: Any] {
+            let run = try cli.registre(["request", "erasure", "--identity", "email=jeanne.dupont@exemple.fr", "--datasets", datasets, "--connection", shop, "--policy", policy] + store)
+            #expect(run.status == 0, "\(run.stderr)")
+            return try json(run)
+        }
+        let ticketBody = "SELECT body FROM ticket_message WHERE ticket_id = 701 AND message_no = 1"
+        let original = try ServerProcessTests.sqlite(shop, ticketBody)
+
+        let missingGround = try cli.registre(["request", "open", "--right", "restriction", "--identity", "email=jeanne.dupont@exemple.fr", "--verified"] + store)
+        #expect(missingGround.status == 2 && missingGround.stderr.contains("ground-missing"))
+        let opened = try cli.registre(
+            ["request", "open", "--right", "restriction", "--identity", "email=Jeanne.Dupont@Exemple.fr", "--ground", "legal_claims", "--activity", "support",
+             "--reason", "needs the tickets for a claim against the carrier", "--verified"] + store)
+        #expect(opened.status == 0, "\(opened.stderr)")
+        let noPolicy = try cli.registre(["request", "run", "1"] + store)
+        #expect(noPolicy.status == 2 && noPolicy.stderr.contains("needs --policy"))
+        let run = try cli.registre(["request", "run", "1", "--policy", policy] + store)
+        let limit = try #require((try json(run)["result"] as? [String: Any])?["limit"] as? [String: Any])
+        #expect(limit["id"] as? Int == 1 && limit["kind"] as? String == "restriction" && limit["request"] as? Int == 1)
+        #expect((limit["ground"] as? String)?.hasPrefix("Art. 18(1)(c)") == true)
+
+        let verdicts = try json(try cli.registre(["request", "limits", "--identity", "email=jeanne.dupont@exemple.fr", "--policy", policy] + store))
+        let activities = try #require(verdicts["activities"] as? [[String: Any]])
+        #expect(activities.first { $0["activity"] as? String == "support" }?["status"] as? String == "restricted")
+        #expect(activities.first { $0["activity"] as? String == "orders" }?["may_process"] as? Bool == true)
+
+        let kept = try erase()
+        #expect(kept["status"] as? String == "partially_completed")
+        let collections = try #require(kept["collections"] as? [String: [[String: Any]]])
+        for name in ["support_ticket", "ticket_message"] {
+            #expect(collections[name]?.first?["action"] as? String == "kept", "\(name): \(String(describing: collections[name]))")
+            #expect((collections[name]?.first?["reason"] as? String)?.contains("restricted for the activity 'support'") == true)
+        }
+        #expect(try ServerProcessTests.sqlite(shop, ticketBody) == original, "restricted rows are only stored")
+        #expect(try ServerProcessTests.sqlite(shop, "SELECT first_name FROM customer WHERE id = 1") == "[('anonyme',)]", "the rest is erased")
+        let email = "SELECT email FROM customer WHERE id = 1"
+        #expect(try ServerProcessTests.sqlite(shop, email) == "[('Jeanne.Dupont@Exemple.fr',)]", "the identity stays while the restriction stands")
+        #expect((collections["customer"]?.first?["kept_fields"] as? [String: String])?["email"]?.hasPrefix("kept while a restriction stands") == true)
+
+        let unexplained = try cli.registre(["request", "lift", "1", "--reason", " "] + store)
+        #expect(unexplained.status == 2 && unexplained.stderr.contains("reason-missing"))
+        let lifted = try cli.registre(["request", "lift", "1", "--reason", "the claim is settled; told on 2 December"] + store)
+        let liftedLimit = try json(lifted)
+        #expect(lifted.status == 0 && liftedLimit["active"] as? Bool == false)
+        _ = try erase()
+        #expect(try ServerProcessTests.sqlite(shop, ticketBody) != original, "once lifted, erasure reaches the tickets")
+        #expect(try ServerProcessTests.sqlite(shop, email) != "[('Jeanne.Dupont@Exemple.fr',)]")
+        let audit = try cli.registre(["audit", "verify"] + store)
+        #expect(audit.status == 0, "\(audit.stdout)")
     }
 }

@@ -130,5 +130,26 @@ extension PostgresStore {
             "INSERT INTO consent_record SELECT * FROM consent_record_single",
             "DROP TABLE consent_record_single",
         ]),
+        ("4-processing-limits", [
+            """
+            CREATE TABLE processing_limit (
+              id BIGSERIAL PRIMARY KEY,
+              kind TEXT NOT NULL,
+              activities TEXT NOT NULL,
+              ground TEXT NOT NULL,
+              request_id BIGINT REFERENCES subject_request (id),
+              since BIGINT NOT NULL,
+              lifted_at BIGINT,
+              lift_reason TEXT
+            )
+            """,
+            """
+            CREATE TABLE processing_limit_identity (
+              identity_hash TEXT NOT NULL,
+              limit_id BIGINT NOT NULL REFERENCES processing_limit (id),
+              PRIMARY KEY (identity_hash, limit_id)
+            )
+            """,
+        ]),
     ]
 }

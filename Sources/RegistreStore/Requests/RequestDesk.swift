@@ -38,6 +38,12 @@ public struct RequestDesk: Sendable {
         if right == .rectification, details.corrections.isEmpty {
             throw Refusal(code: "correction-missing", message: "a rectification needs at least one correction (COLLECTION.FIELD=VALUE)")
         }
+        if right == .restriction, details.ground == nil {
+            throw Refusal(code: "ground-missing", message: "a restriction needs its ground (Art. 18(1)): \(ProcessingLimits.RestrictionGround.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if right == .objection, details.activities.isEmpty {
+            throw Refusal(code: "activity-missing", message: "an objection names the activities objected to (--activity)")
+        }
         var request = SubjectRequest(
             id: 0, right: right, state: .awaitingIdentity, subjectHash: hasher.hash(first, kind: "request"),
             sealedDetails: try seal(details), receivedAt: date)

@@ -4,7 +4,7 @@ import RegistreCore
 /// A right a data subject request exercises, among those Registre carries out on the company's
 /// databases.
 public enum SubjectRight: String, Sendable, CaseIterable, Codable {
-    case access, portability, rectification, erasure
+    case access, portability, rectification, erasure, restriction, objection
 
     /// The article of the GDPR.
     public var article: String {
@@ -13,6 +13,8 @@ public enum SubjectRight: String, Sendable, CaseIterable, Codable {
         case .portability: "Art. 20"
         case .rectification: "Art. 16"
         case .erasure: "Art. 17"
+        case .restriction: "Art. 18"
+        case .objection: "Art. 21"
         }
     }
 }
@@ -95,17 +97,40 @@ public struct SubjectRequest: Sendable, Hashable {
     }
 }
 
-/// What a request asks, kept sealed: the person's identities (`email=...`) and, for a
-/// rectification, the corrections (`customer.phone=...`) and the rows they concern.
+/// What a request asks, kept sealed: the person's identities (`email=...`); for a
+/// rectification, the corrections (`customer.phone=...`) and the rows they concern; for a
+/// restriction or an objection, the activities, the ground and the person's reasons.
 public struct RequestDetails: Sendable, Hashable, Codable {
     public var identities: [String]
     public var corrections: [String]
     public var filters: [String]
+    public var activities: [String]
+    /// For a restriction: the ground of Art. 18(1).
+    public var ground: ProcessingLimits.RestrictionGround?
+    /// The person's own reasons (an objection's grounds under Art. 21(1)).
+    public var reason: String?
 
     /// Creates details.
-    public init(identities: [String], corrections: [String] = [], filters: [String] = []) {
+    public init(
+        identities: [String], corrections: [String] = [], filters: [String] = [], activities: [String] = [],
+        ground: ProcessingLimits.RestrictionGround? = nil, reason: String? = nil
+    ) {
         self.identities = identities
         self.corrections = corrections
         self.filters = filters
+        self.activities = activities
+        self.ground = ground
+        self.reason = reason
+    }
+
+    /// Reads details sealed by any version: fields added later may be missing.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        identities = try container.decode([String].self, forKey: .identities)
+        corrections = try container.decodeIfPresent([String].self, forKey: .corrections) ?? []
+        filters = try container.decodeIfPresent([String].self, forKey: .filters) ?? []
+        activities = try container.decodeIfPresent([String].self, forKey: .activities) ?? []
+        ground = try container.decodeIfPresent(ProcessingLimits.RestrictionGround.self, forKey: .ground)
+        reason = try container.decodeIfPresent(String.self, forKey: .reason)
     }
 }

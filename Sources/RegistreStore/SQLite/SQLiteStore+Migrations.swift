@@ -73,6 +73,25 @@ extension SQLiteStore {
                 CREATE INDEX subject_request_subject ON subject_request (subject_hash);
                 """)
         }
+        migrator.registerMigration("3-processing-limits") { db in
+            try db.execute(sql: """
+                CREATE TABLE processing_limit (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  kind TEXT NOT NULL,
+                  activities TEXT NOT NULL,
+                  ground TEXT NOT NULL,
+                  request_id INTEGER REFERENCES subject_request (id),
+                  since INTEGER NOT NULL,
+                  lifted_at INTEGER,
+                  lift_reason TEXT
+                );
+                CREATE TABLE processing_limit_identity (
+                  identity_hash TEXT NOT NULL,
+                  limit_id INTEGER NOT NULL REFERENCES processing_limit (id),
+                  PRIMARY KEY (identity_hash, limit_id)
+                );
+                """)
+        }
         return migrator
     }
 }
