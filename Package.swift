@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "RegistreCore",
                 "RegistreStore",
+                "RegistreConnectors",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

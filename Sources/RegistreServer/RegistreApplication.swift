@@ -36,6 +36,7 @@ public struct ServerConfiguration: Sendable {
 public struct RegistreApplication: Sendable {
     let policy: Policy
     let store: any RegistreStore
+    let hasher: KeyedHasher
     let ledger: ConsentLedger
     let committer: GroupCommitter
     let banners: BannerCatalog
@@ -47,6 +48,7 @@ public struct RegistreApplication: Sendable {
     public init(policy: Policy, store: any RegistreStore, hasher: KeyedHasher, configuration: ServerConfiguration) {
         self.policy = policy
         self.store = store
+        self.hasher = hasher
         self.committer = GroupCommitter(store: store)
         self.ledger = ConsentLedger(policy: policy, store: store, hasher: hasher, committer: committer)
         self.banners = BannerCatalog(policy: policy)
@@ -73,7 +75,9 @@ public struct RegistreApplication: Sendable {
         let publicRoutes = router.group().add(middleware: cors).add(middleware: RateLimitMiddleware(limiter: limiter))
         routes.addPublic(to: publicRoutes)
         BannerRoutes(catalog: banners, assets: assets).add(to: publicRoutes)
-        routes.addAdmin(to: router.group().add(middleware: TokenAuthenticationMiddleware(store: store)))
+        let admin = router.group().add(middleware: TokenAuthenticationMiddleware(store: store))
+        routes.addAdmin(to: admin)
+        ProcessingRoutes(policy: policy, limits: ProcessingLimits(store: store, hasher: hasher)).add(to: admin)
         return router
     }
 

@@ -222,6 +222,50 @@ import Testing
         }
     }
 
+    @Test func connectedSystemsReadTheRestrictionsAndObjectionsOfAPerson() async throws {
+        try await Self.withServer(over: .live) { client, store, registre in
+            let limits = ProcessingLimits(store: store, hasher: registre.hasher)
+            _ = try await limits.object(
+                identities: ["email=jeanne@exemple.fr"], activities: ["security"], reason: "a journalist exposed to stalking", request: nil,
+                policy: registre.policy, at: Date(), actor: "test")
+            _ = try await limits.restrict(
+                identities: ["email=jeanne@exemple.fr", "phone_number=+33612345678"], activities: [], ground: .accuracyContested, note: nil, request: nil,
+                policy: registre.policy, at: Date(), actor: "test")
+            let token = "rg_test_token_0123456789abcdef"
+            try await store.createToken(name: "crm", tokenHash: KeyedHasher.sha256(token), actor: "test")
+            let auth: HTTPFields = [.authorization: "Bearer \(token)"]
+
+            try await client.execute(uri: "/v1/processing?email=jeanne@exemple.fr", method: .get) { #expect($0.status == .unauthorized) }
+            for query in ["email=Jeanne%40Exemple.FR", "phone_number=%2B33612345678", "phone_number=06%2012%2034%2056%2078"] {
+                try await client.execute(uri: "/v1/processing?\(query)", method: .get, headers: auth) { response in
+                    #expect(response.status == .ok, "\(query): \(String(buffer: response.body))")
+                    let body = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                    let activities = try #require(body["activities"] as? [[String: Any]])
+                    #expect(activities.allSatisfy { $0["may_process"] as? Bool == false }, "a restriction of all processing: \(query)")
+                    let statuses = Dictionary(uniqueKeysWithValues: activities.map { ($0["activity"] as! String, $0["status"] as! String) })
+                    if query.hasPrefix("email") {
+                        #expect(statuses["security"] == "objected" && statuses["billing"] == "restricted")
+                        #expect((body["limits"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["objection", "restriction"])
+                    } else {
+                        #expect(statuses["security"] == "restricted", "the objection was recorded for the e-mail only")
+                    }
+                }
+            }
+            try await client.execute(uri: "/v1/processing?email=paul@exemple.fr", method: .get, headers: auth) { response in
+                let body = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect((body["activities"] as? [[String: Any]])?.allSatisfy { $0["status"] as? String == "allowed" } == true)
+                #expect((body["limits"] as? [Any])?.isEmpty == true)
+            }
+            for (query, code) in [("", "identity-missing"), ("email=", "identity-invalid"), ("email=" + String(repeating: "a", count: 400), "identity-invalid")] {
+                try await client.execute(uri: "/v1/processing?\(query)", method: .get, headers: auth) { response in
+                    #expect(response.status == .badRequest)
+                    let problem = try Self.problem(response)
+                    #expect(problem["type"] as? String == "https://registre.dev/problems/\(code)", "\(query)")
+                }
+            }
+        }
+    }
+
     @Test func unknownRoutesAndMethodsAreProblemsToo() async throws {
         try await Self.withServer { client, _, _ in
             try await client.execute(uri: "/v1/nothing", method: .get) { response in
