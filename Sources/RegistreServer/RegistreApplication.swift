@@ -78,6 +78,7 @@ public struct RegistreApplication: Sendable {
         let admin = router.group().add(middleware: TokenAuthenticationMiddleware(store: store))
         routes.addAdmin(to: admin)
         ProcessingRoutes(policy: policy, limits: ProcessingLimits(store: store, hasher: hasher)).add(to: admin)
+        RequestRoutes(desk: RequestDesk(store: store, hasher: hasher), store: store).add(to: admin)
         return router
     }
 

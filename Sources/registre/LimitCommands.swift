@@ -31,13 +31,9 @@ extension RequestCommand {
                 let hashes = try identities.map { try Identity(argument: $0).description }
                 let register = ProcessingLimits(store: store, hasher: try KeyedHasher(secret: secret))
                 let limits = try await store.limits(identityHashes: hashes.map(register.identityHash), includeLifted: all)
-                var object: [String: Any] = ["limits": limits.map(RequestCommand.object)]
-                if let policy {
-                    object["activities"] = ProcessingLimits.verdicts(limits, policy: try SubjectOptions.policy(policy)).map { verdict -> [String: Any] in
-                        ["activity": verdict.activity, "status": verdict.status, "may_process": verdict.mayProcess, "limits": verdict.limits]
-                    }
-                }
-                print(try Rights.json(object))
+                var object: [String: Any] = ["limits": limits.map(\.summary)]
+                if let policy { object["activities"] = ProcessingLimits.verdicts(limits, policy: try SubjectOptions.policy(policy)).map(\.summary) }
+                print(try summaryJSON(object))
             }
         }
     }
@@ -58,7 +54,7 @@ extension RequestCommand {
         func run() async throws {
             try await store.withDesk { _, store, secret in
                 let limit = try await ProcessingLimits(store: store, hasher: try KeyedHasher(secret: secret)).lift(id, reason: reason, at: Date(), actor: "cli")
-                print(try Rights.json(RequestCommand.object(limit)))
+                print(try summaryJSON(limit.summary))
             }
         }
     }

@@ -255,12 +255,12 @@ extension RequestCommand {
                     let limit = try await limits.restrict(
                         identities: identities.map(\.description), activities: details.activities, ground: try needed(details.ground, "a ground"),
                         note: details.reason, request: request.id, policy: try needed(policy, "--policy"), at: Date(), actor: "cli")
-                    outcome = Rights.Outcome(status: "completed", json: try Rights.json(["status": "completed", "limit": RequestCommand.object(limit)]))
+                    outcome = Rights.Outcome(status: "completed", json: try summaryJSON(["status": "completed", "limit": limit.summary]))
                 case .objection:
                     let limit = try await limits.object(
                         identities: identities.map(\.description), activities: details.activities, reason: details.reason, request: request.id,
                         policy: try needed(policy, "--policy"), at: Date(), actor: "cli")
-                    outcome = Rights.Outcome(status: "completed", json: try Rights.json(["status": "completed", "limit": RequestCommand.object(limit)]))
+                    outcome = Rights.Outcome(status: "completed", json: try summaryJSON(["status": "completed", "limit": limit.summary]))
                 }
                 var answered = request
                 if outcome.status != "failed" {
@@ -281,40 +281,7 @@ extension RequestCommand {
 
     /// A request as the commands print it; `details` adds what it asks.
     static func json(_ request: SubjectRequest, details: RequestDetails? = nil) throws -> String {
-        var object: [String: Any] = [
-            "id": request.id, "right": request.right.rawValue, "article": request.right.article, "state": request.state.rawValue,
-            "received_on": LegalDeadline.day(of: request.receivedAt).description,
-            "overdue": request.isOverdue(on: LegalDeadline.day(of: Date())),
-        ]
-        if let started = request.startedOn { object["started_on"] = started.description }
-        if let due = request.dueOn { object["due_on"] = due.description }
-        if let extended = request.extendedTo { object["extended_to"] = extended.description }
-        if let reason = request.extensionReason { object["extension_reason"] = reason }
-        if let closed = request.closedAt { object["closed_on"] = LegalDeadline.day(of: closed).description }
-        if let outcome = request.outcome {
-            object["outcome"] = (try? JSONSerialization.jsonObject(with: Data(outcome.utf8))) ?? outcome
-        }
-        if let details {
-            object["identities"] = details.identities
-            if !details.corrections.isEmpty { object["corrections"] = details.corrections }
-            if !details.filters.isEmpty { object["where"] = details.filters }
-            if !details.activities.isEmpty { object["activities"] = details.activities }
-            if let ground = details.ground { object["ground"] = ground.rawValue }
-            if let reason = details.reason { object["reason"] = reason }
-        }
-        return try Rights.json(object)
-    }
-
-    /// A processing limit as the commands print it (without the identity hashes).
-    static func object(_ limit: ProcessingLimit) -> [String: Any] {
-        var object: [String: Any] = [
-            "id": limit.id, "kind": limit.kind.rawValue, "article": limit.kind.article, "activities": limit.activities.isEmpty ? ["*"] : limit.activities,
-            "ground": limit.ground, "since": LegalDeadline.day(of: limit.since).description, "active": limit.isActive,
-        ]
-        if let request = limit.requestID { object["request"] = request }
-        if let lifted = limit.liftedAt { object["lifted_on"] = LegalDeadline.day(of: lifted).description }
-        if let reason = limit.liftReason { object["lift_reason"] = reason }
-        return object
+        try summaryJSON(request.summary(details: details))
     }
 }
 

@@ -47,7 +47,7 @@ enum Rights {
         ]
         if !summary.left.isEmpty { object["left_out"] = summary.left }
         if !summary.withheld.isEmpty { object["withheld"] = summary.withheld }
-        return Outcome(status: status, json: try json(object))
+        return Outcome(status: status, json: try summaryJSON(object))
     }
 
     /// Rectification (Art. 16).
@@ -63,7 +63,7 @@ enum Rights {
         }
         var object: [String: Any] = ["status": result.status, "dataset": dataset.key, "collections": collections, "failures": result.failures]
         if !result.notFound.isEmpty { object["not_found"] = result.notFound }
-        return Outcome(status: result.status, json: try json(object))
+        return Outcome(status: result.status, json: try summaryJSON(object))
     }
 
     /// Erasure (Art. 17), refused before anything changes when the dataset check finds errors.
@@ -95,7 +95,7 @@ enum Rights {
             }
         }
         let object: [String: Any] = ["status": result.status, "dataset": dataset.key, "collections": collections, "failures": result.failures]
-        return Outcome(status: result.status, json: try json(object))
+        return Outcome(status: result.status, json: try summaryJSON(object))
     }
 
     /// The collections an active restriction keeps from erasure, with why (Art. 18(2): restricted
@@ -114,9 +114,5 @@ enum Rights {
             }
         }
         return reasons
-    }
-
-    static func json(_ object: [String: Any]) throws -> String {
-        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
     }
 }

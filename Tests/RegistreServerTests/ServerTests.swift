@@ -266,6 +266,61 @@ import Testing
         }
     }
 
+    @Test func theDPOCarriesARequestThroughTheAPI() async throws {
+        try await Self.withServer(over: .live) { client, store, _ in
+            let token = "rg_test_token_0123456789abcdef"
+            try await store.createToken(name: "dpo", tokenHash: KeyedHasher.sha256(token), actor: "test")
+            let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+            func call(_ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil, headers: HTTPFields = auth) async throws -> (HTTPResponse.Status, [String: Any]) {
+                try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
+                    let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body), options: [.fragmentsAllowed])
+                    return (response.status, (object as? [String: Any]) ?? ["list": object])
+                }
+            }
+            func problem(_ answer: (HTTPResponse.Status, [String: Any])) -> String {
+                "\(answer.0.code) \((answer.1["type"] as? String)?.replacingOccurrences(of: "https://registre.dev/problems/", with: "") ?? "-")"
+            }
+
+            #expect(try await call(.post, "/v1/requests", #"{"right":"erasure","identities":["email=a@b.fr"]}"#, headers: [.contentType: "application/json"]).0 == .unauthorized)
+            let opened = try await call(.post, "/v1/requests", #"{"right":"erasure","identities":["email=Karim.Benali@Example.com"]}"#)
+            #expect(opened.0 == .created && opened.1["state"] as? String == "awaiting_identity" && opened.1["id"] as? Int == 1)
+
+            #expect(problem(try await call(.post, "/v1/requests", #"{"right":"forgetting","identities":["email=a@b.fr"]}"#)) == "422 right-unknown")
+            #expect(problem(try await call(.post, "/v1/requests", #"{"right":"access","identities":[]}"#)) == "422 identity-missing")
+            #expect(problem(try await call(.post, "/v1/requests", #"{"right":"access","identities":["nope"]}"#)) == "422 identity-invalid")
+            #expect(problem(try await call(.post, "/v1/requests", #"{"right":"restriction","identities":["email=a@b.fr"]}"#)) == "422 ground-missing")
+            #expect(problem(try await call(.post, "/v1/requests", #"{"right":"restriction","identities":["email=a@b.fr"],"ground":"bored"}"#)) == "400 field-invalid")
+            #expect(problem(try await call(.post, "/v1/requests", #"{"right":"access","#)) == "400 json-invalid")
+            #expect(problem(try await call(.post, "/v1/requests", #"{"identities":["email=a@b.fr"]}"#)) == "400 field-missing")
+            #expect(problem(try await call(.post, "/v1/requests", #"{"right":"rectification","identities":["email=a@b.fr"],"corrections":["phone"]}"#)) == "422 correction-invalid")
+
+            let confirmed = try await call(.post, "/v1/requests/1/confirm")
+            #expect(confirmed.0 == .ok && confirmed.1["state"] as? String == "in_progress" && confirmed.1["due_on"] != nil)
+            #expect(problem(try await call(.post, "/v1/requests/1/extend", "{}")) == "400 field-missing")
+            let extended = try await call(.post, "/v1/requests/1/extend", #"{"reason":"three back offices to search"}"#)
+            #expect(extended.0 == .ok && extended.1["extended_to"] != nil)
+            #expect(problem(try await call(.post, "/v1/requests/1/extend", #"{"reason":"again"}"#)) == "409 already-extended")
+
+            let listed = try await call(.get, "/v1/requests")
+            #expect((listed.1["list"] as? [[String: Any]])?.map { $0["id"] as? Int } == [1])
+            let shown = try await call(.get, "/v1/requests/1")
+            #expect(shown.1["identities"] as? [String] == ["email=karim.benali@example.com"])
+            #expect(problem(try await call(.get, "/v1/requests/99")) == "404 request-unknown")
+            #expect(problem(try await call(.get, "/v1/requests/abc")) == "400 id-invalid")
+
+            #expect(problem(try await call(.post, "/v1/requests/1/complete", #"{"result":"  "}"#)) == "422 result-missing")
+            let completed = try await call(.post, "/v1/requests/1/complete", #"{"result":"erased by hand in the CRM"}"#)
+            #expect(completed.0 == .ok && completed.1["state"] as? String == "completed")
+            #expect(problem(try await call(.post, "/v1/requests/1/refuse", #"{"reason":"late"}"#)) == "409 state-invalid")
+            #expect((try await call(.get, "/v1/requests").1["list"] as? [Any])?.isEmpty == true, "closed requests are listed only with all=true")
+            #expect((try await call(.get, "/v1/requests?all=true").1["list"] as? [Any])?.count == 1)
+
+            let audit = try await store.auditEntries(after: 0, limit: 20).filter { $0.draft.action.hasPrefix("request.") }
+            #expect(audit.map(\.draft.action) == ["request.received", "request.identity_confirmed", "request.extended", "request.completed"])
+            #expect(audit.allSatisfy { $0.draft.actor == "token:dpo" && !$0.draft.payload.contains("karim") })
+        }
+    }
+
     @Test func unknownRoutesAndMethodsAreProblemsToo() async throws {
         try await Self.withServer { client, _, _ in
             try await client.execute(uri: "/v1/nothing", method: .get) { response in

@@ -30,6 +30,15 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             default:
                 return Problem(status: error.status, code: "http-\(error.status.code)", detail: error.body ?? error.status.reasonPhrase).response()
             }
+        } catch let refusal as RequestDesk.Refusal {
+            let status: HTTPResponse.Status = switch refusal.code {
+            case "request-unknown", "limit-unknown": .notFound
+            case "state-invalid", "already-extended", "extension-late", "limit-lifted": .conflict
+            default: .unprocessableContent
+            }
+            return Problem(status: status, code: refusal.code, detail: refusal.message).response()
+        } catch let error as StoreError where error.code == "request-changed" {
+            return Problem(status: .conflict, code: error.code, detail: error.message).response()
         } catch let error as StoreError {
             context.logger.error("store failure", metadata: ["code": .string(error.code)])
             return Problem(status: .serviceUnavailable, code: "store-unavailable", detail: "the ledger could not store or read this; nothing was recorded, try again").response(

@@ -16,38 +16,9 @@ struct ProcessingRoutes {
         group.get("v1/processing") { request, _ -> Response in
             let identities = try Self.identities(of: request)
             let active = try await limits.active(for: identities.map(\.description))
-            var json = JSONWriter()
-            json.object { object in
-                object.key("activities")
-                object.array { array in
-                    for verdict in ProcessingLimits.verdicts(active, policy: policy) {
-                        array.object { entry in
-                            entry.field("activity", verdict.activity)
-                            entry.field("status", verdict.status)
-                            entry.key("may_process")
-                            entry.boolean(verdict.mayProcess)
-                            entry.key("limits")
-                            entry.array { ids in for id in verdict.limits { ids.integer(id) } }
-                        }
-                    }
-                }
-                object.key("limits")
-                object.array { array in
-                    for limit in active {
-                        array.object { entry in
-                            entry.key("id")
-                            entry.integer(limit.id)
-                            entry.field("kind", limit.kind.rawValue)
-                            entry.field("article", limit.kind.article)
-                            entry.key("activities")
-                            entry.strings(limit.activities.isEmpty ? ["*"] : limit.activities)
-                            entry.field("ground", limit.ground)
-                            entry.field("since", LegalDeadline.day(of: limit.since).description)
-                        }
-                    }
-                }
-            }
-            return Response(json: json)
+            return try RequestRoutes.json([
+                "activities": ProcessingLimits.verdicts(active, policy: policy).map(\.summary), "limits": active.map(\.summary),
+            ])
         }
     }
 

@@ -13,10 +13,15 @@ public struct RequestDesk: Sendable {
 
     /// Creates a desk over `store`; `secret` keys the subject hashes and seals the details.
     public init(store: any RegistreStore, secret: Data) throws {
+        self.init(store: store, hasher: try KeyedHasher(secret: secret))
+    }
+
+    /// Creates a desk over `store` with the hasher of the store's secret (the server's).
+    public init(store: any RegistreStore, hasher: KeyedHasher) {
         self.store = store
-        self.hasher = try KeyedHasher(secret: secret)
+        self.hasher = hasher
         self.sealingKey = HKDF<SHA256>.deriveKey(
-            inputKeyMaterial: SymmetricKey(data: secret), info: Data("registre subject request details".utf8), outputByteCount: 32)
+            inputKeyMaterial: hasher.key, info: Data("registre subject request details".utf8), outputByteCount: 32)
     }
 
     /// A refused change: what and why.

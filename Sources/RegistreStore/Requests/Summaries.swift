@@ -1,0 +1,54 @@
+import Foundation
+import RegistreCore
+
+extension SubjectRequest {
+    /// The request as the command line and the API show it: days as `YYYY-MM-DD` (in
+    /// Europe/Paris), the outcome as JSON when it is; with `details`, what it asks.
+    public func summary(details: RequestDetails? = nil, today: CivilDate = LegalDeadline.day(of: Date())) -> [String: Any] {
+        var object: [String: Any] = [
+            "id": id, "right": right.rawValue, "article": right.article, "state": state.rawValue,
+            "received_on": LegalDeadline.day(of: receivedAt).description, "overdue": isOverdue(on: today),
+        ]
+        if let startedOn { object["started_on"] = startedOn.description }
+        if let dueOn { object["due_on"] = dueOn.description }
+        if let extendedTo { object["extended_to"] = extendedTo.description }
+        if let extensionReason { object["extension_reason"] = extensionReason }
+        if let closedAt { object["closed_on"] = LegalDeadline.day(of: closedAt).description }
+        if let outcome { object["outcome"] = (try? JSONSerialization.jsonObject(with: Data(outcome.utf8))) ?? outcome }
+        if let details {
+            object["identities"] = details.identities
+            if !details.corrections.isEmpty { object["corrections"] = details.corrections }
+            if !details.filters.isEmpty { object["where"] = details.filters }
+            if !details.activities.isEmpty { object["activities"] = details.activities }
+            if let ground = details.ground { object["ground"] = ground.rawValue }
+            if let reason = details.reason { object["reason"] = reason }
+        }
+        return object
+    }
+}
+
+extension ProcessingLimit {
+    /// The limit as the command line and the API show it, without the identity hashes.
+    public var summary: [String: Any] {
+        var object: [String: Any] = [
+            "id": id, "kind": kind.rawValue, "article": kind.article, "activities": activities.isEmpty ? ["*"] : activities,
+            "ground": ground, "since": LegalDeadline.day(of: since).description, "active": isActive,
+        ]
+        if let requestID { object["request"] = requestID }
+        if let liftedAt { object["lifted_on"] = LegalDeadline.day(of: liftedAt).description }
+        if let liftReason { object["lift_reason"] = liftReason }
+        return object
+    }
+}
+
+extension ProcessingLimits.Verdict {
+    /// The verdict as the command line and the API show it.
+    public var summary: [String: Any] {
+        ["activity": activity, "status": status, "may_process": mayProcess, "limits": limits]
+    }
+}
+
+/// JSON text of a summary: keys sorted, slashes as they are.
+public func summaryJSON(_ object: Any) throws -> String {
+    String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+}
