@@ -13,7 +13,8 @@ struct RequestCommand: AsyncParsableCommand {
         commandName: "request",
         abstract: "Answer data subject requests against the company's databases.",
         subcommands: [
-            Open.self, List.self, Show.self, Confirm.self, Extend.self, Refuse.self, Cancel.self, Run.self, Limits.self, Lift.self,
+            Open.self, List.self, Show.self, SendCode.self, Verify.self, Confirm.self, Extend.self, Refuse.self, Cancel.self, Run.self, Limits.self,
+            Lift.self,
             Access.self, Portability.self, Rectify.self, Erasure.self,
         ]
     )

@@ -95,4 +95,63 @@ import Testing
             #expect(unreadable?.code == "details-unreadable")
         }
     }
+
+    /// Carries the code out of the sending closure, as a mail would.
+    final class Outbox: @unchecked Sendable {
+        var sent: [(code: String, email: String, until: Date)] = []
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aCodeSentByMailConfirmsTheIdentityWithinSevenDaysAndFiveTries(_ backend: Backend) async throws {
+        try await StoreFixture.with(backend) { fixture in
+            let desk = try RequestDesk(store: fixture.store, secret: Self.secret)
+            let outbox = Outbox()
+            _ = try await desk.open(.erasure, details: RequestDetails(identities: ["customer_id=7", "email=jeanne@exemple.fr"]), verified: false, at: Self.monday, actor: "cli")
+            let sent = try await desk.issueIdentityCode(1, at: Self.monday, actor: "cli") { outbox.sent.append(($0, $1, $2)) }
+            let code = try #require(outbox.sent.last?.code)
+            #expect(code.count == 8 && code.allSatisfy(\.isNumber) && outbox.sent.last?.email == "jeanne@exemple.fr")
+            #expect(outbox.sent.last?.until == Self.days(7) && sent.codeExpiresAt == Self.days(7))
+            #expect(sent.codeHash != nil && sent.codeHash != code && !(sent.codeHash ?? "").contains(code), "only a keyed hash is kept")
+
+            let wrong = code == "00000000" ? "11111111" : "00000000"
+            let refused = await #expect(throws: RequestDesk.Refusal.self) { try await desk.verifyIdentityCode(1, code: wrong, at: Self.days(1), actor: "portal") }
+            #expect(refused?.code == "code-wrong" && refused?.message.hasSuffix("4 tries left") == true)
+            #expect(try await fixture.store.request(id: 1)?.codeAttempts == 1, "a wrong code is counted")
+
+            let late = await #expect(throws: RequestDesk.Refusal.self) { try await desk.verifyIdentityCode(1, code: code, at: Self.days(7.01), actor: "portal") }
+            #expect(late?.code == "code-expired")
+            let confirmed = try await desk.verifyIdentityCode(1, code: " \(code.prefix(4)) \(code.dropFirst(4)) ", at: Self.days(3), actor: "portal")
+            #expect(confirmed.state == .inProgress && confirmed.startedOn?.description == "2026-03-19" && confirmed.codeHash == nil)
+            let again = await #expect(throws: RequestDesk.Refusal.self) { try await desk.verifyIdentityCode(1, code: code, at: Self.days(3), actor: "portal") }
+            #expect(again?.code == "state-invalid")
+
+            // Five wrong codes lock the code; a new one unlocks.
+            _ = try await desk.open(.access, details: RequestDetails(identities: ["email=paul@exemple.fr"]), verified: false, at: Self.monday, actor: "cli")
+            _ = try await desk.issueIdentityCode(2, at: Self.monday, actor: "cli") { outbox.sent.append(($0, $1, $2)) }
+            let first = try #require(outbox.sent.last?.code)
+            for _ in 0..<5 { _ = try? await desk.verifyIdentityCode(2, code: first == "00000000" ? "11111111" : "00000000", at: Self.days(1), actor: "portal") }
+            let locked = await #expect(throws: RequestDesk.Refusal.self) { try await desk.verifyIdentityCode(2, code: first, at: Self.days(1), actor: "portal") }
+            #expect(locked?.code == "code-locked")
+            _ = try await desk.issueIdentityCode(2, at: Self.days(2), actor: "cli") { outbox.sent.append(($0, $1, $2)) }
+            let second = try #require(outbox.sent.last?.code)
+            if second != first {
+                let old = await #expect(throws: RequestDesk.Refusal.self) { try await desk.verifyIdentityCode(2, code: first, at: Self.days(2), actor: "portal") }
+                #expect(old?.code == "code-wrong", "a new code replaces the old one")
+            }
+            #expect(try await desk.verifyIdentityCode(2, code: second, at: Self.days(2), actor: "portal").state == .inProgress)
+
+            // A failed mail records nothing; a request without an e-mail gets no code.
+            _ = try await desk.open(.access, details: RequestDetails(identities: ["phone_number=+33612345678"]), verified: false, at: Self.monday, actor: "cli")
+            let noEmail = await #expect(throws: RequestDesk.Refusal.self) { try await desk.issueIdentityCode(3, at: Self.monday, actor: "cli") { _, _, _ in } }
+            #expect(noEmail?.code == "email-missing")
+            _ = try await desk.open(.access, details: RequestDetails(identities: ["email=karim@exemple.fr"]), verified: false, at: Self.monday, actor: "cli")
+            struct Bounce: Error {}
+            await #expect(throws: Bounce.self) { try await desk.issueIdentityCode(4, at: Self.monday, actor: "cli") { _, _, _ in throw Bounce() } }
+            #expect(try await fixture.store.request(id: 4)?.codeHash == nil)
+
+            let actions = try await fixture.store.auditEntries(after: 0, limit: 100).map(\.draft.action)
+            #expect(actions.filter { $0 == "request.code_sent" }.count == 3 && actions.filter { $0 == "request.code_failed" }.count == 1 + 5 - 0 + (second != first ? 1 : 0))
+            #expect(try await fixture.store.auditEntries(after: 0, limit: 100).allSatisfy { !$0.draft.payload.contains(code) && !$0.draft.payload.contains(first) })
+        }
+    }
 }

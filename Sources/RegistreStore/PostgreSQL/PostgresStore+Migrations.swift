@@ -151,5 +151,10 @@ extension PostgresStore {
             )
             """,
         ]),
+        ("5-identity-codes", [
+            "ALTER TABLE subject_request ADD COLUMN code_hash TEXT",
+            "ALTER TABLE subject_request ADD COLUMN code_expires_at BIGINT",
+            "ALTER TABLE subject_request ADD COLUMN code_attempts BIGINT NOT NULL DEFAULT 0",
+        ]),
     ]
 }

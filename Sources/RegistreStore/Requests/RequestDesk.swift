@@ -64,6 +64,74 @@ public struct RequestDesk: Sendable {
         }
     }
 
+    /// How long a code sent to confirm an identity is accepted: seven days.
+    public static let codeLifetime: TimeInterval = 7 * 86_400
+    /// Wrong codes allowed before a new one must be sent.
+    public static let codeAttemptsAllowed = 5
+
+    /// Sends a one-time code for request `id` to the person's e-mail address (the request's first
+    /// `email` identity) through `send`, then keeps it as a keyed hash, accepted for seven days,
+    /// replacing any code sent before. Nothing is recorded when sending fails.
+    public func issueIdentityCode(
+        _ id: Int64, at date: Date, actor: String, send: (_ code: String, _ email: String, _ validUntil: Date) async throws -> Void
+    ) async throws -> SubjectRequest {
+        guard let stored = try await store.request(id: id) else { throw Refusal(code: "request-unknown", message: "there is no request \(id)") }
+        guard stored.state == .awaitingIdentity else { throw Self.refusal(stored, "its identity is already confirmed or it is closed") }
+        guard let email = try details(of: stored).identities.first(where: { $0.hasPrefix("email=") })?.dropFirst("email=".count) else {
+            throw Refusal(code: "email-missing", message: "request \(id) holds no e-mail identity to send a code to; confirm the identity another way (request confirm)")
+        }
+        let code = String(format: "%08d", UInt32.random(in: 0..<100_000_000))
+        let expiry = date.addingTimeInterval(Self.codeLifetime)
+        try await send(code, String(email), expiry)
+        return try await change(id, action: "request.code_sent", actor: actor, at: date) { request in
+            guard request.state == .awaitingIdentity else { throw Self.refusal(request, "its identity is already confirmed or it is closed") }
+            request.codeHash = codeHash(id, code)
+            request.codeExpiresAt = expiry
+            request.codeAttempts = 0
+        }
+    }
+
+    /// Checks the code the person gives back: the right one, in time, confirms the identity and
+    /// starts the month; a wrong one counts against the five allowed, and is refused.
+    public func verifyIdentityCode(_ id: Int64, code: String, at date: Date, actor: String) async throws -> SubjectRequest {
+        guard let stored = try await store.request(id: id) else { throw Refusal(code: "request-unknown", message: "there is no request \(id)") }
+        let given = codeHash(id, code.filter { !$0.isWhitespace })
+        func check(_ request: SubjectRequest) throws -> Bool {
+            guard request.state == .awaitingIdentity else { throw Self.refusal(request, "its identity is already confirmed or it is closed") }
+            guard let expected = request.codeHash, let expiry = request.codeExpiresAt else {
+                throw Refusal(code: "code-missing", message: "no code was sent for request \(id); send one (request send-code)")
+            }
+            guard date < expiry else { throw Refusal(code: "code-expired", message: "the code of request \(id) expired; send a new one") }
+            guard request.codeAttempts < Self.codeAttemptsAllowed else {
+                throw Refusal(code: "code-locked", message: "\(Self.codeAttemptsAllowed) wrong codes were given for request \(id); send a new one")
+            }
+            return Self.sameText(given, expected)
+        }
+        if try check(stored) {
+            return try await change(id, action: "request.identity_confirmed", actor: actor, at: date, note: "one-time code sent by e-mail") { request in
+                guard try check(request) else { throw Self.refusal(request, "its code changed meanwhile") }
+                start(&request, on: LegalDeadline.day(of: date))
+                request.codeHash = nil
+                request.codeExpiresAt = nil
+                request.codeAttempts = 0
+            }
+        }
+        let failed = try await change(id, action: "request.code_failed", actor: actor, at: date) { request in
+            _ = try check(request)
+            request.codeAttempts += 1
+        }
+        throw Refusal(code: "code-wrong", message: "that is not the code sent for request \(id); \(Self.codeAttemptsAllowed - failed.codeAttempts) tries left")
+    }
+
+    private func codeHash(_ id: Int64, _ code: String) -> String { hasher.hash("\(id):\(code)", kind: "identity-code") }
+
+    /// Compares two hashes in time that does not depend on where they differ.
+    private static func sameText(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
     /// Extends the deadline by two months (three from the start), once, with the reasons told to
     /// the person, and only within the first month (Art. 12(3)).
     public func extend(_ id: Int64, reason: String, at date: Date, actor: String) async throws -> SubjectRequest {

@@ -65,12 +65,18 @@ public struct SubjectRequest: Sendable, Hashable {
     public var outcome: String?
     /// Increased by every change, so two writers cannot overwrite each other.
     public var version: Int64
+    /// The keyed hash of the one-time code sent to confirm the person's identity, while one is out.
+    public var codeHash: String?
+    /// When that code stops being accepted (seven days after it was sent).
+    public var codeExpiresAt: Date?
+    /// Wrong codes tried since it was sent.
+    public var codeAttempts: Int
 
     /// Creates a request.
     public init(
         id: Int64, right: SubjectRight, state: RequestState, subjectHash: String, sealedDetails: String, receivedAt: Date,
         startedOn: CivilDate? = nil, dueOn: CivilDate? = nil, extendedTo: CivilDate? = nil, extensionReason: String? = nil,
-        closedAt: Date? = nil, outcome: String? = nil, version: Int64 = 1
+        closedAt: Date? = nil, outcome: String? = nil, version: Int64 = 1, codeHash: String? = nil, codeExpiresAt: Date? = nil, codeAttempts: Int = 0
     ) {
         self.id = id
         self.right = right
@@ -85,6 +91,9 @@ public struct SubjectRequest: Sendable, Hashable {
         self.closedAt = closedAt
         self.outcome = outcome
         self.version = version
+        self.codeHash = codeHash
+        self.codeExpiresAt = codeExpiresAt
+        self.codeAttempts = codeAttempts
     }
 
     /// The day the answer is due: the extended deadline once there is one.

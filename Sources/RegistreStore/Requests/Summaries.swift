@@ -14,6 +14,7 @@ extension SubjectRequest {
         if let extendedTo { object["extended_to"] = extendedTo.description }
         if let extensionReason { object["extension_reason"] = extensionReason }
         if let closedAt { object["closed_on"] = LegalDeadline.day(of: closedAt).description }
+        if let codeExpiresAt { object["code_valid_until"] = ISO8601DateFormatter().string(from: codeExpiresAt) }
         if let outcome { object["outcome"] = (try? JSONSerialization.jsonObject(with: Data(outcome.utf8))) ?? outcome }
         if let details {
             object["identities"] = details.identities

@@ -92,6 +92,13 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("4-identity-codes") { db in
+            try db.execute(sql: """
+                ALTER TABLE subject_request ADD COLUMN code_hash TEXT;
+                ALTER TABLE subject_request ADD COLUMN code_expires_at INTEGER;
+                ALTER TABLE subject_request ADD COLUMN code_attempts INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

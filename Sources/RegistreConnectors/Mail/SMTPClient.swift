@@ -1,0 +1,198 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// One plain-text e-mail.
+public struct MailMessage: Sendable {
+    public var from: String
+    public var to: String
+    public var subject: String
+    public var body: String
+
+    /// Creates a message; addresses are bare (`dpo@exemple.fr`).
+    public init(from: String, to: String, subject: String, body: String) {
+        self.from = from
+        self.to = to
+        self.subject = subject
+        self.body = body
+    }
+
+    /// The message as SMTP's DATA carries it (RFC 5322): UTF-8 subject as an encoded word, the
+    /// body in base64, lines ending in CRLF.
+    func rendered(date: Date, id: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
+        let headers = [
+            "From: <\(from)>", "To: <\(to)>", "Subject: \(Self.encodedWords(subject))", "Date: \(formatter.string(from: date))",
+            "Message-ID: <\(id)>", "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64",
+            "Auto-Submitted: auto-generated",
+        ]
+        let encoded = Data(body.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        return headers.joined(separator: "\r\n") + "\r\n\r\n" + encoded + "\r\n"
+    }
+
+    /// A header value in RFC 2047 encoded words when it is not plain ASCII.
+    static func encodedWords(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !$0.isASCII || $0.value < 0x20 }) else { return text }
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        // Whole characters per word, at most 45 bytes (60 in base64): each word stays under 76.
+        for character in text {
+            let bytes = Array(String(character).utf8)
+            if chunk.count + bytes.count > 45 {
+                words.append("=?UTF-8?B?\(Data(chunk).base64EncodedString())?=")
+                chunk = []
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty { words.append("=?UTF-8?B?\(Data(chunk).base64EncodedString())?=") }
+        return words.joined(separator: "\r\n ")
+    }
+}
+
+/// A failure to send mail: what the server answered, or why it could not be reached.
+public struct MailError: Error, Sendable, CustomStringConvertible {
+    public var code: String
+    public var message: String
+    public var description: String { "\(message) [\(code)]" }
+}
+
+/// Sends mail through an SMTP server (RFC 5321): `smtp://[user@]host[:25]` in clear, for a relay
+/// on the same machine or network, or `smtps://[user@]host[:465]` over TLS from the first byte
+/// (RFC 8314). The password comes from the URL or `REGISTRE_SMTP_PASSWORD`, and is only ever
+/// sent over TLS or to a server on loopback.
+public struct SMTPClient: Sendable {
+    let host: String
+    let port: Int
+    let usesTLS: Bool
+    let username: String?
+    let password: String?
+    /// The name given in EHLO.
+    let clientName: String
+
+    /// Parses the server's URL.
+    public init(url text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["smtp", "smtps"].contains(scheme),
+              let host = url.host, !host.isEmpty
+        else {
+            throw MailError(code: "smtp-url", message: "the mail server is smtp://[user@]host[:port] or smtps://[user@]host[:port]; found '\(text.prefix(80))'")
+        }
+        self.host = host
+        usesTLS = scheme == "smtps"
+        port = url.port ?? (usesTLS ? 465 : 25)
+        username = url.user?.removingPercentEncoding
+        password = url.password?.removingPercentEncoding ?? environment["REGISTRE_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        clientName = "registre.invalid"
+        if username != nil, !usesTLS, !["127.0.0.1", "::1", "localhost"].contains(host) {
+            throw MailError(code: "smtp-cleartext", message: "a password is only sent over TLS (smtps://) or to a server on loopback, not in clear to \(host)")
+        }
+    }
+
+    /// Sends `message`; returns once the server accepted it for delivery (250 after DATA).
+    public func send(_ message: MailMessage, timeout: Duration = .seconds(30)) async throws {
+        for address in [message.from, message.to] where !Self.isAddress(address) {
+            throw MailError(code: "mail-address", message: "'\(address.prefix(80))' is not an e-mail address that can be sent to")
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await converse(message) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw MailError(code: "smtp-timeout", message: "the mail server \(host):\(port) did not answer within \(timeout)")
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func converse(_ message: MailMessage) async throws {
+        let (host, usesTLS) = (self.host, self.usesTLS)
+        let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+        do {
+            channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(.seconds(10))
+                .connect(host: host, port: port) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        if usesTLS {
+                            let context = try NIOSSLContext(configuration: .makeClientConfiguration())
+                            try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: host))
+                        }
+                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    }
+                }
+        } catch {
+            throw MailError(code: "smtp-unreachable", message: "cannot reach the mail server \(host):\(port): \(error)")
+        }
+        try await channel.executeThenClose { inbound, outbound in
+            var replies = Replies(inbound.makeAsyncIterator())
+            func say(_ line: String, expecting codes: Set<Int>, _ what: String) async throws {
+                if !line.isEmpty { try await outbound.write(ByteBuffer(string: line + "\r\n")) }
+                let reply = try await replies.next()
+                guard codes.contains(reply.code) else {
+                    throw MailError(code: "smtp-refused", message: "the mail server refused \(what): \(reply.code) \(reply.text.prefix(200))")
+                }
+            }
+            try await say("", expecting: [220], "the connection")
+            try await say("EHLO \(clientName)", expecting: [250], "EHLO")
+            if let username {
+                let credentials = Data(([0] + Array(username.utf8) + [0] + Array((password ?? "").utf8))).base64EncodedString()
+                try await say("AUTH PLAIN \(credentials)", expecting: [235], "the login of \(username)")
+            }
+            try await say("MAIL FROM:<\(message.from)>", expecting: [250], "the sender")
+            try await say("RCPT TO:<\(message.to)>", expecting: [250, 251], "the recipient")
+            try await say("DATA", expecting: [354], "DATA")
+            let data = message.rendered(date: Date(), id: "\(UUID().uuidString.lowercased())@\(clientName)")
+            // Dot-stuffing (RFC 5321 4.5.2), then the end of data.
+            let stuffed = data.split(separator: "\r\n", omittingEmptySubsequences: false).map { $0.hasPrefix(".") ? "." + $0 : String($0) }
+            try await say(stuffed.joined(separator: "\r\n") + ".", expecting: [250], "the message")
+            try? await say("QUIT", expecting: [221], "QUIT")
+        }
+    }
+
+    /// A bare address: something@domain, with nothing that could end the SMTP command or header.
+    public static func isAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && text.count <= 254
+            && !text.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || "<>()[],;:\\\"".unicodeScalars.contains($0) }
+    }
+
+    /// The server's replies, one complete (possibly multi-line) reply at a time.
+    struct Replies {
+        var iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
+        var pending: [UInt8] = []
+
+        init(_ iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator) {
+            self.iterator = iterator
+        }
+
+        mutating func next() async throws -> (code: Int, text: String) {
+            var lines: [String] = []
+            while true {
+                let line = try await nextLine()
+                guard line.count >= 3, let code = Int(line.prefix(3)) else {
+                    throw MailError(code: "smtp-protocol", message: "the mail server answered something that is not SMTP: \(line.prefix(80))")
+                }
+                lines.append(String(line.dropFirst(4)))
+                // "250-..." continues the reply; "250 ..." (or a bare code) ends it.
+                if line.count == 3 || line[line.index(line.startIndex, offsetBy: 3)] == " " { return (code, lines.joined(separator: " ")) }
+            }
+        }
+
+        private mutating func nextLine() async throws -> String {
+            while true {
+                if let end = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = pending[..<end]
+                    pending.removeFirst(end + 1)
+                    return String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
+                }
+                guard var buffer = try await iterator.next() else {
+                    throw MailError(code: "smtp-closed", message: "the mail server closed the connection")
+                }
+                pending += buffer.readBytes(length: buffer.readableBytes) ?? []
+                if pending.count > 64 * 1024 { throw MailError(code: "smtp-protocol", message: "the mail server sent a line longer than 64 KiB") }
+            }
+        }
+    }
+}
