@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import RegistreCore
 import RegistreStore
+import Synchronization
 import Testing
 @testable import RegistreServer
 
@@ -267,7 +268,7 @@ import Testing
     }
 
     @Test func theDPOCarriesARequestThroughTheAPI() async throws {
-        try await Self.withServer(over: .live) { client, store, _ in
+        try await Self.withServer(over: .live) { client, store, registre in
             let token = "rg_test_token_0123456789abcdef"
             try await store.createToken(name: "dpo", tokenHash: KeyedHasher.sha256(token), actor: "test")
             let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
@@ -294,6 +295,18 @@ import Testing
             #expect(problem(try await call(.post, "/v1/requests", #"{"identities":["email=a@b.fr"]}"#)) == "400 field-missing")
             #expect(problem(try await call(.post, "/v1/requests", #"{"right":"rectification","identities":["email=a@b.fr"],"corrections":["phone"]}"#)) == "422 correction-invalid")
 
+            // A code mailed to the person, given back through the API (a portal's form).
+            _ = try await call(.post, "/v1/requests", #"{"right":"access","identities":["email=paul@exemple.fr"]}"#)
+            #expect(problem(try await call(.post, "/v1/requests/2/verify", #"{"code":"12345678"}"#)) == "409 code-missing")
+            let desk = RequestDesk(store: store, hasher: registre.hasher)
+            let mailed = Mutex<String>("")
+            _ = try await desk.issueIdentityCode(2, at: Date(), actor: "test") { code, _, _ in mailed.withLock { $0 = code } }
+            let code = mailed.withLock { $0 }
+            #expect(problem(try await call(.post, "/v1/requests/2/verify", #"{"code":"\#(code == "00000000" ? "11111111" : "00000000")"}"#)) == "422 code-wrong")
+            let verified = try await call(.post, "/v1/requests/2/verify", #"{"code":"\#(code)"}"#)
+            #expect(verified.0 == .ok && verified.1["state"] as? String == "in_progress")
+            _ = try await call(.post, "/v1/requests/2/cancel", #"{"reason":"test"}"#)
+
             let confirmed = try await call(.post, "/v1/requests/1/confirm")
             #expect(confirmed.0 == .ok && confirmed.1["state"] as? String == "in_progress" && confirmed.1["due_on"] != nil)
             #expect(problem(try await call(.post, "/v1/requests/1/extend", "{}")) == "400 field-missing")
@@ -313,11 +326,14 @@ import Testing
             #expect(completed.0 == .ok && completed.1["state"] as? String == "completed")
             #expect(problem(try await call(.post, "/v1/requests/1/refuse", #"{"reason":"late"}"#)) == "409 state-invalid")
             #expect((try await call(.get, "/v1/requests").1["list"] as? [Any])?.isEmpty == true, "closed requests are listed only with all=true")
-            #expect((try await call(.get, "/v1/requests?all=true").1["list"] as? [Any])?.count == 1)
+            #expect((try await call(.get, "/v1/requests?all=true").1["list"] as? [Any])?.count == 2)
 
             let audit = try await store.auditEntries(after: 0, limit: 20).filter { $0.draft.action.hasPrefix("request.") }
-            #expect(audit.map(\.draft.action) == ["request.received", "request.identity_confirmed", "request.extended", "request.completed"])
-            #expect(audit.allSatisfy { $0.draft.actor == "token:dpo" && !$0.draft.payload.contains("karim") })
+            #expect(audit.map(\.draft.action) == [
+                "request.received", "request.received", "request.code_sent", "request.code_failed", "request.identity_confirmed", "request.cancelled",
+                "request.identity_confirmed", "request.extended", "request.completed",
+            ])
+            #expect(audit.allSatisfy { ($0.draft.actor == "token:dpo" || $0.draft.action == "request.code_sent") && !$0.draft.payload.contains("karim") })
         }
     }
 

@@ -33,7 +33,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let refusal as RequestDesk.Refusal {
             let status: HTTPResponse.Status = switch refusal.code {
             case "request-unknown", "limit-unknown": .notFound
-            case "state-invalid", "already-extended", "extension-late", "limit-lifted": .conflict
+            case "state-invalid", "already-extended", "extension-late", "limit-lifted", "code-missing", "code-expired", "code-locked": .conflict
             default: .unprocessableContent
             }
             return Problem(status: status, code: refusal.code, detail: refusal.message).response()

@@ -5,7 +5,7 @@ import RegistreCore
 import RegistreStore
 
 /// The DPO's API over data subject requests (admin, with an API token): list by deadline, open,
-/// confirm the identity, extend, refuse, cancel, complete. The same ``RequestDesk`` as the
+/// confirm the identity (or check the code mailed to the person), extend, refuse, cancel, complete. The same ``RequestDesk`` as the
 /// command line: the same rules, the same audit entries, with the token's name as the actor.
 struct RequestRoutes {
     let desk: RequestDesk
@@ -26,6 +26,11 @@ struct RequestRoutes {
     /// The reasons of an extension, a refusal or a cancellation.
     struct Reasons: Decodable {
         var reason: String
+    }
+
+    /// The one-time code the person gave back (`request send-code` mailed it).
+    struct Code: Decodable {
+        var code: String
     }
 
     /// The result of a request carried out by other means.
@@ -70,6 +75,10 @@ struct RequestRoutes {
         }
         group.post("v1/requests/{id}/confirm") { _, context -> Response in
             try Self.json(try await desk.confirmIdentity(try Self.id(context), at: Date(), actor: Self.actor(context)).summary())
+        }
+        group.post("v1/requests/{id}/verify") { request, context -> Response in
+            let given = try await Self.decode(Code.self, request, context)
+            return try Self.json(try await desk.verifyIdentityCode(try Self.id(context), code: given.code, at: Date(), actor: Self.actor(context)).summary())
         }
         group.post("v1/requests/{id}/extend") { request, context -> Response in
             let reasons = try await Self.decode(Reasons.self, request, context)
