@@ -101,3 +101,77 @@ extension RequestCommand {
         }
     }
 }
+
+/// `registre request remind`: the DPO's reminder of deadlines coming within seven days.
+extension RequestCommand {
+    struct Remind: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remind",
+            abstract: "Remind the DPO of open requests due within seven days (or overdue), once per deadline; run it daily.",
+            discussion: """
+                Without --smtp, prints the requests a reminder is due for and records nothing. With \
+                --smtp, --from and --to, mails one digest to --to and records the reminder of each \
+                (audit entry request.reminder_sent); an extension's new deadline gets its own reminder. \
+                Prints the requests as JSON. Exit status: 0, or 2 on bad input or a mail server that \
+                refused (nothing recorded then).
+                """
+        )
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "How many days before a deadline to remind.")
+        var days: Int64 = 7
+
+        @Option(help: "The mail server: smtp://host[:port] or smtps://user@host[:port].")
+        var smtp: String?
+
+        @Option(help: "The sender's address.")
+        var from: String?
+
+        @Option(help: "The DPO's address.")
+        var to: String?
+
+        func run() async throws {
+            try await store.withDesk { desk, _, _ in
+                guard (0...31).contains(days) else { throw RequestDesk.Refusal(code: "days-invalid", message: "--days is 0 to 31") }
+                let today = LegalDeadline.day(of: Date())
+                let due = try await desk.dueReminders(on: today, within: days)
+                guard let smtp else {
+                    print(try summaryJSON(due.map { $0.summary(today: today) }))
+                    return
+                }
+                guard let from, let to, SMTPClient.isAddress(from), SMTPClient.isAddress(to) else {
+                    throw RequestDesk.Refusal(code: "mail-address", message: "--smtp needs --from and --to, each an e-mail address")
+                }
+                let client = try await SendCode.mailing { try SMTPClient(url: smtp) }
+                var reminded: [SubjectRequest] = []
+                if !due.isEmpty {
+                    try await SendCode.mailing { try await client.send(Self.digest(due, today: today, from: from, to: to)) }
+                    for request in due { reminded.append(try await desk.markReminded(request.id, at: Date(), actor: "cli")) }
+                }
+                print(try summaryJSON(reminded.map { $0.summary(today: today) }))
+            }
+        }
+
+        /// One mail listing the requests, the nearest deadline first.
+        static func digest(_ requests: [SubjectRequest], today: CivilDate, from: String, to: String) -> MailMessage {
+            let lines = requests.compactMap { request -> String? in
+                guard let deadline = request.deadline else { return nil }
+                let left = deadline.daysSince1970 - today.daysSince1970
+                let when = left < 0 ? "OVERDUE by \(-left) day(s) / en retard de \(-left) jour(s)" : "in \(left) day(s) / dans \(left) jour(s)"
+                return "- n° \(request.id), \(request.right.rawValue) (\(request.right.article)), \(request.state.rawValue): due \(deadline), \(when)"
+            }
+            return MailMessage(
+                from: from, to: to,
+                subject: "Registre : \(requests.count) demande(s) à échéance / \(requests.count) request(s) due",
+                body: """
+                    Demandes de personnes concernées à échéance dans les prochains jours ou dépassées.
+                    Data subject requests due in the coming days, or overdue.
+
+                    \(lines.joined(separator: "\n"))
+
+                    registre request list
+                    """)
+        }
+    }
+}

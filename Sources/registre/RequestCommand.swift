@@ -14,7 +14,7 @@ struct RequestCommand: AsyncParsableCommand {
         abstract: "Answer data subject requests against the company's databases.",
         subcommands: [
             Open.self, List.self, Show.self, SendCode.self, Verify.self, Confirm.self, Extend.self, Refuse.self, Cancel.self, Run.self, Limits.self,
-            Lift.self,
+            Lift.self, Remind.self,
             Access.self, Portability.self, Rectify.self, Erasure.self,
         ]
     )

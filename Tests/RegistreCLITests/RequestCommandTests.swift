@@ -142,6 +142,7 @@ import Glibc
     /// A local SMTP server (Python's aiosmtpd, which `Scripts/test` installs) keeping what it
     /// receives in a maildir; stopped when `body` returns.
     static func withMailServer<T>(in folder: URL, _ body: (_ port: Int, _ maildir: URL) throws -> T) throws -> T {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let maildir = folder.appendingPathComponent("mail")
         for attempt in 0..<5 {
             let port = Int.random(in: 20_000..<60_000)
@@ -217,7 +218,24 @@ import Glibc
         let verified = try cli.registre(["request", "verify", "1", "--code", code] + store)
         #expect(verified.status == 0 && verified.stdout.contains(#""state":"in_progress""#) && verified.stdout.contains("due_on"), "\(verified.stderr)")
         #expect(!(try String(contentsOfFile: store[1], encoding: .isoLatin1)).contains(code), "the code is not kept in clear")
+        // The DPO's reminder: listed without a mail server, mailed once per deadline with one.
+        let listed = try cli.registre(["request", "remind", "--days", "31"] + store)
+        #expect(listed.status == 0 && listed.stdout.contains(#""id":1"#))
+        try Self.withMailServer(in: folder.appendingPathComponent("dpo")) { port, maildir in
+            let mail = ["--smtp", "smtp://127.0.0.1:\(port)", "--from", "registre@exemple.fr", "--to", "dpo@exemple.fr"]
+            let reminded = try cli.registre(["request", "remind", "--days", "31"] + mail + store)
+            #expect(reminded.status == 0 && reminded.stdout.contains(#""id":1"#), "\(reminded.stderr)")
+            let again = try cli.registre(["request", "remind", "--days", "31"] + mail + store)
+            #expect(again.status == 0 && again.stdout == "[]\n", "one reminder per deadline")
+            let files = try FileManager.default.contentsOfDirectory(at: maildir.appendingPathComponent("new"), includingPropertiesForKeys: nil)
+            #expect(files.count == 1)
+            let digest = try String(contentsOf: try #require(files.first), encoding: .utf8)
+            let encoded = try #require(digest.components(separatedBy: "\n\n").dropFirst().first).filter { !$0.isWhitespace }
+            #expect(String(decoding: try #require(Data(base64Encoded: encoded)), as: UTF8.self).contains("- n° 1, access (Art. 15), in_progress: due "))
+        }
+        let noTo = try cli.registre(["request", "remind", "--smtp", "smtp://127.0.0.1:1", "--from", "registre@exemple.fr"] + store)
+        #expect(noTo.status == 2 && noTo.stderr.contains("mail-address"))
         let audit = try cli.registre(["audit", "verify"] + store)
-        #expect(audit.status == 0 && audit.stdout.hasPrefix("ok: 4 entries"), "\(audit.stdout)")
+        #expect(audit.status == 0 && audit.stdout.hasPrefix("ok: 5 entries"), "\(audit.stdout)")
     }
 }

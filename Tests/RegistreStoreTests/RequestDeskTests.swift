@@ -154,4 +154,30 @@ import Testing
             #expect(try await fixture.store.auditEntries(after: 0, limit: 100).allSatisfy { !$0.draft.payload.contains(code) && !$0.draft.payload.contains(first) })
         }
     }
+
+    @Test(arguments: Backend.allCases)
+    func theDPOIsRemindedOncePerDeadlineAWeekBefore(_ backend: Backend) async throws {
+        try await StoreFixture.with(backend) { fixture in
+            let desk = try RequestDesk(store: fixture.store, secret: Self.secret)
+            let jeanne = RequestDetails(identities: ["email=jeanne@exemple.fr"])
+            _ = try await desk.open(.access, details: jeanne, verified: true, at: Self.monday, actor: "cli")  // due Thursday 16 April
+            _ = try await desk.open(.erasure, details: jeanne, verified: true, at: Self.days(20), actor: "cli")  // due Tuesday 5 May
+            _ = try await desk.open(.access, details: jeanne, verified: false, at: Self.monday, actor: "cli")  // no deadline yet
+            func due(_ iso: String, within days: Int64 = 7) async throws -> [Int64] {
+                try await desk.dueReminders(on: try #require(CivilDate(iso: iso)), within: days).map(\.id)
+            }
+            #expect(try await due("2026-04-08") == [])
+            #expect(try await due("2026-04-09") == [1], "seven days before 16 April")
+            _ = try await desk.markReminded(1, at: Self.days(24), actor: "cli")
+            #expect(try await due("2026-04-10") == [])
+            #expect(try await due("2026-04-30") == [2], "request 1 is overdue but was reminded of that deadline")
+            // An extension's new deadline gets its own reminder.
+            _ = try await desk.extend(1, reason: "many systems", at: Self.days(25), actor: "cli")
+            #expect(try await due("2026-06-10") == [2, 1], "by deadline: 5 May (never reminded, overdue), then 16 June")
+            let closed = try await desk.complete(2, partially: false, result: "{}", at: Self.days(40), actor: "cli")
+            await #expect(throws: RequestDesk.Refusal.self) { try await desk.markReminded(closed.id, at: Self.days(41), actor: "cli") }
+            #expect(try await due("2026-06-10") == [1])
+            #expect(try await fixture.store.auditEntries(after: 0, limit: 20).filter { $0.draft.action == "request.reminder_sent" }.count == 1)
+        }
+    }
 }

@@ -156,5 +156,6 @@ extension PostgresStore {
             "ALTER TABLE subject_request ADD COLUMN code_expires_at BIGINT",
             "ALTER TABLE subject_request ADD COLUMN code_attempts BIGINT NOT NULL DEFAULT 0",
         ]),
+        ("6-reminders", ["ALTER TABLE subject_request ADD COLUMN reminded_for TEXT"]),
     ]
 }

@@ -9,12 +9,12 @@ extension PostgresStore {
             let rows = try await connection.query(
                 """
                 INSERT INTO subject_request (kind, state, subject_hash, sealed_details, received_at, started_on, due_on, extended_to,
-                  extension_reason, closed_at, outcome, version, code_hash, code_expires_at, code_attempts)
+                  extension_reason, closed_at, outcome, version, code_hash, code_expires_at, code_attempts, reminded_for)
                 VALUES (\(request.right.rawValue), \(request.state.rawValue), \(request.subjectHash), \(request.sealedDetails),
                   \(request.receivedAt.millisecondsSince1970), \(request.startedOn?.description), \(request.dueOn?.description),
                   \(request.extendedTo?.description), \(request.extensionReason), \(request.closedAt?.millisecondsSince1970),
                   \(request.outcome), \(request.version), \(request.codeHash), \(request.codeExpiresAt?.millisecondsSince1970),
-                  \(Int64(request.codeAttempts)))
+                  \(Int64(request.codeAttempts)), \(request.remindedFor?.description))
                 RETURNING id
                 """, logger: logger)
             var stored = request
@@ -35,7 +35,8 @@ extension PostgresStore {
                   due_on = \(request.dueOn?.description), extended_to = \(request.extendedTo?.description),
                   extension_reason = \(request.extensionReason), closed_at = \(request.closedAt?.millisecondsSince1970),
                   outcome = \(request.outcome), version = \(request.version), code_hash = \(request.codeHash),
-                  code_expires_at = \(request.codeExpiresAt?.millisecondsSince1970), code_attempts = \(Int64(request.codeAttempts))
+                  code_expires_at = \(request.codeExpiresAt?.millisecondsSince1970), code_attempts = \(Int64(request.codeAttempts)),
+                  reminded_for = \(request.remindedFor?.description)
                 WHERE id = \(request.id) AND version = \(request.version - 1)
                 RETURNING id
                 """, logger: logger)
@@ -70,7 +71,7 @@ extension PostgresStore {
                 stored: id, kind: kind, state: state, subjectHash: subject, sealedDetails: sealed, receivedAt: received, startedOn: started,
                 dueOn: due, extendedTo: extended, extensionReason: reason, closedAt: closed, outcome: outcome, version: version,
                 codeHash: try cells["code_hash"].decode(String?.self), codeExpiresAt: try cells["code_expires_at"].decode(Int64?.self),
-                codeAttempts: try cells["code_attempts"].decode(Int64.self)))
+                codeAttempts: try cells["code_attempts"].decode(Int64.self), remindedFor: try cells["reminded_for"].decode(String?.self)))
         }
         return requests
     }

@@ -132,6 +132,20 @@ public struct RequestDesk: Sendable {
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
+    /// The open requests whose deadline falls within `days` days of `today` (seven by default)
+    /// or has passed, and that had no reminder for that deadline yet; the nearest first.
+    public func dueReminders(on today: CivilDate, within days: Int64 = 7) async throws -> [SubjectRequest] {
+        try await store.requests(includeClosed: false).filter { $0.needsReminder(on: today, within: days) }
+    }
+
+    /// Records that the DPO was reminded of request `id`'s current deadline.
+    public func markReminded(_ id: Int64, at date: Date, actor: String) async throws -> SubjectRequest {
+        try await change(id, action: "request.reminder_sent", actor: actor, at: date) { request in
+            guard request.state.isOpen, let deadline = request.deadline else { throw Self.refusal(request, "only an open request with a deadline is reminded of") }
+            request.remindedFor = deadline
+        }
+    }
+
     /// Extends the deadline by two months (three from the start), once, with the reasons told to
     /// the person, and only within the first month (Art. 12(3)).
     public func extend(_ id: Int64, reason: String, at date: Date, actor: String) async throws -> SubjectRequest {

@@ -71,12 +71,15 @@ public struct SubjectRequest: Sendable, Hashable {
     public var codeExpiresAt: Date?
     /// Wrong codes tried since it was sent.
     public var codeAttempts: Int
+    /// The deadline the last reminder was sent for (an extension calls for a new one).
+    public var remindedFor: CivilDate?
 
     /// Creates a request.
     public init(
         id: Int64, right: SubjectRight, state: RequestState, subjectHash: String, sealedDetails: String, receivedAt: Date,
         startedOn: CivilDate? = nil, dueOn: CivilDate? = nil, extendedTo: CivilDate? = nil, extensionReason: String? = nil,
-        closedAt: Date? = nil, outcome: String? = nil, version: Int64 = 1, codeHash: String? = nil, codeExpiresAt: Date? = nil, codeAttempts: Int = 0
+        closedAt: Date? = nil, outcome: String? = nil, version: Int64 = 1, codeHash: String? = nil, codeExpiresAt: Date? = nil, codeAttempts: Int = 0,
+        remindedFor: CivilDate? = nil
     ) {
         self.id = id
         self.right = right
@@ -94,10 +97,18 @@ public struct SubjectRequest: Sendable, Hashable {
         self.codeHash = codeHash
         self.codeExpiresAt = codeExpiresAt
         self.codeAttempts = codeAttempts
+        self.remindedFor = remindedFor
     }
 
     /// The day the answer is due: the extended deadline once there is one.
     public var deadline: CivilDate? { extendedTo ?? dueOn }
+
+    /// True when it is open, its deadline falls within `days` of `today` (or has passed), and no
+    /// reminder was sent for that deadline yet.
+    public func needsReminder(on today: CivilDate, within days: Int64) -> Bool {
+        guard state.isOpen, let deadline, remindedFor != deadline else { return false }
+        return deadline <= CivilDate(daysSince1970: today.daysSince1970 + days)
+    }
 
     /// True when it is still open after its deadline on `today`.
     public func isOverdue(on today: CivilDate) -> Bool {

@@ -99,6 +99,9 @@ extension SQLiteStore {
                 ALTER TABLE subject_request ADD COLUMN code_attempts INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        migrator.registerMigration("5-reminders") { db in
+            try db.execute(sql: "ALTER TABLE subject_request ADD COLUMN reminded_for TEXT")
+        }
         return migrator
     }
 }

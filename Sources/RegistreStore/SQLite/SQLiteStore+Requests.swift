@@ -8,8 +8,8 @@ extension SQLiteStore {
             try db.execute(
                 sql: """
                 INSERT INTO subject_request (kind, state, subject_hash, sealed_details, received_at, started_on, due_on, extended_to,
-                  extension_reason, closed_at, outcome, version, code_hash, code_expires_at, code_attempts)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  extension_reason, closed_at, outcome, version, code_hash, code_expires_at, code_attempts, reminded_for)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 arguments: Self.arguments(of: request))
             var stored = request
@@ -27,7 +27,7 @@ extension SQLiteStore {
                 sql: """
                 UPDATE subject_request SET kind = ?, state = ?, subject_hash = ?, sealed_details = ?, received_at = ?, started_on = ?,
                   due_on = ?, extended_to = ?, extension_reason = ?, closed_at = ?, outcome = ?, version = ?, code_hash = ?,
-                  code_expires_at = ?, code_attempts = ?
+                  code_expires_at = ?, code_attempts = ?, reminded_for = ?
                 WHERE id = ? AND version = ?
                 """,
                 arguments: arguments)
@@ -57,7 +57,7 @@ extension SQLiteStore {
 
     static let requestColumns = """
         id, kind, state, subject_hash, sealed_details, received_at, started_on, due_on, extended_to, extension_reason, closed_at, outcome, version,
-        code_hash, code_expires_at, code_attempts
+        code_hash, code_expires_at, code_attempts, reminded_for
         """
 
     static func arguments(of request: SubjectRequest) -> StatementArguments {
@@ -65,7 +65,7 @@ extension SQLiteStore {
             request.right.rawValue, request.state.rawValue, request.subjectHash, request.sealedDetails, request.receivedAt.millisecondsSince1970,
             request.startedOn?.description, request.dueOn?.description, request.extendedTo?.description, request.extensionReason,
             request.closedAt?.millisecondsSince1970, request.outcome, request.version, request.codeHash,
-            request.codeExpiresAt?.millisecondsSince1970, request.codeAttempts,
+            request.codeExpiresAt?.millisecondsSince1970, request.codeAttempts, request.remindedFor?.description,
         ]
     }
 
@@ -73,7 +73,7 @@ extension SQLiteStore {
         try SubjectRequest(
             stored: row[0], kind: row[1], state: row[2], subjectHash: row[3], sealedDetails: row[4], receivedAt: row[5],
             startedOn: row[6], dueOn: row[7], extendedTo: row[8], extensionReason: row[9], closedAt: row[10], outcome: row[11], version: row[12],
-            codeHash: row[13], codeExpiresAt: row[14], codeAttempts: row[15])
+            codeHash: row[13], codeExpiresAt: row[14], codeAttempts: row[15], remindedFor: row[16])
     }
 }
 
@@ -83,7 +83,7 @@ extension SubjectRequest {
     init(
         stored id: Int64, kind: String, state: String, subjectHash: String, sealedDetails: String, receivedAt: Int64,
         startedOn: String?, dueOn: String?, extendedTo: String?, extensionReason: String?, closedAt: Int64?, outcome: String?, version: Int64,
-        codeHash: String?, codeExpiresAt: Int64?, codeAttempts: Int64
+        codeHash: String?, codeExpiresAt: Int64?, codeAttempts: Int64, remindedFor: String?
     ) throws {
         guard let right = SubjectRight(rawValue: kind), let state = RequestState(rawValue: state) else {
             throw StoreError(code: "request-unreadable", message: "request \(id) holds a right or state Registre does not know ('\(kind)', '\(state)')")
@@ -98,7 +98,7 @@ extension SubjectRequest {
             receivedAt: Date(millisecondsSince1970: receivedAt), startedOn: try day(startedOn), dueOn: try day(dueOn),
             extendedTo: try day(extendedTo), extensionReason: extensionReason, closedAt: closedAt.map(Date.init(millisecondsSince1970:)),
             outcome: outcome, version: version, codeHash: codeHash, codeExpiresAt: codeExpiresAt.map(Date.init(millisecondsSince1970:)),
-            codeAttempts: Int(codeAttempts))
+            codeAttempts: Int(codeAttempts), remindedFor: try day(remindedFor))
     }
 }
 
