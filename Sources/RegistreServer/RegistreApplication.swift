@@ -77,8 +77,9 @@ public struct RegistreApplication: Sendable {
         BannerRoutes(catalog: banners, assets: assets).add(to: publicRoutes)
         let admin = router.group().add(middleware: TokenAuthenticationMiddleware(store: store))
         routes.addAdmin(to: admin)
-        ProcessingRoutes(policy: policy, limits: ProcessingLimits(store: store, hasher: hasher)).add(to: admin)
-        RequestRoutes(desk: RequestDesk(store: store, hasher: hasher), store: store).add(to: admin)
+        let desk = RequestDesk(store: store, hasher: hasher)
+        ProcessingRoutes(policy: policy, limits: desk.limits).add(to: admin)
+        RequestRoutes(desk: desk, store: store).add(to: admin)
         return router
     }
 

@@ -36,22 +36,17 @@ extension RequestCommand {
 
         func run() async throws {
             try await store.withDesk { desk, store, _ in
-                let client = try await Self.mailing { try SMTPClient(url: smtp) }
+                let client = try SMTPClient(url: smtp)
                 guard SMTPClient.isAddress(from) else {
                     throw RequestDesk.Refusal(code: "mail-address", message: "--from \(from.prefix(80)): not an e-mail address that can send")
                 }
-                let request = try await RequestCommand.request(id, in: store)
+                let request = try await desk.request(id)
                 let sent = try await desk.issueIdentityCode(id, at: Date(), actor: "cli") { code, email, validUntil in
                     let message = Self.message(code: code, to: email, from: from, request: request, validUntil: validUntil, signature: signature)
-                    try await Self.mailing { try await client.send(message) }
+                    try await client.send(message)
                 }
                 print(try summaryJSON(sent.summary()))
             }
-        }
-
-        /// Runs `body`; a mail failure becomes a refusal, which exits 2 with why.
-        static func mailing<T>(_ body: () async throws -> T) async throws -> T {
-            do { return try await body() } catch let error as MailError { throw RequestDesk.Refusal(code: error.code, message: error.message) }
         }
 
         /// The mail, in French then English.
@@ -143,10 +138,10 @@ extension RequestCommand {
                 guard let from, let to, SMTPClient.isAddress(from), SMTPClient.isAddress(to) else {
                     throw RequestDesk.Refusal(code: "mail-address", message: "--smtp needs --from and --to, each an e-mail address")
                 }
-                let client = try await SendCode.mailing { try SMTPClient(url: smtp) }
+                let client = try SMTPClient(url: smtp)
                 var reminded: [SubjectRequest] = []
                 if !due.isEmpty {
-                    try await SendCode.mailing { try await client.send(Self.digest(due, today: today, from: from, to: to)) }
+                    try await client.send(Self.digest(due, today: today, from: from, to: to))
                     for request in due { reminded.append(try await desk.markReminded(request.id, at: Date(), actor: "cli")) }
                 }
                 print(try summaryJSON(reminded.map { $0.summary(today: today) }))

@@ -26,11 +26,10 @@ extension RequestCommand {
         var all = false
 
         func run() async throws {
-            try await store.withDesk { _, store, secret in
+            try await store.withDesk { desk, store, _ in
                 guard !identities.isEmpty else { throw ConnectorError(code: "identity-missing", message: "give at least one --identity type=value") }
-                let hashes = try identities.map { try Identity(argument: $0).description }
-                let register = ProcessingLimits(store: store, hasher: try KeyedHasher(secret: secret))
-                let limits = try await store.limits(identityHashes: hashes.map(register.identityHash), includeLifted: all)
+                let normalized = try identities.map { try Identity(argument: $0).description }
+                let limits = try await store.limits(identityHashes: normalized.map(desk.limits.identityHash), includeLifted: all)
                 var object: [String: Any] = ["limits": limits.map(\.summary)]
                 if let policy { object["activities"] = ProcessingLimits.verdicts(limits, policy: try SubjectOptions.policy(policy)).map(\.summary) }
                 print(try summaryJSON(object))
@@ -52,8 +51,8 @@ extension RequestCommand {
         var reason: String
 
         func run() async throws {
-            try await store.withDesk { _, store, secret in
-                let limit = try await ProcessingLimits(store: store, hasher: try KeyedHasher(secret: secret)).lift(id, reason: reason, at: Date(), actor: "cli")
+            try await store.withDesk { desk, _, _ in
+                let limit = try await desk.limits.lift(id, reason: reason, at: Date(), actor: "cli")
                 print(try summaryJSON(limit.summary))
             }
         }

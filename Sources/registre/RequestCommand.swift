@@ -145,11 +145,11 @@ struct RequestCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let outcome = try await store.withDesk { _, store, secret in
+            let outcome = try await store.withDesk { desk, _, secret in
                 let identities = try subject.identities()
                 let dataset = try subject.dataset()
                 let policy = try SubjectOptions.policy(policy)
-                let limits = try await ProcessingLimits(store: store, hasher: try KeyedHasher(secret: secret)).active(for: identities.map(\.description))
+                let limits = try await desk.limits.active(for: identities.map(\.description))
                 return try await Rights.erase(identities, dataset: dataset, target: subject.target, policy: policy, secret: secret, limits: limits)
             }
             print(outcome.json)

@@ -111,7 +111,7 @@ extension RequestCommand {
 
         func run() async throws {
             try await store.withDesk { desk, store, _ in
-                let request = try await RequestCommand.request(id, in: store)
+                let request = try await desk.request(id)
                 print(try RequestCommand.json(request, details: try desk.details(of: request)))
             }
         }
@@ -218,7 +218,7 @@ extension RequestCommand {
 
         func run() async throws {
             let failed = try await store.withDesk { desk, store, secret -> Bool in
-                let request = try await RequestCommand.request(id, in: store)
+                let request = try await desk.request(id)
                 guard request.state == .inProgress else {
                     throw RequestDesk.Refusal(code: "state-invalid", message: "request \(id) is \(request.state.rawValue); only a request in progress can be run (confirm the identity first)")
                 }
@@ -233,7 +233,7 @@ extension RequestCommand {
                     let datasets = try needed(datasets, "--datasets")
                     return (try SubjectOptions.dataset(at: datasets), Rights.Target(datasets: datasets, connection: try needed(connection, "--connection")))
                 }
-                let limits = ProcessingLimits(store: store, hasher: try KeyedHasher(secret: secret))
+                let limits = desk.limits
                 let outcome: Rights.Outcome
                 switch request.right {
                 case .access:
@@ -271,12 +271,6 @@ extension RequestCommand {
             }
             if failed { throw ExitCode(1) }
         }
-    }
-
-    /// Request `id`, or a refusal naming it.
-    static func request(_ id: Int64, in store: any RegistreStore) async throws -> SubjectRequest {
-        guard let request = try await store.request(id: id) else { throw RequestDesk.Refusal(code: "request-unknown", message: "there is no request \(id)") }
-        return request
     }
 
     /// A request as the commands print it; `details` adds what it asks.

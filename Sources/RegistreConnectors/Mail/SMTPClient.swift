@@ -53,17 +53,11 @@ public struct MailMessage: Sendable {
     }
 }
 
-/// A failure to send mail: what the server answered, or why it could not be reached.
-public struct MailError: Error, Sendable, CustomStringConvertible {
-    public var code: String
-    public var message: String
-    public var description: String { "\(message) [\(code)]" }
-}
-
 /// Sends mail through an SMTP server (RFC 5321): `smtp://[user@]host[:25]` in clear, for a relay
 /// on the same machine or network, or `smtps://[user@]host[:465]` over TLS from the first byte
 /// (RFC 8314). The password comes from the URL or `REGISTRE_SMTP_PASSWORD`, and is only ever
-/// sent over TLS or to a server on loopback.
+/// sent over TLS or to a server on loopback. Failures are ``ConnectorError``s whose code starts
+/// with `smtp-` or `mail-`: what the server answered, or why it could not be reached.
 public struct SMTPClient: Sendable {
     let host: String
     let port: Int
@@ -78,7 +72,7 @@ public struct SMTPClient: Sendable {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["smtp", "smtps"].contains(scheme),
               let host = url.host, !host.isEmpty
         else {
-            throw MailError(code: "smtp-url", message: "the mail server is smtp://[user@]host[:port] or smtps://[user@]host[:port]; found '\(text.prefix(80))'")
+            throw ConnectorError(code: "smtp-url", message: "the mail server is smtp://[user@]host[:port] or smtps://[user@]host[:port]; found '\(text.prefix(80))'")
         }
         self.host = host
         usesTLS = scheme == "smtps"
@@ -87,20 +81,20 @@ public struct SMTPClient: Sendable {
         password = url.password?.removingPercentEncoding ?? environment["REGISTRE_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         clientName = "registre.invalid"
         if username != nil, !usesTLS, !["127.0.0.1", "::1", "localhost"].contains(host) {
-            throw MailError(code: "smtp-cleartext", message: "a password is only sent over TLS (smtps://) or to a server on loopback, not in clear to \(host)")
+            throw ConnectorError(code: "smtp-cleartext", message: "a password is only sent over TLS (smtps://) or to a server on loopback, not in clear to \(host)")
         }
     }
 
     /// Sends `message`; returns once the server accepted it for delivery (250 after DATA).
     public func send(_ message: MailMessage, timeout: Duration = .seconds(30)) async throws {
         for address in [message.from, message.to] where !Self.isAddress(address) {
-            throw MailError(code: "mail-address", message: "'\(address.prefix(80))' is not an e-mail address that can be sent to")
+            throw ConnectorError(code: "mail-address", message: "'\(address.prefix(80))' is not an e-mail address that can be sent to")
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await converse(message) }
             group.addTask {
                 try await Task.sleep(for: timeout)
-                throw MailError(code: "smtp-timeout", message: "the mail server \(host):\(port) did not answer within \(timeout)")
+                throw ConnectorError(code: "smtp-timeout", message: "the mail server \(host):\(port) did not answer within \(timeout)")
             }
             try await group.next()
             group.cancelAll()
@@ -123,7 +117,7 @@ public struct SMTPClient: Sendable {
                     }
                 }
         } catch {
-            throw MailError(code: "smtp-unreachable", message: "cannot reach the mail server \(host):\(port): \(error)")
+            throw ConnectorError(code: "smtp-unreachable", message: "cannot reach the mail server \(host):\(port): \(error)")
         }
         try await channel.executeThenClose { inbound, outbound in
             var replies = Replies(inbound.makeAsyncIterator())
@@ -131,7 +125,7 @@ public struct SMTPClient: Sendable {
                 if !line.isEmpty { try await outbound.write(ByteBuffer(string: line + "\r\n")) }
                 let reply = try await replies.next()
                 guard codes.contains(reply.code) else {
-                    throw MailError(code: "smtp-refused", message: "the mail server refused \(what): \(reply.code) \(reply.text.prefix(200))")
+                    throw ConnectorError(code: "smtp-refused", message: "the mail server refused \(what): \(reply.code) \(reply.text.prefix(200))")
                 }
             }
             try await say("", expecting: [220], "the connection")
@@ -172,7 +166,7 @@ public struct SMTPClient: Sendable {
             while true {
                 let line = try await nextLine()
                 guard line.count >= 3, let code = Int(line.prefix(3)) else {
-                    throw MailError(code: "smtp-protocol", message: "the mail server answered something that is not SMTP: \(line.prefix(80))")
+                    throw ConnectorError(code: "smtp-protocol", message: "the mail server answered something that is not SMTP: \(line.prefix(80))")
                 }
                 lines.append(String(line.dropFirst(4)))
                 // "250-..." continues the reply; "250 ..." (or a bare code) ends it.
@@ -188,10 +182,10 @@ public struct SMTPClient: Sendable {
                     return String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
                 }
                 guard var buffer = try await iterator.next() else {
-                    throw MailError(code: "smtp-closed", message: "the mail server closed the connection")
+                    throw ConnectorError(code: "smtp-closed", message: "the mail server closed the connection")
                 }
                 pending += buffer.readBytes(length: buffer.readableBytes) ?? []
-                if pending.count > 64 * 1024 { throw MailError(code: "smtp-protocol", message: "the mail server sent a line longer than 64 KiB") }
+                if pending.count > 64 * 1024 { throw ConnectorError(code: "smtp-protocol", message: "the mail server sent a line longer than 64 KiB") }
             }
         }
     }

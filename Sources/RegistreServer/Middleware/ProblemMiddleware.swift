@@ -1,11 +1,13 @@
 import Foundation
 import Hummingbird
 import Logging
+import RegistreConnectors
 import RegistreStore
 
-/// Turns every error thrown by a route into problem details: a rejected consent into 422, a body
-/// that is not JSON or lacks a field into 400, a body too large into 413, anything unexpected
-/// into 500 with no internal detail (the log has it, without personal data).
+/// Turns every error thrown by a route into problem details: a rejected consent, a refused
+/// request change or input the connectors refuse into 4xx, a body that is not JSON or lacks a
+/// field into 400, a body too large into 413, anything unexpected into 500 with no internal
+/// detail (the log has it, without personal data).
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -37,6 +39,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             default: .unprocessableContent
             }
             return Problem(status: status, code: refusal.code, detail: refusal.message).response()
+        } catch let error as ConnectorError {
+            // Input the connectors' rules refuse: an identity, a correction.
+            return Problem(status: .unprocessableContent, code: error.code, detail: error.message).response()
         } catch let error as StoreError where error.code == "request-changed" {
             return Problem(status: .conflict, code: error.code, detail: error.message).response()
         } catch let error as StoreError {

@@ -46,9 +46,7 @@ struct RequestRoutes {
             return try Self.json(try await store.requests(includeClosed: all).map { $0.summary(today: today) })
         }
         group.get("v1/requests/{id}") { _, context -> Response in
-            guard let found = try await store.request(id: try Self.id(context)) else {
-                throw RequestDesk.Refusal(code: "request-unknown", message: "there is no request \(try Self.id(context))")
-            }
+            let found = try await desk.request(try Self.id(context))
             return try Self.json(found.summary(details: try desk.details(of: found)))
         }
         group.post("v1/requests") { request, context -> Response in
@@ -56,17 +54,9 @@ struct RequestRoutes {
             guard let right = SubjectRight(rawValue: opening.right) else {
                 throw RequestDesk.Refusal(code: "right-unknown", message: "right '\(opening.right.prefix(40))': one of \(SubjectRight.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let identities = try opening.identities.map { text in
-                do { return try Identity(argument: text).description } catch let error as ConnectorError {
-                    throw RequestDesk.Refusal(code: error.code, message: error.message)
-                }
-            }
+            let identities = try opening.identities.map { try Identity(argument: $0).description }
             let corrections = opening.corrections ?? [], filters = opening.where ?? []
-            for correction in corrections + filters {
-                do { _ = try Rectifier.Correction(argument: correction) } catch let error as ConnectorError {
-                    throw RequestDesk.Refusal(code: error.code, message: error.message)
-                }
-            }
+            for correction in corrections + filters { _ = try Rectifier.Correction(argument: correction) }
             let details = RequestDetails(
                 identities: identities, corrections: corrections, filters: filters, activities: opening.activities ?? [], ground: opening.ground,
                 reason: opening.reason)

@@ -64,14 +64,14 @@ extension PostgresStore {
         let rows = try await client.query(query, logger: logger)
         var requests: [SubjectRequest] = []
         for try await row in rows {
-            let (id, kind, state, subject, sealed, received, started, due, extended, reason, closed, outcome, version) =
-                try row.decode((Int64, String, String, String, String, Int64, String?, String?, String?, String?, Int64?, String?, Int64).self)
-            let cells = row.makeRandomAccess()
+            let (id, kind, state, subject, sealed, received, started, due, extended, reason, closed, outcome, version, code, expiry, attempts, reminded) =
+                try row.decode(
+                    (Int64, String, String, String, String, Int64, String?, String?, String?, String?, Int64?, String?, Int64, String?, Int64?, Int64, String?)
+                        .self)
             requests.append(try SubjectRequest(
                 stored: id, kind: kind, state: state, subjectHash: subject, sealedDetails: sealed, receivedAt: received, startedOn: started,
                 dueOn: due, extendedTo: extended, extensionReason: reason, closedAt: closed, outcome: outcome, version: version,
-                codeHash: try cells["code_hash"].decode(String?.self), codeExpiresAt: try cells["code_expires_at"].decode(Int64?.self),
-                codeAttempts: try cells["code_attempts"].decode(Int64.self), remindedFor: try cells["reminded_for"].decode(String?.self)))
+                codeHash: code, codeExpiresAt: expiry, codeAttempts: attempts, remindedFor: reminded))
         }
         return requests
     }

@@ -24,6 +24,9 @@ public struct RequestDesk: Sendable {
             inputKeyMaterial: hasher.key, info: Data("registre subject request details".utf8), outputByteCount: 32)
     }
 
+    /// The restrictions and objections, under the same store and secret.
+    public var limits: ProcessingLimits { ProcessingLimits(store: store, hasher: hasher) }
+
     /// A refused change: what and why.
     public struct Refusal: Error, CustomStringConvertible {
         public var code: String
@@ -59,7 +62,7 @@ public struct RequestDesk: Sendable {
     /// The identity is confirmed: the request is in progress and its month starts today.
     public func confirmIdentity(_ id: Int64, at date: Date, actor: String) async throws -> SubjectRequest {
         try await change(id, action: "request.identity_confirmed", actor: actor, at: date) { request in
-            guard request.state == .awaitingIdentity else { throw Self.refusal(request, "its identity is already confirmed or it is closed") }
+            try Self.requireAwaitingIdentity(request)
             start(&request, on: LegalDeadline.day(of: date))
         }
     }
@@ -75,8 +78,8 @@ public struct RequestDesk: Sendable {
     public func issueIdentityCode(
         _ id: Int64, at date: Date, actor: String, send: (_ code: String, _ email: String, _ validUntil: Date) async throws -> Void
     ) async throws -> SubjectRequest {
-        guard let stored = try await store.request(id: id) else { throw Refusal(code: "request-unknown", message: "there is no request \(id)") }
-        guard stored.state == .awaitingIdentity else { throw Self.refusal(stored, "its identity is already confirmed or it is closed") }
+        let stored = try await request(id)
+        try Self.requireAwaitingIdentity(stored)
         guard let email = try details(of: stored).identities.first(where: { $0.hasPrefix("email=") })?.dropFirst("email=".count) else {
             throw Refusal(code: "email-missing", message: "request \(id) holds no e-mail identity to send a code to; confirm the identity another way (request confirm)")
         }
@@ -84,7 +87,7 @@ public struct RequestDesk: Sendable {
         let expiry = date.addingTimeInterval(Self.codeLifetime)
         try await send(code, String(email), expiry)
         return try await change(id, action: "request.code_sent", actor: actor, at: date) { request in
-            guard request.state == .awaitingIdentity else { throw Self.refusal(request, "its identity is already confirmed or it is closed") }
+            try Self.requireAwaitingIdentity(request)
             request.codeHash = codeHash(id, code)
             request.codeExpiresAt = expiry
             request.codeAttempts = 0
@@ -94,10 +97,10 @@ public struct RequestDesk: Sendable {
     /// Checks the code the person gives back: the right one, in time, confirms the identity and
     /// starts the month; a wrong one counts against the five allowed, and is refused.
     public func verifyIdentityCode(_ id: Int64, code: String, at date: Date, actor: String) async throws -> SubjectRequest {
-        guard let stored = try await store.request(id: id) else { throw Refusal(code: "request-unknown", message: "there is no request \(id)") }
+        let stored = try await request(id)
         let given = codeHash(id, code.filter { !$0.isWhitespace })
         func check(_ request: SubjectRequest) throws -> Bool {
-            guard request.state == .awaitingIdentity else { throw Self.refusal(request, "its identity is already confirmed or it is closed") }
+            try Self.requireAwaitingIdentity(request)
             guard let expected = request.codeHash, let expiry = request.codeExpiresAt else {
                 throw Refusal(code: "code-missing", message: "no code was sent for request \(id); send one (request send-code)")
             }
@@ -185,6 +188,12 @@ public struct RequestDesk: Sendable {
         }
     }
 
+    /// Request `id`, or a refusal saying there is none.
+    public func request(_ id: Int64) async throws -> SubjectRequest {
+        guard let request = try await store.request(id: id) else { throw Refusal(code: "request-unknown", message: "there is no request \(id)") }
+        return request
+    }
+
     /// What the request asks, unsealed.
     public func details(of request: SubjectRequest) throws -> RequestDetails {
         guard let data = Data(base64Encoded: request.sealedDetails),
@@ -211,7 +220,7 @@ public struct RequestDesk: Sendable {
     private func change(
         _ id: Int64, action: String, actor: String, at date: Date, note: String? = nil, _ body: (inout SubjectRequest) throws -> Void
     ) async throws -> SubjectRequest {
-        guard var request = try await store.request(id: id) else { throw Refusal(code: "request-unknown", message: "there is no request \(id)") }
+        var request = try await request(id)
         try body(&request)
         request.version += 1
         try await store.updateRequest(request, audit: audit(request, action: action, actor: actor, at: date, note: note))
@@ -239,6 +248,11 @@ public struct RequestDesk: Sendable {
         if let extended = request.extendedTo { fields["extended_to"] = extended.description }
         if let note { fields["reason"] = note }
         return AuditDraft(actor: actor, action: action, subject: request.subjectHash, payload: JSONList.object(fields), recordedAt: date)
+    }
+
+    /// Only a request still waiting for its person's identity can be sent or given a code.
+    private static func requireAwaitingIdentity(_ request: SubjectRequest) throws {
+        guard request.state == .awaitingIdentity else { throw refusal(request, "its identity is already confirmed or it is closed") }
     }
 
     private static func refusal(_ request: SubjectRequest, _ why: String) -> Refusal {
