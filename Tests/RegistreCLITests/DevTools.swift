@@ -7,15 +7,13 @@ import WSClient
 /// cookies, as a person's browser would have them.
 final class HeadlessBrowser: @unchecked Sendable {
     let process = Process()
-    let port: Int
     let profile: URL
 
     init() throws {
-        port = Int.random(in: 20_000..<60_000)
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("registre-chromium-\(UUID().uuidString)")
         process.executableURL = URL(fileURLWithPath: NoticeBrowserTests.chromium ?? "/usr/bin/chromium")
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--remote-debugging-address=127.0.0.1",
-                             "--remote-debugging-port=\(port)", "--remote-allow-origins=*", "--user-data-dir=\(profile.path)", "--window-size=1000,800", "about:blank"]
+                             "--remote-debugging-port=0", "--remote-allow-origins=*", "--user-data-dir=\(profile.path)", "--window-size=1000,800", "about:blank"]
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
         let log = profile.appendingPathComponent("chromium.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -31,19 +29,21 @@ final class HeadlessBrowser: @unchecked Sendable {
         try? FileManager.default.removeItem(at: profile)
     }
 
-    /// The browser's DevTools address, which Chromium prints once it listens. (Its HTTP endpoint
-    /// answers with headers FoundationNetworking cannot parse, so the tests use the WebSocket only.)
+    /// The browser's DevTools address, read from the `DevToolsActivePort` file Chromium writes into
+    /// its profile once it listens on the port it chose (port, then path). Its log is no source:
+    /// Chromium's processes write to it at once, and one's line can land in the middle of the
+    /// "DevTools listening on" line (CI saw `ws://[...`). (The HTTP endpoint answers with headers FoundationNetworking cannot parse, so the
+    /// tests use the WebSocket only.)
     func browserAddress() async throws -> String {
-        let log = profile.appendingPathComponent("chromium.log")
+        let file = profile.appendingPathComponent("DevToolsActivePort")
         for _ in 0..<200 {
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if let range = text.range(of: "DevTools listening on ") {
-                let address = text[range.upperBound...].prefix { !$0.isWhitespace }
-                if address.hasPrefix("ws://") { return String(address) }
+            let lines = ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split(separator: "\n")
+            if lines.count >= 2, let port = Int(lines[0]), lines[1].hasPrefix("/devtools/browser/"), lines[1].count == 54 {
+                return "ws://127.0.0.1:\(port)\(lines[1])"
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw DevToolsError(message: "Chromium did not open its DevTools port \(port); running: \(process.isRunning)")
+        throw DevToolsError(message: "Chromium did not open a DevTools port; running: \(process.isRunning)")
     }
 
     /// Runs `body` with a DevTools session on a new page.
