@@ -18,17 +18,28 @@ public struct ServerConfiguration: Sendable {
     public var publicBurst: Double
     /// The proxies in front of the server whose word on the client's address is believed.
     public var trustedProxies: TrustedProxies
+    /// How the server sends mail (the portal's identity codes, the DPO's reminders); none sends
+    /// none, and the DPO confirms identities another way.
+    public var mail: MailSettings?
+    /// The address people reach the server at, such as `https://privacy.exemple.fr`: mails link
+    /// to status pages under it.
+    public var publicURL: String?
+    /// How often the DPO's reminders are looked for, when `mail` names the DPO.
+    public var reminderInterval: Duration
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicRatePerSecond: Double = 20, publicBurst: Double = 100,
-        trustedProxies: TrustedProxies = .none
+        trustedProxies: TrustedProxies = .none, mail: MailSettings? = nil, publicURL: String? = nil, reminderInterval: Duration = .seconds(3600)
     ) {
         self.host = host
         self.port = port
         self.publicRatePerSecond = publicRatePerSecond
         self.publicBurst = publicBurst
         self.trustedProxies = trustedProxies
+        self.mail = mail
+        self.publicURL = publicURL
+        self.reminderInterval = reminderInterval
     }
 }
 
@@ -43,6 +54,8 @@ public struct RegistreApplication: Sendable {
     let assets: BannerAssets
     let configuration: ServerConfiguration
     let registry: PrometheusCollectorRegistry
+    let desk: RequestDesk
+    let portal: PortalPages
 
     /// Creates the application for `policy` over `store`.
     public init(policy: Policy, store: any RegistreStore, hasher: KeyedHasher, configuration: ServerConfiguration) {
@@ -55,6 +68,8 @@ public struct RegistreApplication: Sendable {
         self.assets = BannerAssets(catalog: banners, ledger: ledger)
         self.configuration = configuration
         self.registry = PrometheusCollectorRegistry()
+        self.desk = RequestDesk(store: store, hasher: hasher)
+        self.portal = PortalPages(policy: policy)
     }
 
     /// The router with every route.
@@ -75,16 +90,25 @@ public struct RegistreApplication: Sendable {
         let publicRoutes = router.group().add(middleware: cors).add(middleware: RateLimitMiddleware(limiter: limiter))
         routes.addPublic(to: publicRoutes)
         BannerRoutes(catalog: banners, assets: assets).add(to: publicRoutes)
+        // The rights portal is the server's own pages: same origin, no CORS, the same rate limit,
+        // and a slower one where a form sends a mail, so nobody's inbox can be flooded through it.
+        let portalRoutes = router.group().add(middleware: RateLimitMiddleware(limiter: limiter))
+        let mailLimiter = limiter == nil ? nil : RateLimiter(ratePerSecond: 1.0 / 30, burst: 5)
+        PortalRoutes(desk: desk, pages: portal, mail: configuration.mail, publicURL: configuration.publicURL, logger: Logger(label: "registre.portal"))
+            .add(to: portalRoutes, mailing: portalRoutes.group().add(middleware: RateLimitMiddleware(limiter: mailLimiter)))
         let admin = router.group().add(middleware: TokenAuthenticationMiddleware(store: store))
         routes.addAdmin(to: admin)
-        let desk = RequestDesk(store: store, hasher: hasher)
         ProcessingRoutes(policy: policy, limits: desk.limits).add(to: admin)
         RequestRoutes(desk: desk, store: store).add(to: admin)
         return router
     }
 
-    /// The services that run beside the HTTP server: the group committer.
-    public var services: [any Service] { [committer] }
+    /// The services that run beside the HTTP server: the group committer, and the DPO's
+    /// deadline reminders when the server sends mail to them.
+    public var services: [any Service] {
+        guard let mail = configuration.mail, let to = mail.remindTo else { return [committer] }
+        return [committer, ReminderService(desk: desk, mail: mail, to: to, interval: configuration.reminderInterval, logger: Logger(label: "registre.reminders"))]
+    }
 
     /// Registers the banners in the store; run before the server accepts requests.
     public func prepare() async throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegistreConnectors
 import RegistreCore
+import RegistreServer
 import RegistreStore
 
 /// `registre request send-code|verify`: confirming a person's identity by a one-time code sent to
@@ -34,6 +35,9 @@ extension RequestCommand {
         @Option(help: "Who the mail is signed by, such as the company's name.")
         var signature: String = "Registre"
 
+        @Option(help: "The server's public address, such as https://privacy.exemple.fr: the mail then links to the request's status page on the rights portal.")
+        var publicURL: String?
+
         func run() async throws {
             try await store.withDesk { desk, store, _ in
                 let client = try SMTPClient(url: smtp)
@@ -42,35 +46,13 @@ extension RequestCommand {
                 }
                 let request = try await desk.request(id)
                 let sent = try await desk.issueIdentityCode(id, at: Date(), actor: "cli") { code, email, validUntil in
-                    let message = Self.message(code: code, to: email, from: from, request: request, validUntil: validUntil, signature: signature)
-                    try await client.send(message)
+                    try await client.send(
+                        RequestMail.identityCode(
+                            code, to: email, from: from, request: request, validUntil: validUntil, signature: signature,
+                            statusLink: publicURL.map { "\($0)\(RightsPortal.statusPath(desk.statusToken(of: id)))" }))
                 }
                 print(try summaryJSON(sent.summary()))
             }
-        }
-
-        /// The mail, in French then English.
-        static func message(code: String, to email: String, from: String, request: SubjectRequest, validUntil: Date, signature: String) -> MailMessage {
-            let until = LegalDeadline.day(of: validUntil)
-            let right = request.right
-            return MailMessage(
-                from: from, to: email, subject: "Votre demande n° \(request.id) : code de confirmation / Your request no. \(request.id): confirmation code",
-                body: """
-                    Bonjour,
-
-                    Pour confirmer votre identité et que le traitement de votre demande (\(right.rawValue), \(right.article) du RGPD) commence, \
-                    donnez ce code : \(code)
-
-                    Il est valable jusqu'au \(until). Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.
-
-                    Hello,
-
-                    To confirm your identity and start your request (\(right.rawValue), GDPR \(right.article)), give this code: \(code)
-
-                    It is valid until \(until). If you did not make this request, ignore this message.
-
-                    -- \(signature)
-                    """)
         }
     }
 
@@ -130,43 +112,17 @@ extension RequestCommand {
             try await store.withDesk { desk, _, _ in
                 guard (0...31).contains(days) else { throw RequestDesk.Refusal(code: "days-invalid", message: "--days is 0 to 31") }
                 let today = LegalDeadline.day(of: Date())
-                let due = try await desk.dueReminders(on: today, within: days)
                 guard let smtp else {
-                    print(try summaryJSON(due.map { $0.summary(today: today) }))
+                    print(try summaryJSON(try await desk.dueReminders(on: today, within: days).map { $0.summary(today: today) }))
                     return
                 }
-                guard let from, let to, SMTPClient.isAddress(from), SMTPClient.isAddress(to) else {
+                guard let from, let to else {
                     throw RequestDesk.Refusal(code: "mail-address", message: "--smtp needs --from and --to, each an e-mail address")
                 }
-                let client = try SMTPClient(url: smtp)
-                var reminded: [SubjectRequest] = []
-                if !due.isEmpty {
-                    try await client.send(Self.digest(due, today: today, from: from, to: to))
-                    for request in due { reminded.append(try await desk.markReminded(request.id, at: Date(), actor: "cli")) }
-                }
+                let mail = try MailSettings(client: try SMTPClient(url: smtp), from: from, signature: "Registre", remindTo: to)
+                let reminded = try await RequestMail.remind(desk: desk, within: days, on: today, mail: mail, to: to, actor: "cli")
                 print(try summaryJSON(reminded.map { $0.summary(today: today) }))
             }
-        }
-
-        /// One mail listing the requests, the nearest deadline first.
-        static func digest(_ requests: [SubjectRequest], today: CivilDate, from: String, to: String) -> MailMessage {
-            let lines = requests.compactMap { request -> String? in
-                guard let deadline = request.deadline else { return nil }
-                let left = deadline.daysSince1970 - today.daysSince1970
-                let when = left < 0 ? "OVERDUE by \(-left) day(s) / en retard de \(-left) jour(s)" : "in \(left) day(s) / dans \(left) jour(s)"
-                return "- n° \(request.id), \(request.right.rawValue) (\(request.right.article)), \(request.state.rawValue): due \(deadline), \(when)"
-            }
-            return MailMessage(
-                from: from, to: to,
-                subject: "Registre : \(requests.count) demande(s) à échéance / \(requests.count) request(s) due",
-                body: """
-                    Demandes de personnes concernées à échéance dans les prochains jours ou dépassées.
-                    Data subject requests due in the coming days, or overdue.
-
-                    \(lines.joined(separator: "\n"))
-
-                    registre request list
-                    """)
         }
     }
 }

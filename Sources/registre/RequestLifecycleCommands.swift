@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegistreConnectors
 import RegistreCore
+import RegistreServer
 import RegistreStore
 
 /// `registre request open|list|show|confirm|extend|refuse|cancel|run`: data subject requests kept
@@ -112,7 +113,9 @@ extension RequestCommand {
         func run() async throws {
             try await store.withDesk { desk, store, _ in
                 let request = try await desk.request(id)
-                print(try RequestCommand.json(request, details: try desk.details(of: request)))
+                var summary = request.summary(details: try desk.details(of: request))
+                summary["status_path"] = RightsPortal.statusPath(desk.statusToken(of: id))
+                print(try summaryJSON(summary))
             }
         }
     }
@@ -216,12 +219,21 @@ extension RequestCommand {
         @Option(name: .customLong("lang"), help: "The access page's language; the policy's first by default.")
         var language: String?
 
+        @Option(
+            name: .customLong("set"),
+            help: "For a rectification: COLLECTION.FIELD=VALUE, repeatable; replaces the corrections the request holds (one asked through the portal holds only the person's description).")
+        var corrections: [String] = []
+
+        @Option(name: .customLong("where"), help: "For a rectification, with --set: COLLECTION.FIELD=VALUE naming the row meant; repeatable.")
+        var filters: [String] = []
+
         func run() async throws {
             let failed = try await store.withDesk { desk, store, secret -> Bool in
                 let request = try await desk.request(id)
                 guard request.state == .inProgress else {
                     throw RequestDesk.Refusal(code: "state-invalid", message: "request \(id) is \(request.state.rawValue); only a request in progress can be run (confirm the identity first)")
                 }
+                guard filters.isEmpty || !corrections.isEmpty else { throw RequestDesk.Refusal(code: "where-alone", message: "--where goes with --set") }
                 let details = try desk.details(of: request)
                 let identities = try details.identities.map(Identity.init(argument:))
                 let policy = try policy.map(SubjectOptions.policy)
@@ -244,8 +256,14 @@ extension RequestCommand {
                     let (dataset, target) = try target()
                     outcome = try await Rights.portability(identities, dataset: dataset, target: target, policy: try needed(policy, "--policy"), out: try needed(out, "--out"))
                 case .rectification:
+                    let (corrections, filters) = self.corrections.isEmpty ? (details.corrections, details.filters) : (self.corrections, self.filters)
+                    guard !corrections.isEmpty else {
+                        throw RequestDesk.Refusal(
+                            code: "correction-missing",
+                            message: "request \(id) holds no correction, only the person's description (request show \(id)); give them with --set COLLECTION.FIELD=VALUE")
+                    }
                     let (dataset, target) = try target()
-                    outcome = try await Rights.rectify(identities, dataset: dataset, target: target, corrections: details.corrections, filters: details.filters)
+                    outcome = try await Rights.rectify(identities, dataset: dataset, target: target, corrections: corrections, filters: filters)
                 case .erasure:
                     let (dataset, target) = try target()
                     outcome = try await Rights.erase(

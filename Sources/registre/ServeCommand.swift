@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import RegistreConnectors
 import RegistreCore
 import RegistreServer
 import RegistreStore
@@ -36,8 +37,42 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The header the trusted proxies write the client's address into: x-forwarded-for or forwarded (RFC 7239).")
     var clientAddressHeader: TrustedProxies.Header = .xForwardedFor
 
+    @Option(help: "The mail server the rights portal sends identity codes through: smtp://host[:port] or smtps://user@host[:port] (password in the URL or REGISTRE_SMTP_PASSWORD). Without it the DPO confirms identities (request confirm).")
+    var smtp: String?
+
+    @Option(help: "With --smtp: the sender's address, such as dpo@exemple.fr.")
+    var mailFrom: String?
+
+    @Option(help: "With --smtp: who the mails are signed by; the policy's organisation by default.")
+    var mailSignature: String?
+
+    @Option(help: "With --smtp: the DPO's address, reminded of requests due within seven days (checked every hour, each deadline once).")
+    var remindTo: String?
+
+    @Option(help: "The address people reach this server at, such as https://privacy.exemple.fr: mails link to the request's status page under it.")
+    var publicURL: String?
+
     func validate() throws {
         if rateLimit < 0 || !rateLimit.isFinite { throw ValidationError("--rate-limit must be 0 or more requests per second") }
+        if smtp != nil, mailFrom == nil { throw ValidationError("--smtp needs --mail-from, the sender's address") }
+        if smtp == nil, mailFrom != nil || remindTo != nil || mailSignature != nil {
+            throw ValidationError("--mail-from, --mail-signature and --remind-to go with --smtp")
+        }
+        if let publicURL {
+            guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme), url.host?.isEmpty == false, url.query == nil, url.fragment == nil else {
+                throw ValidationError("--public-url is an http(s) address such as https://privacy.exemple.fr, without query")
+            }
+        }
+    }
+
+    /// The mail settings the options give, checked before the server starts.
+    func mailSettings(organization: String) throws -> MailSettings? {
+        guard let smtp, let mailFrom else { return nil }
+        do {
+            return try MailSettings(client: try SMTPClient(url: smtp), from: mailFrom, signature: mailSignature ?? organization, remindTo: remindTo)
+        } catch {
+            throw ValidationError("\(error)")
+        }
     }
 
     func run() async throws {
@@ -46,8 +81,11 @@ struct ServeCommand: AsyncParsableCommand {
         let secret = try store.secret(for: location)
         let hasher = try KeyedHasher(secret: secret)
         let logger = makeLogger()
-        let configuration = ServerConfiguration(host: host, port: port, publicRatePerSecond: rateLimit, publicBurst: max(rateLimit * 5, 1),
-            trustedProxies: TrustedProxies(networks: trustedProxies, header: clientAddressHeader))
+        let configuration = ServerConfiguration(
+            host: host, port: port, publicRatePerSecond: rateLimit, publicBurst: max(rateLimit * 5, 1),
+            trustedProxies: TrustedProxies(networks: trustedProxies, header: clientAddressHeader),
+            mail: try mailSettings(organization: loaded.organization.name),
+            publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
         logger.info("starting", metadata: ["database": .string(location.description), "address": .string("http://\(host):\(port)")])
         switch location {
         case .sqlite(let path):

@@ -120,6 +120,17 @@ final class DevToolsPage: @unchecked Sendable {
         try await waitFor("document.readyState === 'complete' && !!window.Registre")
     }
 
+    /// Loads `url` and waits until its document is complete.
+    func navigate(_ url: String) async throws {
+        try await send("Page.navigate", ["url": url])
+        try await waitFor("document.readyState === 'complete' && location.href === \(Self.quote(url))")
+    }
+
+    /// Types `text` into the focused element, as a keyboard's input would.
+    func type(_ text: String) async throws {
+        try await send("Input.insertText", ["text": text])
+    }
+
     /// Polls `condition` (JavaScript) until it is true, at most 5 seconds.
     func waitFor(_ condition: String) async throws {
         for _ in 0..<100 {
@@ -131,7 +142,7 @@ final class DevToolsPage: @unchecked Sendable {
 
     /// Clicks the centre of the element a CSS selector finds, with the mouse.
     func click(_ selector: String) async throws {
-        let box = try await evaluate("(() => { const r = document.querySelector(\(Self.quote(selector))).getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()") as? [Double]
+        let box = try await evaluate("(() => { const e = document.querySelector(\(Self.quote(selector))); e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()") as? [Double]
         guard let box, box.count == 2 else { throw DevToolsError(message: "nothing to click at \(selector)") }
         for type in ["mousePressed", "mouseReleased"] {
             try await send("Input.dispatchMouseEvent", ["type": type, "x": box[0], "y": box[1], "button": "left", "clickCount": 1])
@@ -157,9 +168,9 @@ final class DevToolsPage: @unchecked Sendable {
         return Set((result["cookies"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
     }
 
-    /// A PNG of the viewport.
-    func screenshot() async throws -> Data {
-        let result = try await send("Page.captureScreenshot", ["format": "png"])
+    /// A PNG of the viewport, or of the whole page.
+    func screenshot(wholePage: Bool = false) async throws -> Data {
+        let result = try await send("Page.captureScreenshot", ["format": "png", "captureBeyondViewport": wholePage])
         return Data(base64Encoded: result["data"] as? String ?? "") ?? Data()
     }
 

@@ -1,8 +1,5 @@
 import Foundation
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `registre request access` as a script would run it, on a real SQLite file.
 @Suite struct RequestCommandTests {
@@ -139,47 +136,10 @@ import Glibc
         #expect(audit.status == 0 && audit.stdout.hasPrefix("ok: 4 entries"), "\(audit.stdout)")
     }
 
-    /// A local SMTP server (Python's aiosmtpd, which `Scripts/test` installs) keeping what it
-    /// receives in a maildir; stopped when `body` returns.
     static func withMailServer<T>(in folder: URL, _ body: (_ port: Int, _ maildir: URL) throws -> T) throws -> T {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let maildir = folder.appendingPathComponent("mail")
-        for attempt in 0..<5 {
-            let port = Int.random(in: 20_000..<60_000)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", maildir.path]
-            process.standardOutput = FileHandle.nullDevice
-            let errors = Pipe()
-            process.standardError = errors
-            try process.run()
-            defer {
-                // SIGKILL: the child inherits the test thread's blocked signals, SIGTERM among them.
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-            }
-            // Ready once it accepts a connection; gone if it could not start.
-            for _ in 0..<100 where process.isRunning && !Self.accepts(port: port) { usleep(50_000) }
-            guard process.isRunning else {
-                let why = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                if attempt < 4, why.contains("in use") { continue }
-                throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "aiosmtpd did not start (run the tests with Scripts/test, which installs it): \(why.suffix(300))"])
-            }
-            return try body(port, maildir)
-        }
-        throw CocoaError(.executableLoad)
-    }
-
-    static func accepts(port: Int) -> Bool {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
+        let server = try MailServer(in: folder)
+        defer { server.stop() }
+        return try body(server.port, server.maildir)
     }
 
     /// The identity is confirmed by a code mailed through a real SMTP server and given back.
@@ -204,14 +164,12 @@ import Glibc
             let sent = try cli.registre(["request", "send-code", "1", "--smtp", "smtp://127.0.0.1:\(port)", "--from", "dpo@exemple.fr", "--signature", "Exemple SAS"] + store)
             #expect(sent.status == 0, "\(sent.stderr)")
             #expect(sent.stdout.contains("code_valid_until"))
-            let files = try FileManager.default.contentsOfDirectory(at: maildir.appendingPathComponent("new"), includingPropertiesForKeys: nil)
-            #expect(files.count == 1)
-            let mail = try String(contentsOf: try #require(files.first), encoding: .utf8)
-            #expect(mail.contains("To: <jeanne.dupont@exemple.fr>") && mail.contains("X-RcptTo: jeanne.dupont@exemple.fr"))
-            let encoded = try #require(mail.components(separatedBy: "\n\n").dropFirst().first).filter { !$0.isWhitespace }
-            let text = String(decoding: try #require(Data(base64Encoded: encoded)), as: UTF8.self)
-            #expect(text.contains("Art. 15") && text.contains("-- Exemple SAS"))
-            return try #require(text.firstMatch(of: /code ?: (\d{8})/)).1.description
+            let mails = try MailServer.mails(in: maildir)
+            #expect(mails.count == 1)
+            let mail = try #require(mails.first)
+            #expect(mail.headers.contains("To: <jeanne.dupont@exemple.fr>") && mail.headers.contains("X-RcptTo: jeanne.dupont@exemple.fr"))
+            #expect(mail.text.contains("Art. 15") && mail.text.contains("-- Exemple SAS"))
+            return try #require(mail.code)
         }
         let wrong = try cli.registre(["request", "verify", "1", "--code", code == "00000000" ? "11111111" : "00000000"] + store)
         #expect(wrong.status == 2 && wrong.stderr.contains("code-wrong") && wrong.stderr.contains("4 tries left"))
@@ -227,11 +185,9 @@ import Glibc
             #expect(reminded.status == 0 && reminded.stdout.contains(#""id":1"#), "\(reminded.stderr)")
             let again = try cli.registre(["request", "remind", "--days", "31"] + mail + store)
             #expect(again.status == 0 && again.stdout == "[]\n", "one reminder per deadline")
-            let files = try FileManager.default.contentsOfDirectory(at: maildir.appendingPathComponent("new"), includingPropertiesForKeys: nil)
-            #expect(files.count == 1)
-            let digest = try String(contentsOf: try #require(files.first), encoding: .utf8)
-            let encoded = try #require(digest.components(separatedBy: "\n\n").dropFirst().first).filter { !$0.isWhitespace }
-            #expect(String(decoding: try #require(Data(base64Encoded: encoded)), as: UTF8.self).contains("- n° 1, access (Art. 15), in_progress: due "))
+            let mails = try MailServer.mails(in: maildir)
+            #expect(mails.count == 1)
+            #expect(mails.first?.text.contains("- n° 1, access (Art. 15), in_progress: due ") == true)
         }
         let noTo = try cli.registre(["request", "remind", "--smtp", "smtp://127.0.0.1:1", "--from", "registre@exemple.fr"] + store)
         #expect(noTo.status == 2 && noTo.stderr.contains("mail-address"))

@@ -44,4 +44,9 @@ import Testing
         #expect(CivilDate(iso: "2026-02-28")?.description == "2026-02-28")
         for bad in ["2026-02-29", "2026-2-28", "26-02-28", "2026-13-01", "2026-02-28T00:00", ""] { #expect(CivilDate(iso: bad) == nil, "\(bad)") }
     }
+
+    @Test func datesAreWrittenAsPeopleReadThem() {
+        #expect(Self.day("2026-04-01").words(in: "fr") == "1er avril 2026" && Self.day("2026-04-20").words(in: "fr") == "20 avril 2026")
+        #expect(Self.day("2026-08-01").words(in: "en") == "1 August 2026" && Self.day("2026-12-31").words(in: "de") == "31 December 2026")
+    }
 }

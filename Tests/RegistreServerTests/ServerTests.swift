@@ -318,6 +318,10 @@ import Testing
             #expect((listed.1["list"] as? [[String: Any]])?.map { $0["id"] as? Int } == [1])
             let shown = try await call(.get, "/v1/requests/1")
             #expect(shown.1["identities"] as? [String] == ["email=karim.benali@example.com"])
+            let statusPath = try #require(shown.1["status_path"] as? String)
+            #expect(statusPath.hasPrefix("/rights/requests/1-"))
+            let statusPage = try await client.execute(uri: statusPath, method: .get) { $0.status }
+            #expect(statusPage == .ok, "the path the DPO gives the person leads to the request's status page")
             #expect(problem(try await call(.get, "/v1/requests/99")) == "404 request-unknown")
             #expect(problem(try await call(.get, "/v1/requests/abc")) == "400 id-invalid")
 

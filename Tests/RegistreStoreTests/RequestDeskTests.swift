@@ -61,7 +61,23 @@ import Testing
                 try await desk.open(.rectification, details: RequestDetails(identities: ["email=a@b.fr"]), verified: true, at: Self.monday, actor: "cli")
             }
             #expect(empty?.code == "correction-missing")
+            let described = try await desk.open(
+                .rectification, details: RequestDetails(identities: ["email=a@b.fr"], reason: "my street is Rue Haute, not Rue Basse"), verified: false,
+                at: Self.monday, actor: "portal")
+            #expect(described.right == .rectification, "the person's description stands in for corrections until the DPO runs it")
             #expect(try await fixture.store.request(id: late.id) == late, "unchanged")
+
+            // A status link's secret names its request; a changed or another store's secret names none.
+            let token = desk.statusToken(of: late.id)
+            #expect(token.hasPrefix("\(late.id)-") && token.count == "\(late.id)-".count + 32)
+            #expect(try await desk.request(statusToken: token) == late)
+            #expect(try await desk.request(statusToken: "\(described.id)" + token.dropFirst("\(late.id)".count)) == nil, "another number with the same secret")
+            #expect(try await desk.request(statusToken: String(token.dropLast()) + (token.last == "0" ? "1" : "0")) == nil)
+            for malformed in ["1", "-1-", "", "\(late.id)-", "0-\(token.dropFirst("\(late.id)-".count))"] {
+                #expect(try await desk.request(statusToken: malformed) == nil, "\(malformed)")
+            }
+            let other = try RequestDesk(store: fixture.store, secret: Data(repeating: 8, count: 32))
+            #expect(try await other.request(statusToken: token) == nil)
             #expect(late.isOverdue(on: CivilDate(iso: "2026-04-17")!) && !late.isOverdue(on: CivilDate(iso: "2026-04-16")!))
 
             // Two writers with the same version: the second is refused, not lost.
@@ -132,6 +148,10 @@ import Testing
             for _ in 0..<5 { _ = try? await desk.verifyIdentityCode(2, code: first == "00000000" ? "11111111" : "00000000", at: Self.days(1), actor: "portal") }
             let locked = await #expect(throws: RequestDesk.Refusal.self) { try await desk.verifyIdentityCode(2, code: first, at: Self.days(1), actor: "portal") }
             #expect(locked?.code == "code-locked")
+            let soon = await #expect(throws: RequestDesk.Refusal.self) {
+                try await desk.issueIdentityCode(2, at: Self.monday.addingTimeInterval(30), actor: "portal") { outbox.sent.append(($0, $1, $2)) }
+            }
+            #expect(soon?.code == "code-recent" && outbox.sent.count == 2, "a new code, which resets the tries, waits a minute")
             _ = try await desk.issueIdentityCode(2, at: Self.days(2), actor: "cli") { outbox.sent.append(($0, $1, $2)) }
             let second = try #require(outbox.sent.last?.code)
             if second != first {

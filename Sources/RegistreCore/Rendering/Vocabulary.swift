@@ -322,3 +322,20 @@ extension TrackerLifetime {
     /// The lifetime in words, as notices and banners print it ("13 months", "jusqu'à la fermeture du navigateur").
     public func words(in language: String) -> String { Vocabulary(language).lifetime(self) }
 }
+
+extension DataSubjectRight {
+    /// The right's name and what it lets the person do, as the notice says them ("Droit d'accès",
+    /// "obtenir la confirmation...").
+    public func words(in language: String) -> (name: String, detail: String) { Vocabulary(language).right(self) }
+}
+
+extension CivilDate {
+    /// The date as a person reads it: "1er avril 2026", "20 April 2026".
+    public func words(in language: String) -> String {
+        let french = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+        let english = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        guard (1...12).contains(month) else { return description }
+        if language == "fr" { return "\(day == 1 ? "1er" : String(day)) \(french[Int(month) - 1]) \(year)" }
+        return "\(day) \(english[Int(month) - 1]) \(year)"
+    }
+}

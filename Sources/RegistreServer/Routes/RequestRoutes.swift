@@ -47,7 +47,9 @@ struct RequestRoutes {
         }
         group.get("v1/requests/{id}") { _, context -> Response in
             let found = try await desk.request(try Self.id(context))
-            return try Self.json(found.summary(details: try desk.details(of: found)))
+            var summary = found.summary(details: try desk.details(of: found))
+            summary["status_path"] = RightsPortal.statusPath(desk.statusToken(of: found.id))
+            return try Self.json(summary)
         }
         group.post("v1/requests") { request, context -> Response in
             let opening = try await Self.decode(Opening.self, request, context)

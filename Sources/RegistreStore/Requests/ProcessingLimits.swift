@@ -131,6 +131,12 @@ public struct ProcessingLimits: Sendable {
         activity.dataUses.contains { $0.value == "marketing" || $0.value.hasPrefix("marketing.") }
     }
 
+    /// True when a person may object to `activity`: direct marketing, or processing under a
+    /// public task or legitimate interests (Art. 21(1)-(2)); the rights portal offers only these.
+    public static func acceptsObjection(_ activity: ProcessingActivity) -> Bool {
+        isDirectMarketing(activity) || activity.legalBasis == .legitimateInterests || activity.legalBasis == .publicTask
+    }
+
     private func checkKnown(_ activities: [String], in policy: Policy) throws {
         for id in activities where policy.activity(id) == nil {
             throw RequestDesk.Refusal(

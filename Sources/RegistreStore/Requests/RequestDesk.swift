@@ -43,8 +43,10 @@ public struct RequestDesk: Sendable {
     /// receipt and the clock starts that day; otherwise it waits for ``confirmIdentity(_:at:actor:)``.
     public func open(_ right: SubjectRight, details: RequestDetails, verified: Bool, at date: Date, actor: String) async throws -> SubjectRequest {
         guard let first = details.identities.first else { throw Refusal(code: "identity-missing", message: "a request needs at least one identity") }
-        if right == .rectification, details.corrections.isEmpty {
-            throw Refusal(code: "correction-missing", message: "a rectification needs at least one correction (COLLECTION.FIELD=VALUE)")
+        if right == .rectification, details.corrections.isEmpty, details.reason?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true {
+            throw Refusal(
+                code: "correction-missing",
+                message: "a rectification needs at least one correction (COLLECTION.FIELD=VALUE), or the person's description of what is wrong (reason)")
         }
         if right == .restriction, details.ground == nil {
             throw Refusal(code: "ground-missing", message: "a restriction needs its ground (Art. 18(1)): \(ProcessingLimits.RestrictionGround.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -71,6 +73,9 @@ public struct RequestDesk: Sendable {
     public static let codeLifetime: TimeInterval = 7 * 86_400
     /// Wrong codes allowed before a new one must be sent.
     public static let codeAttemptsAllowed = 5
+    /// How long after a code was sent a new one may be: a new code resets the tries, so sending
+    /// them without a pause would let someone holding the request's status link guess on.
+    public static let codeResendInterval: TimeInterval = 60
 
     /// Sends a one-time code for request `id` to the person's e-mail address (the request's first
     /// `email` identity) through `send`, then keeps it as a keyed hash, accepted for seven days,
@@ -82,6 +87,9 @@ public struct RequestDesk: Sendable {
         try Self.requireAwaitingIdentity(stored)
         guard let email = try details(of: stored).identities.first(where: { $0.hasPrefix("email=") })?.dropFirst("email=".count) else {
             throw Refusal(code: "email-missing", message: "request \(id) holds no e-mail identity to send a code to; confirm the identity another way (request confirm)")
+        }
+        if let previous = stored.codeExpiresAt?.addingTimeInterval(-Self.codeLifetime), date < previous.addingTimeInterval(Self.codeResendInterval) {
+            throw Refusal(code: "code-recent", message: "a code was sent for request \(id) less than a minute ago; wait before sending another")
         }
         let code = String(format: "%08d", UInt32.random(in: 0..<100_000_000))
         let expiry = date.addingTimeInterval(Self.codeLifetime)
@@ -186,6 +194,20 @@ public struct RequestDesk: Sendable {
             request.closedAt = date
             request.outcome = result
         }
+    }
+
+    /// The secret a person's status link carries for request `id`: the number and a keyed hash
+    /// of it (128 bits), so the link cannot be guessed from the number and needs nothing stored.
+    public func statusToken(of id: Int64) -> String {
+        "\(id)-\(hasher.hash(String(id), kind: "request-status").prefix(32))"
+    }
+
+    /// The request a status link's secret names, or nil when the secret is not one of this store's.
+    public func request(statusToken token: String) async throws -> SubjectRequest? {
+        guard let dash = token.firstIndex(of: "-"), let id = Int64(token[..<dash]), id > 0,
+              Self.sameText(statusToken(of: id), token)
+        else { return nil }
+        return try await store.request(id: id)
     }
 
     /// Request `id`, or a refusal saying there is none.

@@ -6,6 +6,9 @@ import RegistreCore
 public enum SubjectRight: String, Sendable, CaseIterable, Codable {
     case access, portability, rectification, erasure, restriction, objection
 
+    /// The right as a policy offers it (and as notices name it).
+    public var declared: DataSubjectRight { DataSubjectRight(rawValue: rawValue)! }
+
     /// The article of the GDPR.
     public var article: String {
         switch self {
