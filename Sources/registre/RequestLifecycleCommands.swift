@@ -29,7 +29,7 @@ extension RequestCommand {
         @Option(name: .customLong("where"), help: "For a rectification: COLLECTION.FIELD=VALUE naming the row meant; repeatable.")
         var filters: [String] = []
 
-        @Option(name: .customLong("activity"), help: "For a restriction (all activities when none is named) or an objection: an activity of the policy; repeatable.")
+        @Option(name: .customLong("activity"), help: "For a restriction (all activities when none is named), an objection, or a withdrawal of consent (every consent-based purpose when none is named): an activity of the policy; repeatable.")
         var activities: [String] = []
 
         @Option(help: "For a restriction, its ground (Art. 18(1)): \(ProcessingLimits.RestrictionGround.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -193,8 +193,10 @@ extension RequestCommand {
             discussion: """
                 Does what the one-step commands do (access, portability, rectify, erasure) with the \
                 identities and corrections the request holds, then completes the request (partially when \
-                something was kept or left, with why). A failed erasure or rectification leaves the \
-                request in progress, to run again. Prints the request and the result as JSON. Exit \
+                something was kept or left, with why). A restriction or an objection is recorded as a \
+                processing limit; a withdrawal of consent as a withdraw record in the consent ledger for \
+                each of the person's identities, as the subject_id the company's systems record consent \
+                under. A failed erasure or rectification leaves the request in progress, to run again. Prints the request and the result as JSON. Exit \
                 status: 0 done, 1 failed, 2 bad input, a request not in progress, or an unreachable database.
                 """
         )
@@ -204,13 +206,13 @@ extension RequestCommand {
         @Argument(help: "The request's number.")
         var id: Int64
 
-        @Option(help: "The Fides dataset file describing the database (not for restriction and objection).")
+        @Option(help: "The Fides dataset file describing the database (not for restriction, objection and withdraw_consent).")
         var datasets: String?
 
-        @Option(help: "The database: sqlite:PATH or a file path, postgres://user@host:port/db, or env:NAME (not for restriction and objection).")
+        @Option(help: "The database: sqlite:PATH or a file path, postgres://user@host:port/db, or env:NAME (not for restriction, objection and withdraw_consent).")
         var connection: String?
 
-        @Option(help: "The policy file (needed for portability, erasure, restriction and objection; gives access its page).")
+        @Option(help: "The policy file (needed for portability, erasure, restriction, objection and withdraw_consent; gives access its page).")
         var policy: String?
 
         @Option(help: "For access and portability: the folder to write the export into.")
@@ -274,6 +276,12 @@ extension RequestCommand {
                         identities: identities.map(\.description), activities: details.activities, ground: try needed(details.ground, "a ground"),
                         note: details.reason, request: request.id, policy: try needed(policy, "--policy"), at: Date(), actor: "cli")
                     outcome = Rights.Outcome(status: "completed", json: try summaryJSON(["status": "completed", "limit": limit.summary]))
+                case .withdrawConsent:
+                    let ledger = ConsentLedger(policy: try needed(policy, "--policy"), store: store, hasher: try KeyedHasher(secret: secret))
+                    let records = try await ledger.withdraw(subjectIDs: identities.map(\.value), purposes: details.activities, request: request.id, at: Date())
+                    outcome = Rights.Outcome(status: "completed", json: try summaryJSON([
+                        "status": "completed", "withdrawn": records.first?.draft.refused ?? [], "consent_records": records.map(\.id),
+                    ]))
                 case .objection:
                     let limit = try await limits.object(
                         identities: identities.map(\.description), activities: details.activities, reason: details.reason, request: request.id,

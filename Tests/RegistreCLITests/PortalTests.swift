@@ -215,6 +215,30 @@ import Testing
         }
     }
 
+    @Test func aWithdrawalOfConsentAskedThroughThePortalReachesTheLedger() async throws {
+        final class Token: @unchecked Sendable { var value = "" }
+        let token = Token()
+        try await Self.withPortal(mail: false, prepare: { database in
+            token.value = try CLITests().registre("token", "create", "tests", "--database", database).stdout.split(separator: "\n").first.map(String.init) ?? ""
+        }) { server, _, database in
+            let billing = try await Self.post(server, "/rights", [("right", "withdraw_consent"), ("email", "jeanne@exemple.fr"), ("withdrawn", "billing"), ("lang", "en")])
+            #expect(billing.status == 422 && billing.error == "Tick only purposes you consented to.")
+            let opened = try await Self.post(server, "/rights", [("right", "withdraw_consent"), ("email", "Jeanne@Exemple.fr"), ("withdrawn", "newsletter"), ("lang", "en")])
+            #expect(opened.status == 200 && opened.path.hasPrefix("/rights/requests/1-"))
+            let store = ["--database", database]
+            #expect(try CLITests().registre(["request", "confirm", "1"] + store).status == 0)
+            let noPolicy = try CLITests().registre(["request", "run", "1"] + store)
+            #expect(noPolicy.status == 2 && noPolicy.stderr.contains("--policy"))
+            let run = try CLITests().registre(["request", "run", "1", "--policy", CLITests.repository.appendingPathComponent("Examples/exemple-sas.yaml").path] + store)
+            #expect(run.status == 0 && run.stdout.contains(#""withdrawn":["newsletter"]"#) && run.stdout.contains(#""state":"completed""#), "\(run.stdout) \(run.stderr)")
+            let (status, data) = try await server.request("/v1/consents/jeanne@exemple.fr?kind=subject", headers: ["Authorization": "Bearer \(token.value)"])
+            let purposes = (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["purposes"] as? [[String: Any]] ?? []
+            #expect(status == 200 && purposes.contains { $0["purpose"] as? String == "newsletter" && $0["status"] as? String == "refused" && $0["method"] as? String == "withdraw" },
+                    "\(String(decoding: data, as: UTF8.self))")
+            #expect(try await Self.get(server, "\(opened.path)?lang=en").page.contains("Answered on "))
+        }
+    }
+
     @Test func theServerRemindsTheDPOOfADeadlineComing() async throws {
         // A request opened three weeks and more ago: due within the week.
         try await Self.withPortal(extra: ["--remind-to", "dpo@exemple.fr"], prepare: { database in

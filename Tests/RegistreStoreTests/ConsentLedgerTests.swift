@@ -44,6 +44,32 @@ import Testing
         }
     }
 
+    @Test(arguments: Backend.allCases)
+    func aWithdrawalAskedByRequestIsRecordedUnderEachOfThePersonsIds(_ backend: Backend) async throws {
+        try await StoreFixture.with(backend) { fixture in
+            let ledger = try await Self.ledger(fixture.store)
+            var given = Self.submission(.acceptAll, granted: ["statistics", "newsletter"], refused: [], visitor: nil)
+            given.subjectID = "jeanne@exemple.fr"
+            _ = try await ledger.record(given, context: Self.context())
+            #expect(try await ledger.state(visitorID: nil, subjectID: "jeanne@exemple.fr", at: Self.now).purposes.map(\.status) == ["granted", "granted"])
+
+            let later = Self.now.addingTimeInterval(3600)
+            let records = try await ledger.withdraw(subjectIDs: ["jeanne@exemple.fr", "C-42", "jeanne@exemple.fr"], purposes: ["newsletter"], request: 7, at: later)
+            #expect(records.count == 2 && records.allSatisfy { $0.draft.method == .withdraw && $0.draft.refused == ["newsletter"] && $0.draft.granted.isEmpty })
+            #expect(records.allSatisfy { $0.draft.bannerID == "request-7" && $0.draft.userAgent == "registre request 7" && $0.draft.addressPrefix == nil })
+            let state = try await ledger.state(visitorID: nil, subjectID: "jeanne@exemple.fr", at: later)
+            #expect(state.purposes.map { "\($0.purpose):\($0.status)" }.sorted() == ["newsletter:refused", "statistics:granted"])
+            #expect(try await ledger.history(visitorID: nil, subjectID: "C-42").map(\.draft.method) == [.withdraw])
+
+            let all = try await ledger.withdraw(subjectIDs: ["C-42"], purposes: [], request: 8, at: later)
+            #expect(all.first?.draft.refused.sorted() == ["newsletter", "statistics"], "none named: every consent-based purpose")
+            let billing = await #expect(throws: RequestDesk.Refusal.self) { try await ledger.withdraw(subjectIDs: ["C-42"], purposes: ["billing"], request: 9, at: later) }
+            #expect(billing?.code == "purpose-not-consent-based")
+            await #expect(throws: ConsentRejection.self) { try await ledger.withdraw(subjectIDs: ["with space"], purposes: [], request: 9, at: later) }
+            #expect(try await fixture.store.auditEntries(after: 0, limit: 10).count == 4, "each record in the audit chain; nothing for the refused ones")
+        }
+    }
+
     @Test(arguments: [
         (submission(granted: ["billing"], refused: ["statistics", "newsletter"]), false, "purpose-not-consent-based", "/granted/0"),
         (submission(granted: ["statistcs"], refused: ["newsletter"]), false, "unknown-purpose", "/granted/0"),

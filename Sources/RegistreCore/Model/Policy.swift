@@ -60,6 +60,8 @@ public struct PolicyMetadata: Sendable, Hashable {
     public var version: String?
     /// The date of the last update.
     public var updated: PolicyDate?
+    /// The version consent records cite: the label, else the date of the last update.
+    public var recordedVersion: String { version ?? updated?.description ?? "unversioned" }
     /// Where the published policy lives.
     public var url: String?
     /// How substantial changes are notified: `email`, `website_notice`, `none`.

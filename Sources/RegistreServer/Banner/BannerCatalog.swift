@@ -25,7 +25,7 @@ public struct BannerCatalog: Sendable {
 
     /// Builds the banners of `policy`.
     public init(policy: Policy) {
-        let version = policy.metadata.version ?? policy.metadata.updated?.description ?? "unversioned"
+        let version = policy.metadata.recordedVersion
         var banners: [String: Banner] = [:]
         for language in policy.languages {
             let content = BannerContent(policy: policy, language: language)

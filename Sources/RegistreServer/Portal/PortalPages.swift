@@ -14,7 +14,8 @@ struct PortalPages: Sendable {
 
     init(policy: Policy) {
         self.policy = policy
-        self.rights = SubjectRight.allCases.filter { right in policy.rights.offers(right.declared) }
+        let consentBased = policy.activities.contains { $0.legalBasis == .consent }
+        self.rights = SubjectRight.allCases.filter { right in policy.rights.offers(right.declared) && (right != .withdrawConsent || consentBased) }
     }
 
     /// The language of a page: the one asked for when the policy has it, else the policy's first.
@@ -31,6 +32,7 @@ struct PortalPages: Sendable {
         /// ticked in the part of the form that is hidden is still sent.
         var objected: [String] = []
         var restricted: [String] = []
+        var withdrawn: [String] = []
         var ground: String?
         var details = ""
     }
@@ -73,6 +75,15 @@ struct PortalPages: Sendable {
                     ["id": activity.id, "name": activity.name.text(in: language, fallback: policy.languages.first), "checked": entry.restricted.contains(activity.id)]
                 },
             ] as [String: Any],
+            "withdrawal": [
+                "legend": words.pick("For a withdrawal of consent: the purposes", "Pour un retrait du consentement : les finalités"),
+                "hint": words.pick(
+                    "None ticked: every purpose you consented to. Cookies are refused from the banner's \"manage my choices\" link on our site.",
+                    "Aucune case cochée : toutes les finalités auxquelles vous avez consenti. Les cookies se refusent depuis le lien « gérer mes choix » du bandeau sur notre site."),
+                "activities": policy.activities.filter { $0.legalBasis == .consent }.map { activity -> [String: Any] in
+                    ["id": activity.id, "name": activity.name.text(in: language, fallback: policy.languages.first), "checked": entry.withdrawn.contains(activity.id)]
+                },
+            ] as [String: Any],
             "detailsLabel": words.pick("Details", "Précisions"),
             "detailsHint": words.pick(
                 "Required for a rectification (what is inaccurate and what it should say) and for an objection to processing based on our legitimate interests (the reasons relating to your situation).",
@@ -81,6 +92,7 @@ struct PortalPages: Sendable {
             "submit": words.pick("Send the request", "Envoyer la demande"),
         ]
         if objectable.isEmpty { context["objection"] = nil }
+        if !rights.contains(.withdrawConsent) { context["withdrawal"] = nil }
         if let error { context["error"] = error }
         return page(language: language, title: words.formTitle, body: Self.render(Self.formTemplate, context), path: "/rights")
     }
@@ -202,7 +214,7 @@ label{display:block;margin:.4rem 0}.hint,.note{color:#444;font-size:.93rem}.choi
 textarea{min-height:7rem}button{font:inherit;padding:.5rem 1.2rem;border-radius:.3rem;border:2px solid #1f3f8f;background:#1f3f8f;color:#fff;cursor:pointer}
 button.secondary{background:#fff;color:#1f3f8f}:focus-visible{outline:3px solid #e0a100;outline-offset:2px}
 .error{border-left:4px solid #b00020;background:#fdecee;padding:.6rem 1rem}.state{font-size:1.1rem}nav{text-align:right;font-size:.93rem}
-@supports selector(:has(a)){.only{display:none}form:has(input[value=objection]:checked) .for-objection,form:has(input[value=restriction]:checked) .for-restriction{display:block}}
+@supports selector(:has(a)){.only{display:none}form:has(input[value=objection]:checked) .for-objection,form:has(input[value=restriction]:checked) .for-restriction,form:has(input[value=withdraw_consent]:checked) .for-withdraw_consent{display:block}}
 </style>
 </head>
 <body>
@@ -256,6 +268,16 @@ button.secondary{background:#fff;color:#1f3f8f}:focus-visible{outline:3px solid 
 {{/activities}}
 </fieldset>
 {{/restriction}}
+{{#withdrawal}}
+<fieldset class="only for-withdraw_consent">
+<legend>{{legend}}</legend>
+<p class="hint">{{hint}}</p>
+{{#activities}}
+<div class="choice"><input type="checkbox" name="withdrawn" id="withdraw-{{id}}" value="{{id}}"{{#checked}} checked{{/checked}}>
+<label for="withdraw-{{id}}">{{name}}</label></div>
+{{/activities}}
+</fieldset>
+{{/withdrawal}}
 <label for="details">{{detailsLabel}}</label>
 <textarea name="details" id="details" maxlength="4000" aria-describedby="details-hint">{{details}}</textarea>
 <p class="hint" id="details-hint">{{detailsHint}}</p>

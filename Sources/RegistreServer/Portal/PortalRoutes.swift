@@ -67,7 +67,8 @@ struct PortalRoutes {
         let language = pages.language(form["lang"])
         let words = PortalWords(language)
         let entry = PortalPages.Entry(
-            right: form["right"], email: form["email"] ?? "", objected: form.all("objected"), restricted: form.all("restricted"), ground: form["ground"],
+            right: form["right"], email: form["email"] ?? "", objected: form.all("objected"), restricted: form.all("restricted"), withdrawn: form.all("withdrawn"),
+            ground: form["ground"],
             details: form["details"] ?? "")
         func refuse(_ en: String, _ fr: String) -> Response {
             Self.html(pages.form(language: language, entry: entry, error: words.pick(en, fr)), status: .unprocessableContent)
@@ -80,7 +81,7 @@ struct PortalRoutes {
         }
         guard entry.details.count <= 4000 else { return refuse("The details are limited to 4,000 characters.", "Les précisions sont limitées à 4 000 caractères.") }
         let known = Set(pages.policy.activities.map(\.id))
-        for ticked in [entry.objected, entry.restricted] where !ticked.allSatisfy(known.contains) || Set(ticked).count != ticked.count {
+        for ticked in [entry.objected, entry.restricted, entry.withdrawn] where !ticked.allSatisfy(known.contains) || Set(ticked).count != ticked.count {
             return refuse("Tick only processing listed on this page.", "Ne cochez que des traitements de cette page.")
         }
         var activities: [String] = []
@@ -105,6 +106,11 @@ struct PortalRoutes {
             }
             ground = chosen
             activities = entry.restricted
+        case .withdrawConsent:
+            guard pages.policy.activities.allSatisfy({ !entry.withdrawn.contains($0.id) || $0.legalBasis == .consent }) else {
+                return refuse("Tick only purposes you consented to.", "Ne cochez que des finalités soumises à votre consentement.")
+            }
+            activities = entry.withdrawn
         default:
             break
         }

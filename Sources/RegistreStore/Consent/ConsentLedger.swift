@@ -91,6 +91,29 @@ public struct ConsentLedger: Sendable {
             userAgent: context.userAgent.map { String($0.prefix(512)) })
     }
 
+    /// Records the withdrawal of consent a data subject request asked for (Art. 7(3)): for each of
+    /// the person's ids (as the company's systems give them in `subject_id`), a `withdraw` record
+    /// refusing `purposes` (every consent-based purpose when empty). No banner was shown: the
+    /// record names the request instead (`banner.id` `request-N`, no content). One transaction.
+    public func withdraw(subjectIDs: [String], purposes: [String], request: Int64, at date: Date) async throws -> [ConsentRecord] {
+        for purpose in purposes where !consentPurposes.contains(purpose) {
+            throw RequestDesk.Refusal(
+                code: "purpose-not-consent-based",
+                message: "'\(purpose.prefix(60))' is not a consent-based purpose of the policy; they are \(consentPurposes.joined(separator: ", "))")
+        }
+        let refused = purposes.isEmpty ? consentPurposes : purposes
+        guard !refused.isEmpty else { throw RequestDesk.Refusal(code: "no-consent-purpose", message: "the policy has no consent-based purpose to withdraw") }
+        let drafts = try Set(subjectIDs).sorted().map { id in
+            let subject = try subjectKey(visitorID: nil, subjectID: id)
+            return ConsentDraft(
+                subjectHash: subject.hash, subjectKind: subject.kind, method: .withdraw, granted: [], refused: refused,
+                bannerID: "request-\(request)", bannerHash: "", policyVersion: policy.metadata.recordedVersion, language: policy.languages.first ?? "en",
+                pageURL: nil, receivedAt: date, expiresAt: consentLifetime.added(to: date), refusalExpiresAt: refusalLifetime.added(to: date),
+                addressPrefix: nil, userAgent: "registre request \(request)")
+        }
+        return try await store.appendConsents(drafts)
+    }
+
     /// The keyed hash and kind of the person a request is about.
     public func subjectKey(visitorID: String?, subjectID: String?) throws -> (hash: String, kind: String) {
         switch (visitorID, subjectID) {

@@ -2,9 +2,11 @@ import Foundation
 import RegistreCore
 
 /// A right a data subject request exercises, among those Registre carries out on the company's
-/// databases.
+/// databases or records in its own registers.
 public enum SubjectRight: String, Sendable, CaseIterable, Codable {
     case access, portability, rectification, erasure, restriction, objection
+    /// Withdrawal of consent (Art. 7(3)), recorded in the consent ledger.
+    case withdrawConsent = "withdraw_consent"
 
     /// The right as a policy offers it (and as notices name it).
     public var declared: DataSubjectRight { DataSubjectRight(rawValue: rawValue)! }
@@ -18,6 +20,7 @@ public enum SubjectRight: String, Sendable, CaseIterable, Codable {
         case .erasure: "Art. 17"
         case .restriction: "Art. 18"
         case .objection: "Art. 21"
+        case .withdrawConsent: "Art. 7(3)"
         }
     }
 }
