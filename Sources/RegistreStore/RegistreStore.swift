@@ -77,6 +77,21 @@ public protocol RegistreStore: Sendable {
 
     /// The limit numbered `id`.
     func limit(id: Int64) async throws -> ProcessingLimit?
+
+    /// Stores a new post-mortem directive with its identities and the audit entry `audit` makes
+    /// of it once it has its id, in one transaction; returns it with its id.
+    func insertDirective(_ directive: PostMortemDirective, audit: @Sendable (PostMortemDirective) -> AuditDraft) async throws -> PostMortemDirective
+
+    /// Records a directive withdrawn or carried out, with its audit entry, in one transaction,
+    /// provided it was still active; otherwise nothing is written and the error says so.
+    func updateDirective(_ directive: PostMortemDirective, audit: AuditDraft) async throws
+
+    /// The directives concerning any of these identity hashes, oldest first; withdrawn and
+    /// carried-out ones only with `includeClosed`.
+    func directives(identityHashes: [String], includeClosed: Bool) async throws -> [PostMortemDirective]
+
+    /// The directive numbered `id`.
+    func directive(id: Int64) async throws -> PostMortemDirective?
 }
 
 extension RegistreStore {

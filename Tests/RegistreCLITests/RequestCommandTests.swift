@@ -194,4 +194,31 @@ import Testing
         let audit = try cli.registre(["audit", "verify"] + store)
         #expect(audit.status == 0 && audit.stdout.hasPrefix("ok: 5 entries"), "\(audit.stdout)")
     }
+
+    /// Post-mortem directives from the command line: recorded, listed, and carried out once.
+    @Test func directivesAreRecordedAndCarriedOutWhenADeathIsNotified() throws {
+        let cli = CLITests()
+        let folder = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = ["--database", folder.appendingPathComponent("registre.sqlite").path]
+        let recorded = try cli.registre(
+            ["directive", "record", "--identity", "email=Jeanne@Exemple.fr", "--instruction", "erase", "--executor", "Marie Dupont <marie@exemple.fr>"] + store)
+        #expect(recorded.status == 0 && recorded.stdout.contains(#""identities":["email=jeanne@exemple.fr"]"#) && recorded.stdout.contains(#""active":true"#), "\(recorded.stderr)")
+        let unknown = try cli.registre(["directive", "record", "--identity", "email=a@b.fr", "--instruction", "forget", "--executor", "Marie"] + store)
+        #expect(unknown.status != 0 && unknown.stderr.contains("forget"))
+        let noRecipient = try cli.registre(["directive", "record", "--identity", "email=a@b.fr", "--instruction", "communicate", "--executor", "Marie"] + store)
+        #expect(noRecipient.status == 2 && noRecipient.stderr.contains("recipient-missing"))
+        let nobody = try cli.registre(["directive", "apply", "--identity", "email=paul@exemple.fr", "--notified-by", "Marie"] + store)
+        #expect(nobody.status == 0 && nobody.stdout.contains(#""applied":[]"#) && nobody.stdout.contains("art. 85 II"))
+        let applied = try cli.registre(["directive", "apply", "--identity", "email=jeanne@exemple.fr", "--notified-by", "Marie Dupont, executor"] + store)
+        #expect(applied.status == 0 && applied.stdout.contains(#""request":1"#), "\(applied.stdout) \(applied.stderr)")
+        let request = try cli.registre(["request", "show", "1"] + store)
+        #expect(request.stdout.contains(#""right":"erasure""#) && request.stdout.contains(#""state":"in_progress""#) && request.stdout.contains("post-mortem directive 1"))
+        let listed = try cli.registre(["directive", "list", "--identity", "email=jeanne@exemple.fr", "--all"] + store)
+        #expect(listed.stdout.contains(#""applied_on""#) && listed.stdout.contains(#""active":false"#))
+        let revoked = try cli.registre(["directive", "revoke", "1"] + store)
+        #expect(revoked.status == 2 && revoked.stderr.contains("directive-closed"))
+        let audit = try cli.registre(["audit", "verify"] + store)
+        #expect(audit.status == 0 && audit.stdout.hasPrefix("ok: 3 entries"), "recorded, request received, applied: \(audit.stdout)")
+    }
 }

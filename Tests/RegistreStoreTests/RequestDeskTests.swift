@@ -95,6 +95,59 @@ import Testing
     }
 
     @Test(arguments: Backend.allCases)
+    func postMortemDirectivesAreKeptSealedAndCarriedOutWhenADeathIsNotified(_ backend: Backend) async throws {
+        try await StoreFixture.with(backend) { fixture in
+            let desk = try RequestDesk(store: fixture.store, secret: Self.secret)
+            let jeanne = ["email=jeanne@exemple.fr", "customer_number=C-42"]
+            let erase = try await desk.recordDirective(.erase, identities: jeanne, executor: "Marie Dupont <marie@exemple.fr>", recipient: nil, note: "tout effacer", at: Self.monday, actor: "cli")
+            let send = try await desk.recordDirective(
+                .communicate, identities: ["email=jeanne@exemple.fr"], executor: "Marie Dupont", recipient: "Paul Dupont <paul@exemple.fr>", note: nil, at: Self.monday, actor: "cli")
+            let keep = try await desk.recordDirective(.keep, identities: ["customer_number=C-42"], executor: "Marie Dupont", recipient: nil, note: nil, at: Self.monday, actor: "cli")
+            let withdrawn = try await desk.recordDirective(.erase, identities: jeanne, executor: "Luc", recipient: nil, note: nil, at: Self.monday, actor: "cli")
+            #expect([erase.id, send.id, keep.id, withdrawn.id] == [1, 2, 3, 4] && !erase.sealedDetails.contains("Marie") && !erase.identityHashes.contains { $0.contains("jeanne") })
+            #expect(try desk.details(of: send).recipient == "Paul Dupont <paul@exemple.fr>")
+
+            for (instruction, recipient, code) in [(PostMortemDirective.Instruction.communicate, nil as String?, "recipient-missing"), (.erase, "Paul", "recipient-unexpected")] {
+                let refused = await #expect(throws: RequestDesk.Refusal.self) {
+                    try await desk.recordDirective(instruction, identities: jeanne, executor: "Marie", recipient: recipient, note: nil, at: Self.monday, actor: "cli")
+                }
+                #expect(refused?.code == code)
+            }
+            let noExecutor = await #expect(throws: RequestDesk.Refusal.self) {
+                try await desk.recordDirective(.erase, identities: jeanne, executor: "  ", recipient: nil, note: nil, at: Self.monday, actor: "cli")
+            }
+            #expect(noExecutor?.code == "executor-missing")
+
+            #expect(try await desk.revokeDirective(withdrawn.id, reason: "changed my mind", at: Self.days(1), actor: "cli").revokedAt == Self.days(1))
+            let twice = await #expect(throws: RequestDesk.Refusal.self) { try await desk.revokeDirective(withdrawn.id, reason: nil, at: Self.days(2), actor: "cli") }
+            #expect(twice?.code == "directive-closed")
+            #expect(try await desk.directives(for: ["customer_number=C-42"], includeClosed: false).map(\.id) == [erase.id, keep.id], "any identity finds them")
+            #expect(try await desk.directives(for: ["email=paul@exemple.fr"], includeClosed: true).isEmpty)
+
+            let applied = try await desk.applyDirectives(for: ["email=jeanne@exemple.fr"], notifiedBy: "Marie Dupont, acte de décès du 2 mars", at: Self.days(30), actor: "cli")
+            #expect(applied.map(\.id) == [erase.id, send.id] && applied.allSatisfy { $0.appliedAt == Self.days(30) })
+            let erasureID = try #require(applied[0].appliedRequest), accessID = try #require(applied[1].appliedRequest)
+            let erasure = try #require(try await fixture.store.request(id: erasureID))
+            let access = try #require(try await fixture.store.request(id: accessID))
+            #expect(erasure.right == .erasure && erasure.state == .inProgress && erasure.dueOn != nil)
+            #expect(try desk.details(of: erasure).identities == jeanne, "every identity the person gave")
+            let accessReason = try desk.details(of: access).reason ?? ""
+            #expect(access.right == .access && accessReason.hasSuffix("communicate the answer to Paul Dupont <paul@exemple.fr>"))
+            #expect(try await desk.applyDirectives(for: ["email=jeanne@exemple.fr"], notifiedBy: "again", at: Self.days(31), actor: "cli").isEmpty, "carried out once")
+            #expect(try await desk.applyDirectives(for: ["customer_number=C-42"], notifiedBy: "Marie", at: Self.days(31), actor: "cli").map(\.id) == [keep.id])
+            let notifier = await #expect(throws: RequestDesk.Refusal.self) { try await desk.applyDirectives(for: jeanne, notifiedBy: " ", at: Self.days(31), actor: "cli") }
+            #expect(notifier?.code == "notifier-missing")
+
+            let audit = try await fixture.store.auditEntries(after: 0, limit: 100)
+            #expect(audit.map(\.draft.action).filter { $0.hasPrefix("directive.") } == [
+                "directive.recorded", "directive.recorded", "directive.recorded", "directive.recorded", "directive.revoked",
+                "directive.applied", "directive.applied", "directive.applied",
+            ])
+            #expect(audit.allSatisfy { !$0.draft.payload.contains("jeanne") && !$0.draft.payload.contains("Marie Dupont <") && !$0.draft.payload.contains("tout effacer") })
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
     func openRequestsAreListedByDeadline(_ backend: Backend) async throws {
         try await StoreFixture.with(backend) { fixture in
             let desk = try RequestDesk(store: fixture.store, secret: Self.secret)

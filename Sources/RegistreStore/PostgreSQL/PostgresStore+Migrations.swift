@@ -157,5 +157,25 @@ extension PostgresStore {
             "ALTER TABLE subject_request ADD COLUMN code_attempts BIGINT NOT NULL DEFAULT 0",
         ]),
         ("6-reminders", ["ALTER TABLE subject_request ADD COLUMN reminded_for TEXT"]),
+        ("7-post-mortem-directives", [
+            """
+            CREATE TABLE post_mortem_directive (
+              id BIGSERIAL PRIMARY KEY,
+              instruction TEXT NOT NULL,
+              sealed_details TEXT NOT NULL,
+              recorded_at BIGINT NOT NULL,
+              revoked_at BIGINT,
+              applied_at BIGINT,
+              applied_request BIGINT REFERENCES subject_request (id)
+            )
+            """,
+            """
+            CREATE TABLE post_mortem_directive_identity (
+              identity_hash TEXT NOT NULL,
+              directive_id BIGINT NOT NULL REFERENCES post_mortem_directive (id),
+              PRIMARY KEY (identity_hash, directive_id)
+            )
+            """,
+        ]),
     ]
 }

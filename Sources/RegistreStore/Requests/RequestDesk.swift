@@ -218,12 +218,7 @@ public struct RequestDesk: Sendable {
 
     /// What the request asks, unsealed.
     public func details(of request: SubjectRequest) throws -> RequestDetails {
-        guard let data = Data(base64Encoded: request.sealedDetails),
-              let opened = try? AES.GCM.open(AES.GCM.SealedBox(combined: data), using: sealingKey)
-        else {
-            throw Refusal(code: "details-unreadable", message: "the details of request \(request.id) cannot be unsealed with this secret (REGISTRE_SECRET changed?)")
-        }
-        return try JSONDecoder().decode(RequestDetails.self, from: opened)
+        try unseal(request.sealedDetails, as: RequestDetails.self, of: "request \(request.id)")
     }
 
     private func close(_ id: Int64, as state: RequestState, outcome: String, action: String, at date: Date, actor: String) async throws -> SubjectRequest {
@@ -255,10 +250,21 @@ public struct RequestDesk: Sendable {
         request.dueOn = LegalDeadline.end(months: 1, from: day)
     }
 
-    private func seal(_ details: RequestDetails) throws -> String {
-        let sealed = try AES.GCM.seal(try JSONEncoder().encode(details), using: sealingKey)
-        guard let combined = sealed.combined else { throw Refusal(code: "seal-failed", message: "cannot seal the request's details") }
+    /// `value` as JSON sealed with AES-GCM under the key derived from the store's secret, in base64.
+    func seal<T: Encodable>(_ value: T) throws -> String {
+        let sealed = try AES.GCM.seal(try JSONEncoder().encode(value), using: sealingKey)
+        guard let combined = sealed.combined else { throw Refusal(code: "seal-failed", message: "cannot seal the details") }
         return combined.base64EncodedString()
+    }
+
+    /// What ``seal(_:)`` sealed; `owner` names it in the refusal when this secret cannot open it.
+    func unseal<T: Decodable>(_ text: String, as type: T.Type, of owner: String) throws -> T {
+        guard let data = Data(base64Encoded: text),
+              let opened = try? AES.GCM.open(AES.GCM.SealedBox(combined: data), using: sealingKey)
+        else {
+            throw Refusal(code: "details-unreadable", message: "the details of \(owner) cannot be unsealed with this secret (REGISTRE_SECRET changed?)")
+        }
+        return try JSONDecoder().decode(T.self, from: opened)
     }
 
     /// The audit entry of a change: the request's number, right, state and deadlines, and the

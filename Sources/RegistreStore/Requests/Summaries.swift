@@ -28,6 +28,26 @@ extension SubjectRequest {
     }
 }
 
+extension PostMortemDirective {
+    /// The directive as the command line and the API show it, with what it says when `details`
+    /// are given; never the identity hashes.
+    public func summary(details: DirectiveDetails? = nil) -> [String: Any] {
+        var object: [String: Any] = [
+            "id": id, "instruction": instruction.rawValue, "recorded_on": LegalDeadline.day(of: recordedAt).description, "active": isActive,
+        ]
+        if let revokedAt { object["revoked_on"] = LegalDeadline.day(of: revokedAt).description }
+        if let appliedAt { object["applied_on"] = LegalDeadline.day(of: appliedAt).description }
+        if let appliedRequest { object["request"] = appliedRequest }
+        if let details {
+            object["executor"] = details.executor
+            object["identities"] = details.identities
+            if let recipient = details.recipient { object["recipient"] = recipient }
+            if let note = details.note { object["note"] = note }
+        }
+        return object
+    }
+}
+
 extension ProcessingLimit {
     /// The limit as the command line and the API show it, without the identity hashes.
     public var summary: [String: Any] {

@@ -102,6 +102,24 @@ extension SQLiteStore {
         migrator.registerMigration("5-reminders") { db in
             try db.execute(sql: "ALTER TABLE subject_request ADD COLUMN reminded_for TEXT")
         }
+        migrator.registerMigration("6-post-mortem-directives") { db in
+            try db.execute(sql: """
+                CREATE TABLE post_mortem_directive (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  instruction TEXT NOT NULL,
+                  sealed_details TEXT NOT NULL,
+                  recorded_at INTEGER NOT NULL,
+                  revoked_at INTEGER,
+                  applied_at INTEGER,
+                  applied_request INTEGER REFERENCES subject_request (id)
+                );
+                CREATE TABLE post_mortem_directive_identity (
+                  identity_hash TEXT NOT NULL,
+                  directive_id INTEGER NOT NULL REFERENCES post_mortem_directive (id),
+                  PRIMARY KEY (identity_hash, directive_id)
+                );
+                """)
+        }
         return migrator
     }
 }
