@@ -45,10 +45,7 @@ struct PortalRoutes {
             }
         }
         mailing.post("rights/requests/{token}/code") { request, context in
-            try await change(request, context) { found, _ in
-                guard mail != nil else { throw RequestDesk.Refusal(code: "mail-off", message: "this server sends no mail") }
-                return try await sendCode(found.id)
-            }
+            try await change(request, context) { found, _ in try await sendCode(found.id) }
         }
         group.post("rights/requests/{token}/cancel") { request, context in
             try await change(request, context) { found, _ in
@@ -67,9 +64,8 @@ struct PortalRoutes {
         let language = pages.language(form["lang"])
         let words = PortalWords(language)
         let entry = PortalPages.Entry(
-            right: form["right"], email: form["email"] ?? "", objected: form.all("objected"), restricted: form.all("restricted"), withdrawn: form.all("withdrawn"),
-            ground: form["ground"],
-            details: form["details"] ?? "")
+            right: form["right"], email: form["email"] ?? "", objected: form.all("objected"), restricted: form.all("restricted"),
+            withdrawn: form.all("withdrawn"), ground: form["ground"], details: form["details"] ?? "")
         func refuse(_ en: String, _ fr: String) -> Response {
             Self.html(pages.form(language: language, entry: entry, error: words.pick(en, fr)), status: .unprocessableContent)
         }
