@@ -13,9 +13,7 @@ extension PostgresStore {
                 """, logger: logger)
             var stored = directive
             for try await id in rows.decode(Int64.self) { stored.id = id }
-            let hashes = Array(Set(directive.identityHashes))
-            try await connection.query(
-                "INSERT INTO post_mortem_directive_identity (identity_hash, directive_id) SELECT unnest(\(hashes)::text[]), \(stored.id)", logger: logger)
+            try await Self.insert(directive.identityHashes, of: stored.id, into: .directives, on: connection, logger: logger)
             _ = try await Self.appendAudit(audit(stored), on: connection, logger: logger)
             return stored
         }
@@ -43,7 +41,7 @@ extension PostgresStore {
         return try await directives(
             """
             SELECT \(unescaped: Self.directiveColumns) FROM post_mortem_directive d
-            WHERE id IN (SELECT directive_id FROM post_mortem_directive_identity WHERE identity_hash = ANY(\(identityHashes)))
+            WHERE id IN (\(unescaped: IdentityTable.directives.idsWhereHash) = ANY(\(identityHashes)))
               AND (\(includeClosed) OR (revoked_at IS NULL AND applied_at IS NULL))
             ORDER BY id
             """)
@@ -55,7 +53,7 @@ extension PostgresStore {
 
     private static let directiveColumns = """
         id, instruction, sealed_details, recorded_at, revoked_at, applied_at, applied_request,
-        ARRAY(SELECT identity_hash FROM post_mortem_directive_identity i WHERE i.directive_id = d.id ORDER BY identity_hash)
+        ARRAY(\(IdentityTable.directives.selectHashes(of: "d.id")))
         """
 
     private func directives(_ query: PostgresQuery) async throws -> [PostMortemDirective] {

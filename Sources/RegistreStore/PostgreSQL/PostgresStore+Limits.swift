@@ -14,9 +14,7 @@ extension PostgresStore {
                 """, logger: logger)
             var stored = limit
             for try await id in rows.decode(Int64.self) { stored.id = id }
-            let hashes = Array(Set(limit.identityHashes))
-            try await connection.query(
-                "INSERT INTO processing_limit_identity (identity_hash, limit_id) SELECT unnest(\(hashes)::text[]), \(stored.id)", logger: logger)
+            try await Self.insert(limit.identityHashes, of: stored.id, into: .limits, on: connection, logger: logger)
             _ = try await Self.appendAudit(audit(stored), on: connection, logger: logger)
             return stored
         }
@@ -42,7 +40,7 @@ extension PostgresStore {
         return try await limits(
             """
             SELECT \(unescaped: Self.limitColumns) FROM processing_limit l
-            WHERE id IN (SELECT limit_id FROM processing_limit_identity WHERE identity_hash = ANY(\(identityHashes)))
+            WHERE id IN (\(unescaped: IdentityTable.limits.idsWhereHash) = ANY(\(identityHashes)))
               AND (\(includeLifted) OR lifted_at IS NULL)
             ORDER BY id
             """)
@@ -54,7 +52,7 @@ extension PostgresStore {
 
     private static let limitColumns = """
         id, kind, activities, ground, request_id, since, lifted_at, lift_reason,
-        ARRAY(SELECT identity_hash FROM processing_limit_identity i WHERE i.limit_id = l.id ORDER BY identity_hash)
+        ARRAY(\(IdentityTable.limits.selectHashes(of: "l.id")))
         """
 
     private func limits(_ query: PostgresQuery) async throws -> [ProcessingLimit] {

@@ -9,9 +9,7 @@ extension SQLiteStore {
                 arguments: [directive.instruction.rawValue, directive.sealedDetails, directive.recordedAt.millisecondsSince1970])
             var stored = directive
             stored.id = db.lastInsertedRowID
-            for hash in Set(directive.identityHashes) {
-                try db.execute(sql: "INSERT INTO post_mortem_directive_identity (identity_hash, directive_id) VALUES (?, ?)", arguments: [hash, stored.id])
-            }
+            try Self.insert(directive.identityHashes, of: stored.id, into: .directives, db)
             _ = try Self.appendAudit(audit(stored), in: db)
             return stored
         }
@@ -32,11 +30,10 @@ extension SQLiteStore {
 
     public func directives(identityHashes: [String], includeClosed: Bool) async throws -> [PostMortemDirective] {
         guard !identityHashes.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: identityHashes.count).joined(separator: ", ")
         let open = includeClosed ? "" : " AND revoked_at IS NULL AND applied_at IS NULL"
         return try await pool.read { db in
             try Self.directives(
-                db, where: "id IN (SELECT directive_id FROM post_mortem_directive_identity WHERE identity_hash IN (\(marks)))\(open)",
+                db, where: "id IN (\(Self.ids(in: .directives, matching: identityHashes)))\(open)",
                 arguments: StatementArguments(identityHashes))
         }
     }
@@ -52,10 +49,7 @@ extension SQLiteStore {
         ).map { row in
             try PostMortemDirective(stored: row[0], instruction: row[1], sealedDetails: row[2], recordedAt: row[3], revokedAt: row[4], appliedAt: row[5], appliedRequest: row[6])
         }
-        for index in directives.indices {
-            directives[index].identityHashes = try String.fetchAll(
-                db, sql: "SELECT identity_hash FROM post_mortem_directive_identity WHERE directive_id = ? ORDER BY identity_hash", arguments: [directives[index].id])
-        }
+        for index in directives.indices { directives[index].identityHashes = try Self.hashes(of: directives[index].id, in: .directives, db) }
         return directives
     }
 }

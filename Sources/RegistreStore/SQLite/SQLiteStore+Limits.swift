@@ -12,9 +12,7 @@ extension SQLiteStore {
                 ])
             var stored = limit
             stored.id = db.lastInsertedRowID
-            for hash in Set(limit.identityHashes) {
-                try db.execute(sql: "INSERT INTO processing_limit_identity (identity_hash, limit_id) VALUES (?, ?)", arguments: [hash, stored.id])
-            }
+            try Self.insert(limit.identityHashes, of: stored.id, into: .limits, db)
             _ = try Self.appendAudit(audit(stored), in: db)
             return stored
         }
@@ -32,10 +30,9 @@ extension SQLiteStore {
 
     public func limits(identityHashes: [String], includeLifted: Bool) async throws -> [ProcessingLimit] {
         guard !identityHashes.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: identityHashes.count).joined(separator: ", ")
         return try await pool.read { db in
             try Self.limits(
-                db, where: "id IN (SELECT limit_id FROM processing_limit_identity WHERE identity_hash IN (\(marks)))\(includeLifted ? "" : " AND lifted_at IS NULL")",
+                db, where: "id IN (\(Self.ids(in: .limits, matching: identityHashes)))\(includeLifted ? "" : " AND lifted_at IS NULL")",
                 arguments: StatementArguments(identityHashes))
         }
     }
@@ -52,10 +49,7 @@ extension SQLiteStore {
             try ProcessingLimit(
                 stored: row[0], kind: row[1], activities: row[2], ground: row[3], requestID: row[4], since: row[5], liftedAt: row[6], liftReason: row[7])
         }
-        for index in limits.indices {
-            limits[index].identityHashes = try String.fetchAll(
-                db, sql: "SELECT identity_hash FROM processing_limit_identity WHERE limit_id = ? ORDER BY identity_hash", arguments: [limits[index].id])
-        }
+        for index in limits.indices { limits[index].identityHashes = try Self.hashes(of: limits[index].id, in: .limits, db) }
         return limits
     }
 }
