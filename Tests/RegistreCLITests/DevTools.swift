@@ -116,8 +116,8 @@ final class DevToolsPage: @unchecked Sendable {
 
     /// Loads `url` and waits for the banner script to have run.
     func open(_ url: String) async throws {
-        try await send("Page.navigate", ["url": url])
-        try await waitFor("document.readyState === 'complete' && !!window.Registre")
+        try await navigate(url)
+        try await waitFor("!!window.Registre")
     }
 
     /// Loads `url` and waits until its document is complete.

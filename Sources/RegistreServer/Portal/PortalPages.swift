@@ -12,10 +12,17 @@ struct PortalPages: Sendable {
     /// carries out on the company's databases.
     let rights: [SubjectRight]
 
+    /// The activities a person may object to (direct marketing, legitimate interests, public task).
+    let objectable: [ProcessingActivity]
+    /// The activities that rest on consent, which a person may withdraw.
+    let consentBased: [ProcessingActivity]
+
     init(policy: Policy) {
         self.policy = policy
-        let consentBased = policy.activities.contains { $0.legalBasis == .consent }
-        self.rights = SubjectRight.allCases.filter { right in policy.rights.offers(right.declared) && (right != .withdrawConsent || consentBased) }
+        self.objectable = policy.activities.filter(ProcessingLimits.acceptsObjection)
+        self.consentBased = policy.activities.filter { $0.legalBasis == .consent }
+        let withdrawable = !consentBased.isEmpty
+        self.rights = SubjectRight.allCases.filter { right in policy.rights.offers(right.declared) && (right != .withdrawConsent || withdrawable) }
     }
 
     /// The language of a page: the one asked for when the policy has it, else the policy's first.
@@ -40,7 +47,6 @@ struct PortalPages: Sendable {
     /// The form, with what was typed and why it was not accepted.
     func form(language: String, entry: Entry = Entry(), error: String? = nil) -> String {
         let words = PortalWords(language)
-        let objectable = policy.activities.filter(ProcessingLimits.acceptsObjection)
         var context: [String: Any] = [
             "lang": language,
             "title": words.formTitle,
@@ -57,11 +63,10 @@ struct PortalPages: Sendable {
             "email": entry.email,
             "objection": [
                 "legend": words.pick("For an objection: the processing you object to", "Pour une opposition : les traitements auxquels vous vous opposez"),
-                "activities": objectable.map { activity -> [String: Any] in
-                    let marketing = ProcessingLimits.isDirectMarketing(activity)
-                    return ["id": activity.id, "name": activity.name.text(in: language, fallback: policy.languages.first), "checked": entry.objected.contains(activity.id),
-                            "note": marketing ? words.pick("direct marketing: no reason needed", "prospection : aucun motif à donner")
-                                : words.pick("give the reasons relating to your situation below", "indiquez ci-dessous les raisons tenant à votre situation")]
+                "activities": choices(objectable, ticked: entry.objected, language: language) { activity in
+                    ProcessingLimits.isDirectMarketing(activity)
+                        ? words.pick("direct marketing: no reason needed", "prospection : aucun motif à donner")
+                        : words.pick("give the reasons relating to your situation below", "indiquez ci-dessous les raisons tenant à votre situation")
                 },
             ] as [String: Any],
             "restriction": [
@@ -71,18 +76,14 @@ struct PortalPages: Sendable {
                 },
                 "groundLabel": words.pick("Ground (GDPR art. 18(1))", "Motif (art. 18(1) du RGPD)"),
                 "activitiesHint": words.pick("None ticked: all processing of your data.", "Aucune case cochée : tous les traitements de vos données."),
-                "activities": policy.activities.map { activity -> [String: Any] in
-                    ["id": activity.id, "name": activity.name.text(in: language, fallback: policy.languages.first), "checked": entry.restricted.contains(activity.id)]
-                },
+                "activities": choices(policy.activities, ticked: entry.restricted, language: language),
             ] as [String: Any],
             "withdrawal": [
                 "legend": words.pick("For a withdrawal of consent: the purposes", "Pour un retrait du consentement : les finalités"),
                 "hint": words.pick(
                     "None ticked: every purpose you consented to. Cookies are refused from the banner's \"manage my choices\" link on our site.",
                     "Aucune case cochée : toutes les finalités auxquelles vous avez consenti. Les cookies se refusent depuis le lien « gérer mes choix » du bandeau sur notre site."),
-                "activities": policy.activities.filter { $0.legalBasis == .consent }.map { activity -> [String: Any] in
-                    ["id": activity.id, "name": activity.name.text(in: language, fallback: policy.languages.first), "checked": entry.withdrawn.contains(activity.id)]
-                },
+                "activities": choices(consentBased, ticked: entry.withdrawn, language: language),
             ] as [String: Any],
             "detailsLabel": words.pick("Details", "Précisions"),
             "detailsHint": words.pick(
@@ -95,6 +96,19 @@ struct PortalPages: Sendable {
         if !rights.contains(.withdrawConsent) { context["withdrawal"] = nil }
         if let error { context["error"] = error }
         return page(language: language, title: words.formTitle, body: Self.render(Self.formTemplate, context), path: "/rights")
+    }
+
+    /// One checkbox per activity, ticked as the person left it, with an optional note.
+    private func choices(
+        _ activities: [ProcessingActivity], ticked: [String], language: String, note: (ProcessingActivity) -> String? = { _ in nil }
+    ) -> [[String: Any]] {
+        activities.map { activity in
+            var choice: [String: Any] = [
+                "id": activity.id, "name": activity.name.text(in: language, fallback: policy.languages.first), "checked": ticked.contains(activity.id),
+            ]
+            if let note = note(activity) { choice["note"] = note }
+            return choice
+        }
     }
 
     /// The status page of `request`, with the code form while its identity waits for one.
@@ -248,7 +262,7 @@ button.secondary{background:#fff;color:#1f3f8f}:focus-visible{outline:3px solid 
 <legend>{{legend}}</legend>
 {{#activities}}
 <div class="choice"><input type="checkbox" name="objected" id="object-{{id}}" value="{{id}}"{{#checked}} checked{{/checked}}>
-<label for="object-{{id}}">{{name}} <span class="hint">({{note}})</span></label></div>
+<label for="object-{{id}}">{{name}}{{#note}} <span class="hint">({{.}})</span>{{/note}}</label></div>
 {{/activities}}
 </fieldset>
 {{/objection}}
@@ -326,6 +340,8 @@ struct PortalWords {
     func pick(_ en: String, _ fr: String) -> String { isFrench ? fr : en }
 
     var formTitle: String { pick("Exercise your rights", "Exercer vos droits") }
+
+    var unreadableForm: String { pick("The form could not be read.", "Le formulaire n'a pas pu être lu.") }
 
     func intro(organization: String) -> [String] {
         [

@@ -59,7 +59,7 @@ struct PortalRoutes {
         let buffer = try await ConsentRoutes.body(of: request, context: context)
         guard let form = FormFields(buffer) else {
             let language = pages.language(request.uri.queryParameters.get("lang"))
-            return Self.html(pages.form(language: language, error: PortalWords(language).pick("The form could not be read.", "Le formulaire n'a pas pu être lu.")), status: .badRequest)
+            return Self.html(pages.form(language: language, error: PortalWords(language).unreadableForm), status: .badRequest)
         }
         let language = pages.language(form["lang"])
         let words = PortalWords(language)
@@ -86,7 +86,7 @@ struct PortalRoutes {
         case .rectification where entry.details.isEmpty:
             return refuse("Say what is inaccurate and what it should say.", "Indiquez ce qui est inexact et ce qui est exact.")
         case .objection:
-            let chosen = pages.policy.activities.filter { entry.objected.contains($0.id) && ProcessingLimits.acceptsObjection($0) }
+            let chosen = pages.objectable.filter { entry.objected.contains($0.id) }
             guard !chosen.isEmpty, chosen.count == entry.objected.count else {
                 return refuse("Tick the processing you object to.", "Cochez les traitements auxquels vous vous opposez.")
             }
@@ -103,7 +103,7 @@ struct PortalRoutes {
             ground = chosen
             activities = entry.restricted
         case .withdrawConsent:
-            guard pages.policy.activities.allSatisfy({ !entry.withdrawn.contains($0.id) || $0.legalBasis == .consent }) else {
+            guard entry.withdrawn.allSatisfy({ id in pages.consentBased.contains { $0.id == id } }) else {
                 return refuse("Tick only purposes you consented to.", "Ne cochez que des finalités soumises à votre consentement.")
             }
             activities = entry.withdrawn
@@ -145,8 +145,7 @@ struct PortalRoutes {
         guard let found else { return Self.html(pages.unknownLink(language: language), status: .notFound) }
         let form = FormFields(try await ConsentRoutes.body(of: request, context: context))
         guard let form else {
-            let error = PortalWords(language).pick("The form could not be read.", "Le formulaire n'a pas pu être lu.")
-            return Self.html(status(found, token: token, language: language, error: error), status: .badRequest)
+            return Self.html(status(found, token: token, language: language, error: PortalWords(language).unreadableForm), status: .badRequest)
         }
         do {
             _ = try await body(found, form)
