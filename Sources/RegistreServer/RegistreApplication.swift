@@ -26,11 +26,15 @@ public struct ServerConfiguration: Sendable {
     public var publicURL: String?
     /// How often the DPO's reminders are looked for, when `mail` names the DPO.
     public var reminderInterval: Duration
+    /// How the server carries out requests on the company's database; none leaves that to
+    /// `registre request run`.
+    public var execution: RequestExecution?
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicRatePerSecond: Double = 20, publicBurst: Double = 100,
-        trustedProxies: TrustedProxies = .none, mail: MailSettings? = nil, publicURL: String? = nil, reminderInterval: Duration = .seconds(3600)
+        trustedProxies: TrustedProxies = .none, mail: MailSettings? = nil, publicURL: String? = nil, reminderInterval: Duration = .seconds(3600),
+        execution: RequestExecution? = nil
     ) {
         self.host = host
         self.port = port
@@ -40,6 +44,23 @@ public struct ServerConfiguration: Sendable {
         self.mail = mail
         self.publicURL = publicURL
         self.reminderInterval = reminderInterval
+        self.execution = execution
+    }
+}
+
+/// What the server needs to carry out requests itself (`POST /v1/requests/{id}/run`).
+public struct RequestExecution: Sendable {
+    /// The dataset and database; none runs only restrictions, objections and withdrawals.
+    public var target: RequestRunner.Target?
+    /// The store's secret: the key of keyed-hash masking.
+    public var secret: Data
+    /// Where access and portability answers wait for the person.
+    public var exports: ExportShelf
+
+    public init(target: RequestRunner.Target?, secret: Data, exports: ExportShelf) {
+        self.target = target
+        self.secret = secret
+        self.exports = exports
     }
 }
 
@@ -94,20 +115,29 @@ public struct RegistreApplication: Sendable {
         // and a slower one where a form sends a mail, so nobody's inbox can be flooded through it.
         let portalRoutes = router.group().add(middleware: RateLimitMiddleware(limiter: limiter))
         let mailLimiter = limiter == nil ? nil : RateLimiter(ratePerSecond: 1.0 / 30, burst: 5)
-        PortalRoutes(desk: desk, pages: portal, mail: configuration.mail, publicURL: configuration.publicURL, logger: Logger(label: "registre.portal"))
+        PortalRoutes(
+            desk: desk, pages: portal, mail: configuration.mail, publicURL: configuration.publicURL, exports: configuration.execution?.exports,
+            logger: Logger(label: "registre.portal"))
             .add(to: portalRoutes, mailing: portalRoutes.group().add(middleware: RateLimitMiddleware(limiter: mailLimiter)))
         let admin = router.group().add(middleware: TokenAuthenticationMiddleware(store: store))
         routes.addAdmin(to: admin)
         ProcessingRoutes(policy: policy, limits: desk.limits).add(to: admin)
-        RequestRoutes(desk: desk, store: store).add(to: admin)
+        RequestRoutes(desk: desk, store: store, policy: policy, execution: configuration.execution, mail: configuration.mail, publicURL: configuration.publicURL)
+            .add(to: admin)
         return router
     }
 
-    /// The services that run beside the HTTP server: the group committer, and the DPO's
-    /// deadline reminders when the server sends mail to them.
+    /// The services that run beside the HTTP server: the group committer, the DPO's deadline
+    /// reminders when the server sends mail to them, and the deletion of expired exports.
     public var services: [any Service] {
-        guard let mail = configuration.mail, let to = mail.remindTo else { return [committer] }
-        return [committer, ReminderService(desk: desk, mail: mail, to: to, interval: configuration.reminderInterval, logger: Logger(label: "registre.reminders"))]
+        var services: [any Service] = [committer]
+        if let mail = configuration.mail, let to = mail.remindTo {
+            services.append(ReminderService(desk: desk, mail: mail, to: to, interval: configuration.reminderInterval, logger: Logger(label: "registre.reminders")))
+        }
+        if let exports = configuration.execution?.exports {
+            services.append(ExportSweeper(shelf: exports, interval: .seconds(3600), logger: Logger(label: "registre.exports")))
+        }
+        return services
     }
 
     /// Registers the banners in the store; run before the server accepts requests.

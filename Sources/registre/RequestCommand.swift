@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import RegistreConnectors
 import RegistreCore
+import RegistreServer
 import RegistreStore
 
 /// `registre request ...`: data subject requests, kept with their deadlines (open, list, show,

@@ -231,67 +231,16 @@ extension RequestCommand {
 
         func run() async throws {
             let failed = try await store.withDesk { desk, store, secret -> Bool in
-                let request = try await desk.request(id)
-                guard request.state == .inProgress else {
-                    throw RequestDesk.Refusal(code: "state-invalid", message: "request \(id) is \(request.state.rawValue); only a request in progress can be run (confirm the identity first)")
-                }
-                guard filters.isEmpty || !corrections.isEmpty else { throw RequestDesk.Refusal(code: "where-alone", message: "--where goes with --set") }
-                let details = try desk.details(of: request)
-                let identities = try details.identities.map(Identity.init(argument:))
-                let policy = try policy.map(SubjectOptions.policy)
-                func needed<T>(_ value: T?, _ option: String) throws -> T {
-                    guard let value else { throw RequestDesk.Refusal(code: "option-missing", message: "a request for \(request.right.rawValue) needs \(option)") }
-                    return value
-                }
-                func target() throws -> (Dataset, Rights.Target) {
-                    let datasets = try needed(datasets, "--datasets")
-                    return (try SubjectOptions.dataset(at: datasets), Rights.Target(datasets: datasets, connection: try needed(connection, "--connection")))
-                }
-                let limits = desk.limits
-                let outcome: Rights.Outcome
-                switch request.right {
-                case .access:
-                    let (dataset, target) = try target()
-                    outcome = try await Rights.access(
-                        identities, dataset: dataset, target: target, policy: policy, language: try SubjectOptions.language(language, of: policy), out: try needed(out, "--out"))
-                case .portability:
-                    let (dataset, target) = try target()
-                    outcome = try await Rights.portability(identities, dataset: dataset, target: target, policy: try needed(policy, "--policy"), out: try needed(out, "--out"))
-                case .rectification:
-                    let (corrections, filters) = self.corrections.isEmpty ? (details.corrections, details.filters) : (self.corrections, self.filters)
-                    guard !corrections.isEmpty else {
-                        throw RequestDesk.Refusal(
-                            code: "correction-missing",
-                            message: "request \(id) holds no correction, only the person's description (request show \(id)); give them with --set COLLECTION.FIELD=VALUE")
+                let (datasets, connection) = (datasets, connection)
+                let target = { @Sendable () throws -> RequestRunner.Target? in
+                    try datasets.map { datasets in
+                        guard let connection else { throw RequestDesk.Refusal(code: "option-missing", message: "--datasets goes with --connection") }
+                        return RequestRunner.Target(dataset: try SubjectOptions.dataset(at: datasets), names: Rights.Target(datasets: datasets, connection: connection))
                     }
-                    let (dataset, target) = try target()
-                    outcome = try await Rights.rectify(identities, dataset: dataset, target: target, corrections: corrections, filters: filters)
-                case .erasure:
-                    let (dataset, target) = try target()
-                    outcome = try await Rights.erase(
-                        identities, dataset: dataset, target: target, policy: try needed(policy, "--policy"), secret: secret,
-                        limits: try await limits.active(for: identities.map(\.description)))
-                case .restriction:
-                    let limit = try await limits.restrict(
-                        identities: identities.map(\.description), activities: details.activities, ground: try needed(details.ground, "a ground"),
-                        note: details.reason, request: request.id, policy: try needed(policy, "--policy"), at: Date(), actor: "cli")
-                    outcome = Rights.Outcome(status: "completed", json: try summaryJSON(["status": "completed", "limit": limit.summary]))
-                case .withdrawConsent:
-                    let ledger = ConsentLedger(policy: try needed(policy, "--policy"), store: store, hasher: try KeyedHasher(secret: secret))
-                    let records = try await ledger.withdraw(subjectIDs: identities.map(\.value), purposes: details.activities, request: request.id, at: Date())
-                    outcome = Rights.Outcome(status: "completed", json: try summaryJSON([
-                        "status": "completed", "withdrawn": records.first?.draft.refused ?? [], "consent_records": records.map(\.id),
-                    ]))
-                case .objection:
-                    let limit = try await limits.object(
-                        identities: identities.map(\.description), activities: details.activities, reason: details.reason, request: request.id,
-                        policy: try needed(policy, "--policy"), at: Date(), actor: "cli")
-                    outcome = Rights.Outcome(status: "completed", json: try summaryJSON(["status": "completed", "limit": limit.summary]))
                 }
-                var answered = request
-                if outcome.status != "failed" {
-                    answered = try await desk.complete(id, partially: outcome.status == "partially_completed", result: outcome.json, at: Date(), actor: "cli")
-                }
+                let runner = RequestRunner(desk: desk, store: store, secret: secret, policy: try policy.map(SubjectOptions.policy), target: target, actor: "cli")
+                let (answered, outcome) = try await runner.run(
+                    id, RequestRunner.Instructions(corrections: corrections, filters: filters, out: out, language: language))
                 print(#"{"request":"# + (try RequestCommand.json(answered)) + #","result":"# + outcome.json + "}")
                 return outcome.status == "failed"
             }

@@ -52,7 +52,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address people reach this server at, such as https://privacy.exemple.fr: mails link to the request's status page under it.")
     var publicURL: String?
 
+    @Option(help: "The Fides dataset file describing the company's database: the server then carries out access, portability, rectification and erasure requests itself (POST /v1/requests/{id}/run).")
+    var datasets: String?
+
+    @Option(help: "With --datasets: the database, as sqlite:PATH, postgres://user@host:port/db or env:NAME (a URL in an environment variable, so no password is on the command line).")
+    var connection: String?
+
+    @Option(help: "Where the answers to access and portability requests wait for the person (a folder, created owner-only).")
+    var exports: String = "registre-exports"
+
+    @Option(help: "How many days an export is kept for the person to fetch before it is deleted.")
+    var exportDays: Int = 30
+
     func validate() throws {
+        if (datasets == nil) != (connection == nil) { throw ValidationError("--datasets and --connection go together") }
+        if exportDays < 1 || exportDays > 366 { throw ValidationError("--export-days is between 1 and 366") }
         if rateLimit < 0 || !rateLimit.isFinite { throw ValidationError("--rate-limit must be 0 or more requests per second") }
         if smtp != nil, mailFrom == nil { throw ValidationError("--smtp needs --mail-from, the sender's address") }
         if smtp == nil, mailFrom != nil || remindTo != nil || mailSignature != nil {
@@ -75,17 +89,32 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
+    /// What the server needs to carry out requests, the dataset checked before it starts.
+    func execution(secret: Data) throws -> RequestExecution {
+        let target = try datasets.map { datasets -> RequestRunner.Target in
+            guard let connection else { throw ValidationError("--datasets and --connection go together") }
+            do {
+                _ = try ConnectionLocation(connection)
+                return RequestRunner.Target(dataset: try SubjectOptions.dataset(at: datasets), names: Rights.Target(datasets: datasets, connection: connection))
+            } catch let error as ConnectorError {
+                throw ValidationError("\(error)")
+            }
+        }
+        return RequestExecution(target: target, secret: secret, exports: ExportShelf(directory: URL(fileURLWithPath: exports), keepDays: exportDays))
+    }
+
     func run() async throws {
         let (loaded, _) = try PolicyOptions(policy: policy).load()
         let location = try store.location()
         let secret = try store.secret(for: location)
+        let execution = try execution(secret: secret)
         let hasher = try KeyedHasher(secret: secret)
         let logger = makeLogger()
         let configuration = ServerConfiguration(
             host: host, port: port, publicRatePerSecond: rateLimit, publicBurst: max(rateLimit * 5, 1),
             trustedProxies: TrustedProxies(networks: trustedProxies, header: clientAddressHeader),
             mail: try mailSettings(organization: loaded.organization.name),
-            publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
+            publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, execution: execution)
         logger.info("starting", metadata: ["database": .string(location.description), "address": .string("http://\(host):\(port)")])
         switch location {
         case .sqlite(let path):

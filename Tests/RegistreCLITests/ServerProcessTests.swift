@@ -13,13 +13,16 @@ import Testing
         let port: Int
         let log: URL
 
-        init(database: String? = nil, directory: URL, environment: [String: String] = [:], arguments: [String] = []) throws {
+        init(
+            database: String? = nil, directory: URL, environment: [String: String] = [:], arguments: [String] = [],
+            policy: URL = CLITests.repository.appendingPathComponent("Examples/exemple-sas.yaml")
+        ) throws {
             self.directory = directory
             self.port = Int.random(in: 20_000..<60_000)
             self.log = directory.appendingPathComponent("server-\(port).log")
             FileManager.default.createFile(atPath: log.path, contents: nil)
             process.executableURL = CLITests.binary
-            process.arguments = ["serve", "--policy", CLITests.repository.appendingPathComponent("Examples/exemple-sas.yaml").path,
+            process.arguments = ["serve", "--policy", policy.path,
                                  "--port", String(port), "--rate-limit", "0"] + (database.map { ["--database", $0] } ?? []) + arguments
             process.currentDirectoryURL = directory
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -40,8 +40,16 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             return Problem(status: status, code: refusal.code, detail: refusal.message).response()
         } catch let error as ConnectorError {
-            // Input the connectors' rules refuse: an identity, a correction.
-            return Problem(status: .unprocessableContent, code: error.code, detail: error.message).response()
+            switch error.code {
+            case "connection-failed":
+                // The company's database is out of reach: nothing was done, try again later.
+                return Problem(status: .serviceUnavailable, code: error.code, detail: error.message).response(extraHeaders: [.retryAfter: "30"])
+            case "query-failed", "write-failed", "commit-unknown":
+                return Problem(status: .badGateway, code: error.code, detail: error.message).response()
+            default:
+                // Input the connectors' rules refuse: an identity, a correction, a dataset.
+                return Problem(status: .unprocessableContent, code: error.code, detail: error.message).response()
+            }
         } catch let error as StoreError where error.code == "request-changed" {
             return Problem(status: .conflict, code: error.code, detail: error.message).response()
         } catch let error as StoreError {

@@ -113,7 +113,8 @@ struct PortalPages: Sendable {
 
     /// The status page of `request`, with the code form while its identity waits for one.
     func status(
-        of request: SubjectRequest, token: String, language: String, today: CivilDate, mailConfigured: Bool, error: String? = nil
+        of request: SubjectRequest, token: String, language: String, today: CivilDate, mailConfigured: Bool, downloadUntil: Date? = nil,
+        error: String? = nil
     ) -> String {
         let words = PortalWords(language)
         let right = request.right.declared.words(in: language)
@@ -162,10 +163,48 @@ struct PortalPages: Sendable {
             context["outcome"] = ["label": request.state == .refused || request.state == .cancelled ? words.pick("Reasons", "Motifs") : words.pick("Answer", "Réponse"),
                                   "text": outcome]
         }
+        if let downloadUntil {
+            context["download"] = [
+                "href": "\(action)/export",
+                "label": words.pick("Download your data (zip: one JSON and one CSV file per table, and a readable page)",
+                                    "Télécharger vos données (zip : un fichier JSON et un fichier CSV par table, et une page lisible)"),
+                "until": words.pick("Available until \(LegalDeadline.day(of: downloadUntil).words(in: language)); deleted afterwards.",
+                                    "Disponible jusqu'au \(LegalDeadline.day(of: downloadUntil).words(in: language)) ; supprimé ensuite."),
+            ]
+        }
+        let kept = Self.keptReasons(request.outcome)
+        if !kept.isEmpty {
+            context["kept"] = ["label": words.pick("Data kept, and why", "Données conservées, et pourquoi"), "items": kept]
+        }
         if request.state == .refused || request.state == .partiallyCompleted {
             context["complaint"] = complaint(words)
         }
         return page(language: language, title: title, body: Self.render(Self.statusTemplate, context), path: action)
+    }
+
+    /// What an erasure's result says was kept or left, and why (as `collection: reason`).
+    static func keptReasons(_ outcome: String?) -> [String] {
+        guard let outcome, outcome.hasPrefix("{"), let object = (try? JSONSerialization.jsonObject(with: Data(outcome.utf8))) as? [String: Any] else { return [] }
+        var reasons: [String] = []
+        for (collection, entries) in (object["collections"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            for entry in entries as? [[String: Any]] ?? [] {
+                if let reason = entry["reason"] as? String { reasons.append("\(collection): \(reason)") }
+            }
+        }
+        return reasons
+    }
+
+    /// A page saying the request has no export to download (any more).
+    func noExport(language: String) -> String {
+        let words = PortalWords(language)
+        let title = words.pick("Nothing to download", "Rien à télécharger")
+        let body = Self.render(Self.messageTemplate, [
+            "title": title,
+            "text": words.pick(
+                "This request has no data to download: it is not answered yet, it is not an access or portability request, or its export was deleted after its time.",
+                "Cette demande n'a pas de données à télécharger : elle n'est pas encore traitée, ce n'est pas une demande d'accès ou de portabilité, ou l'export a été supprimé après son délai."),
+        ])
+        return page(language: language, title: title, body: body, path: "/rights")
     }
 
     /// A page saying the link names no request.
@@ -306,6 +345,8 @@ button.secondary{background:#fff;color:#1f3f8f}:focus-visible{outline:3px solid 
 <p class="state" id="state">{{state}}</p>
 {{#extension}}<p>{{.}}</p>{{/extension}}
 {{#outcome}}<h2>{{label}}</h2><p id="outcome">{{text}}</p>{{/outcome}}
+{{#download}}<p><a href="{{href}}" id="download" download>{{label}}</a><br><span class="note">{{until}}</span></p>{{/download}}
+{{#kept}}<h2>{{label}}</h2><ul id="kept">{{#items}}<li>{{.}}</li>{{/items}}</ul>{{/kept}}
 {{#complaint}}<p>{{text}}{{#url}} <a href="{{.}}">{{.}}</a>{{/url}}</p>{{/complaint}}
 {{#identity}}
 {{#sent}}<p>{{.}}</p>{{/sent}}

@@ -15,7 +15,8 @@ public enum RightsPortal {
 /// The public rights portal: `GET /rights` (the form), `POST /rights` (opens the request, mails
 /// the code that confirms the person's identity, and sends them to their status page),
 /// `GET /rights/requests/{token}` (the status page behind its secret link) and, from it,
-/// `POST .../verify` (the code), `.../code` (a new code) and `.../cancel` (withdraw the request).
+/// `POST .../verify` (the code), `.../code` (a new code) and `.../cancel` (withdraw the request),
+/// and `GET .../export`, the person's data once an access or portability request is answered.
 /// The same ``RequestDesk`` as the DPO's API and the command line, with `portal` as the actor.
 struct PortalRoutes {
     let desk: RequestDesk
@@ -23,6 +24,8 @@ struct PortalRoutes {
     let mail: MailSettings?
     /// The server's public address, for the link in the mail; none leaves the link out.
     let publicURL: String?
+    /// Where the answers to access and portability requests wait for the person.
+    let exports: ExportShelf?
     let logger: Logger
 
     /// Adds the routes to `group`; those that send mail go to `mailing`, under a slower rate.
@@ -38,6 +41,13 @@ struct PortalRoutes {
             let (found, token) = try await find(context)
             guard let found else { return Self.html(pages.unknownLink(language: language), status: .notFound) }
             return Self.html(status(found, token: token, language: language))
+        }
+        group.get("rights/requests/{token}/export") { request, context in
+            let language = pages.language(request.uri.queryParameters.get("lang"))
+            let (found, _) = try await find(context)
+            guard let found else { return Self.html(pages.unknownLink(language: language), status: .notFound) }
+            guard let archive = exports?.archive(of: found) else { return Self.html(pages.noExport(language: language), status: .notFound) }
+            return try await RequestRoutes.download(archive, context: context)
         }
         group.post("rights/requests/{token}/verify") { request, context in
             try await change(request, context) { found, form in
@@ -167,7 +177,9 @@ struct PortalRoutes {
     }
 
     private func status(_ request: SubjectRequest, token: String, language: String, error: String? = nil) -> String {
-        pages.status(of: request, token: token, language: language, today: LegalDeadline.day(of: Date()), mailConfigured: mail != nil, error: error)
+        pages.status(
+            of: request, token: token, language: language, today: LegalDeadline.day(of: Date()), mailConfigured: mail != nil,
+            downloadUntil: exports?.archive(of: request)?.until, error: error)
     }
 
     /// Portal pages are never cached, framed or sent as a referrer: the status link is a secret.

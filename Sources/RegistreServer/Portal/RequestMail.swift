@@ -59,6 +59,36 @@ public enum RequestMail {
                 """)
     }
 
+    /// Tells the person their request was answered, and where to read the answer (and fetch
+    /// their data, until when it is kept).
+    public static func answered(
+        _ request: SubjectRequest, to email: String, from: String, signature: String, statusLink: String?, downloadUntil: Date?
+    ) -> MailMessage {
+        let right = request.right
+        let named = (fr: right.declared.words(in: "fr").name, en: right.declared.words(in: "en").name)
+        let partly = request.state == .partiallyCompleted
+        let frenchState = partly ? "a été traitée en partie : certaines données sont conservées, pour les raisons indiquées" : "a été traitée"
+        let englishState = partly ? "was answered in part: some data is kept, for the reasons given" : "was answered"
+        let frenchWhere = statusLink.map { " sur la page de votre demande : \($0)" } ?? " sur la page de votre demande, dont le lien vous a été envoyé avec le code de confirmation."
+        let englishWhere = statusLink.map { " on your request's page: \($0)" } ?? " on your request's page, whose link came with the confirmation code."
+        let until = downloadUntil.map(LegalDeadline.day(of:))
+        let frenchDownload = until.map { "\n\nVos données peuvent y être téléchargées jusqu'au \($0.words(in: "fr")) ; elles sont ensuite supprimées." } ?? ""
+        let englishDownload = until.map { "\n\nYour data can be downloaded there until \($0.words(in: "en")); it is deleted afterwards." } ?? ""
+        return MailMessage(
+            from: from, to: email, subject: "Votre demande n° \(request.id) est traitée / Your request no. \(request.id) is answered",
+            body: """
+                Bonjour,
+
+                Votre demande n° \(request.id) (\(named.fr), \(right.article) du RGPD) \(frenchState). La réponse est disponible\(frenchWhere)\(frenchDownload)
+
+                Hello,
+
+                Your request no. \(request.id) (\(named.en), GDPR \(right.article)) \(englishState). The answer is available\(englishWhere)\(englishDownload)
+
+                -- \(signature)
+                """)
+    }
+
     /// One mail to the DPO listing the requests due soon or overdue, the nearest deadline first.
     public static func reminder(_ requests: [SubjectRequest], today: CivilDate, from: String, to: String) -> MailMessage {
         let lines = requests.compactMap { request -> String? in

@@ -1,15 +1,41 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
+import Logging
 import RegistreConnectors
 import RegistreCore
 import RegistreStore
+import Synchronization
 
 /// The DPO's API over data subject requests (admin, with an API token): list by deadline, open,
-/// confirm the identity (or check the code mailed to the person), extend, refuse, cancel, complete. The same ``RequestDesk`` as the
-/// command line: the same rules, the same audit entries, with the token's name as the actor.
+/// confirm the identity (or check the code mailed to the person), extend, refuse, cancel, run on
+/// the company's database, fetch the export, complete. The same ``RequestDesk`` and
+/// ``RequestRunner`` as the command line: the same rules, the same audit entries, with the token's
+/// name as the actor.
 struct RequestRoutes {
     let desk: RequestDesk
     let store: any RegistreStore
+    let policy: Policy
+    let execution: RequestExecution?
+    let mail: MailSettings?
+    let publicURL: String?
+    /// The requests being run right now: a second run of one of them waits for nothing and is refused.
+    let running = Running()
+    let logger = Logger(label: "registre.requests")
+
+    final class Running: Sendable {
+        private let ids = Mutex<Set<Int64>>([])
+
+        func claim(_ id: Int64) -> Bool { ids.withLock { $0.insert(id).inserted } }
+        func release(_ id: Int64) { _ = ids.withLock { $0.remove(id) } }
+    }
+
+    /// `POST /v1/requests/{id}/run`: what a run may be given (all optional).
+    struct RunInstructions: Decodable {
+        var corrections: [String]?
+        var `where`: [String]?
+        var language: String?
+    }
 
     /// `POST /v1/requests`: what a request asks, as the command line's `request open` takes it.
     struct Opening: Decodable {
@@ -84,6 +110,16 @@ struct RequestRoutes {
             let reasons = try await Self.decode(Reasons.self, request, context)
             return try Self.json(try await desk.cancel(try Self.id(context), reason: reasons.reason, at: Date(), actor: Self.actor(context)).summary())
         }
+        group.post("v1/requests/{id}/run") { request, context -> Response in
+            try await run(request, context)
+        }
+        group.get("v1/requests/{id}/export") { _, context -> Response in
+            let found = try await desk.request(try Self.id(context))
+            guard let shelf = execution?.exports, let archive = shelf.archive(of: found) else {
+                throw Problem(status: .notFound, code: "export-none", detail: "request \(found.id) has no export kept on this server (only a completed access or portability request run by it has one, for \(execution?.exports.keepDays ?? 30) days)")
+            }
+            return try await Self.download(archive, context: context)
+        }
         group.post("v1/requests/{id}/complete") { request, context -> Response in
             let completion = try await Self.decode(Completion.self, request, context)
             let result = completion.result.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -91,6 +127,82 @@ struct RequestRoutes {
             return try Self.json(
                 try await desk.complete(try Self.id(context), partially: completion.partially ?? false, result: result, at: Date(), actor: Self.actor(context)).summary())
         }
+    }
+
+    /// Runs the request on the company's database, keeps an export for the person, and tells
+    /// them by mail when the server sends mail. 200 when done (completed, partially, or no data);
+    /// 502 with the same body when the database did not take a change (the request stays in
+    /// progress, to run again).
+    private func run(_ request: Request, _ context: RegistreRequestContext) async throws -> Response {
+        let id = try Self.id(context)
+        guard let execution else {
+            throw Problem(status: .conflict, code: "run-unavailable", detail: "this server does not carry out requests; run registre request run \(id), or start it with --datasets and --connection")
+        }
+        let buffer = try await ConsentRoutes.body(of: request, context: context)
+        let instructions = buffer.readableBytes == 0 ? RunInstructions() : try ConsentRoutes.decode(RunInstructions.self, from: buffer)
+        guard running.claim(id) else { throw Problem(status: .conflict, code: "run-in-progress", detail: "request \(id) is being run; wait for that run's answer") }
+        defer { running.release(id) }
+        let found = try await desk.request(id)
+        var folder: URL?
+        if found.state == .inProgress, found.right == .access || found.right == .portability {
+            do {
+                folder = try execution.exports.folder(for: id)
+            } catch {
+                logger.error("the export folder could not be created", metadata: ["request": .stringConvertible(id)])
+                throw Problem(status: .internalServerError, code: "exports-unwritable", detail: "the server cannot write the export; nothing was run")
+            }
+        }
+        let runner = RequestRunner(
+            desk: desk, store: store, secret: execution.secret, policy: policy, target: { execution.target }, actor: Self.actor(context), naming: Self.apiName)
+        let (answered, outcome) = try await runner.run(
+            id, RequestRunner.Instructions(corrections: instructions.corrections ?? [], filters: instructions.where ?? [], out: folder?.path, language: instructions.language))
+        if let folder, outcome.status != "failed" {
+            execution.exports.keepOnlyArchive(in: folder, archive: folder.appendingPathComponent(found.right == .access ? "access.zip" : "portability.zip"))
+        }
+        if outcome.status != "failed" { await tellThePerson(answered) }
+        var summary = answered.summary(details: try desk.details(of: answered))
+        summary["status_path"] = RightsPortal.statusPath(desk.statusToken(of: id))
+        if execution.exports.archive(of: answered) != nil { summary["export_path"] = "/v1/requests/\(id)/export" }
+        let body = #"{"request":"# + (try summaryJSON(summary)) + #","result":"# + outcome.json + "}"
+        return Response(
+            status: outcome.status == "failed" ? .badGateway : .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// Mails the person that their request was answered, with the link to its status page (and
+    /// the export there); a failed mail is logged, the answer stands.
+    private func tellThePerson(_ request: SubjectRequest) async {
+        guard let mail, let email = (try? desk.details(of: request))?.identities.compactMap({ try? Identity(argument: $0) }).first(where: { $0.type == "email" }) else { return }
+        let link = publicURL.map { "\($0)\(RightsPortal.statusPath(desk.statusToken(of: request.id)))" }
+        let until = execution?.exports.archive(of: request)?.until
+        do {
+            try await mail.client.send(RequestMail.answered(request, to: email.value, from: mail.from, signature: mail.signature, statusLink: link, downloadUntil: until))
+        } catch {
+            logger.warning("the answer could not be mailed", metadata: ["request": .stringConvertible(request.id), "error": .string("\(error)")])
+        }
+    }
+
+    /// The command line's option names, as this API calls them.
+    static func apiName(_ option: String) -> String {
+        switch option {
+        case "--set": "corrections"
+        case "--where": "where"
+        case "--lang": "language"
+        case "--datasets and --connection": "a server started with --datasets and --connection"
+        default: option
+        }
+    }
+
+    /// A zip of personal data, sent as a download that is never cached.
+    static func download(_ archive: (path: String, name: String, until: Date), context: RegistreRequestContext) async throws -> Response {
+        let body = try await FileIO().loadFile(path: archive.path, context: context)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/zip", .contentDisposition: "attachment; filename=\"\(archive.name)\"", .cacheControl: "no-store",
+                HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+            ],
+            body: body)
     }
 
     static func id(_ context: RegistreRequestContext) throws -> Int64 {

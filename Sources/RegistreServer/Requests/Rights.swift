@@ -1,32 +1,53 @@
 import Foundation
+import Logging
 import RegistreConnectors
 import RegistreCore
 import RegistreStore
 
-/// Carrying out a right on the company's database, as the one-step commands and
-/// `registre request run` both do it: the outcome's status and its JSON summary.
-enum Rights {
-    struct Outcome {
+/// Carrying out a right on the company's database, as the one-step commands, `registre request
+/// run` and the server's `POST /v1/requests/{id}/run` all do it: the outcome's status and its JSON
+/// summary.
+public enum Rights {
+    public struct Outcome: Sendable {
         /// `completed`, `partially_completed`, `no_data` or `failed`.
-        var status: String
+        public var status: String
         /// What is printed, and kept with a request once it is completed.
-        var json: String
+        public var json: String
+
+        public init(status: String, json: String) {
+            self.status = status
+            self.json = json
+        }
     }
 
     /// What a request names the database and the files with.
-    struct Target {
-        var datasets: String
-        var connection: String
+    public struct Target: Sendable {
+        /// The dataset file, as named in messages.
+        public var datasets: String
+        /// The database, as `--connection` gives it (`env:NAME` resolved when it is opened).
+        public var connection: String
+
+        public init(datasets: String, connection: String) {
+            self.datasets = datasets
+            self.connection = connection
+        }
+
+        /// Opens the database (read-only unless `writable`) and runs `body` with its connector.
+        func withConnector<T: Sendable>(writable: Bool = false, _ body: (any Connector) async throws -> T) async throws -> T {
+            var logger = Logger(label: "registre.connector")
+            logger.logLevel = .error
+            return try await ConnectionLocation(connection).withConnector(writable: writable, logger: logger, body)
+        }
     }
 
     /// Access (Art. 15): the export in `out`, with the page when a policy is given.
-    static func access(_ identities: [Identity], dataset: Dataset, target: Target, policy: Policy?, language: String, out: String) async throws -> Outcome {
+    public static func access(_ identities: [Identity], dataset: Dataset, target: Target, policy: Policy?, language: String, out: String) async throws -> Outcome {
         let page = policy.map { policy in { (report: AccessReport) in AccessReportRenderer(policy: policy).html(report, language: language) } }
         return try await export(.access, identities, dataset: dataset, target: target, policy: policy, out: out, page: page)
     }
 
     /// Portability (Art. 20): only what the person provided, under consent or a contract.
-    static func portability(_ identities: [Identity], dataset: Dataset, target: Target, policy: Policy, out: String) async throws -> Outcome {
+    public static func portability(_ identities: [Identity], dataset: Dataset, target: Target, policy: Policy, out: String) async throws -> Outcome {
         try await export(.portability, identities, dataset: dataset, target: target, policy: policy, out: out, page: nil)
     }
 
@@ -34,7 +55,7 @@ enum Rights {
         _ kind: SubjectExport.Kind, _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy?, out: String,
         page: ((AccessReport) -> String)?
     ) async throws -> Outcome {
-        let found = try await SubjectOptions.withConnector(target.connection) { connector in
+        let found = try await target.withConnector { connector in
             try await SubjectFinder(dataset: dataset, connector: connector).find(identities)
         }
         let export = SubjectExport(kind: kind, dataset: dataset)
@@ -51,11 +72,11 @@ enum Rights {
     }
 
     /// Rectification (Art. 16).
-    static func rectify(_ identities: [Identity], dataset: Dataset, target: Target, corrections: [String], filters: [String]) async throws -> Outcome {
+    public static func rectify(_ identities: [Identity], dataset: Dataset, target: Target, corrections: [String], filters: [String]) async throws -> Outcome {
         guard !corrections.isEmpty else { throw ConnectorError(code: "correction-missing", message: "give at least one --set COLLECTION.FIELD=VALUE") }
         let corrections = try corrections.map(Rectifier.Correction.init(argument:))
         let filters = try filters.map(Rectifier.Correction.init(argument:))
-        let result = try await SubjectOptions.withConnector(target.connection, writable: true) { connector in
+        let result = try await target.withConnector(writable: true) { connector in
             try await Rectifier(dataset: dataset, connector: connector).rectify(identities, corrections, only: filters)
         }
         let collections = result.collections.mapValues { entry -> [String: Any] in
@@ -68,15 +89,17 @@ enum Rights {
 
     /// Erasure (Art. 17), refused before anything changes when the dataset check finds errors.
     /// Collections serving an activity under an active restriction of the person are kept.
-    static func erase(
+    public static func erase(
         _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy, secret: Data, limits: [ProcessingLimit]
     ) async throws -> Outcome {
         let activities = Set(policy.activities.map(\.id))
-        let result = try await SubjectOptions.withConnector(target.connection, writable: true) { connector in
+        let result = try await target.withConnector(writable: true) { connector in
             let problems = try await DatasetCheck(dataset: dataset, connector: connector, activities: activities).run().filter { $0.severity == .error }
             guard problems.isEmpty else {
-                for problem in problems { printError(problem.description) }
-                throw ConnectorError(code: "dataset-invalid", message: "\(problems.count) error(s) in \(target.datasets) against this database; nothing was erased")
+                let listed = problems.prefix(5).map(\.description).joined(separator: "; ")
+                throw ConnectorError(
+                    code: "dataset-invalid",
+                    message: "\(problems.count) error(s) in \(target.datasets) against this database, nothing was erased: \(listed)\(problems.count > 5 ? "; ..." : "")")
             }
             let restrictions = restricted(dataset, by: limits)
             let retained = Eraser.retained(by: policy, in: dataset).merging(restrictions) { _, restriction in restriction }
@@ -100,7 +123,7 @@ enum Rights {
 
     /// The collections an active restriction keeps from erasure, with why (Art. 18(2): restricted
     /// data is only stored; lifting comes first, and the person is told).
-    static func restricted(_ dataset: Dataset, by limits: [ProcessingLimit]) -> [String: String] {
+    public static func restricted(_ dataset: Dataset, by limits: [ProcessingLimit]) -> [String: String] {
         var reasons: [String: String] = [:]
         for limit in limits where limit.kind == .restriction && limit.isActive {
             for collection in dataset.collections where collection.isPersonal {

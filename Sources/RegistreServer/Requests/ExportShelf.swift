@@ -1,0 +1,87 @@
+import Foundation
+import Logging
+import RegistreStore
+import ServiceLifecycle
+
+/// Where the server keeps the answers to access and portability requests until the person
+/// fetches them: one folder per request holding only the zip (the loose JSON, CSV and HTML files
+/// the export writes are removed once zipped), readable by the server's user alone, and deleted
+/// `keepDays` after it was written, since it is one more copy of the person's data.
+public struct ExportShelf: Sendable {
+    public let directory: URL
+    public let keepDays: Int
+
+    public init(directory: URL, keepDays: Int = 30) {
+        self.directory = directory
+        self.keepDays = keepDays
+    }
+
+    /// The folder request `id`'s export is written into; created empty, owner-only.
+    func folder(for id: Int64) throws -> URL {
+        let folder = directory.appendingPathComponent("request-\(id)", isDirectory: true)
+        let manager = FileManager.default
+        try? manager.removeItem(at: folder)
+        try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return folder
+    }
+
+    /// Removes everything of the export in `folder` but its zip.
+    func keepOnlyArchive(in folder: URL, archive: URL) {
+        let manager = FileManager.default
+        for item in (try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [] where item.lastPathComponent != archive.lastPathComponent {
+            try? manager.removeItem(at: item)
+        }
+        try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: archive.path)
+    }
+
+    /// The zip answering `request`, while it is kept: its path, its file name and until when it
+    /// is kept; nil when the request has none, or no longer.
+    func archive(of request: SubjectRequest, now: Date = Date()) -> (path: String, name: String, until: Date)? {
+        guard request.state == .completed || request.state == .partiallyCompleted else { return nil }
+        let name: String
+        switch request.right {
+        case .access: name = "access.zip"
+        case .portability: name = "portability.zip"
+        default: return nil
+        }
+        let path = directory.appendingPathComponent("request-\(request.id)/\(name)").path
+        guard let written = try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date else { return nil }
+        let until = written.addingTimeInterval(TimeInterval(keepDays) * 86_400)
+        guard until > now else { return nil }
+        return (path, "request-\(request.id)-\(name)", until)
+    }
+
+    /// Deletes the exports written more than `keepDays` ago; returns how many.
+    @discardableResult
+    public func sweep(now: Date = Date()) -> Int {
+        let manager = FileManager.default
+        let limit = now.addingTimeInterval(-TimeInterval(keepDays) * 86_400)
+        var removed = 0
+        let folders = (try? manager.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+        for folder in folders where folder.lastPathComponent.hasPrefix("request-") {
+            let files = (try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+            let newest = files.compactMap { try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate }.max()
+            if newest.map({ $0 < limit }) ?? true {
+                if (try? manager.removeItem(at: folder)) != nil { removed += 1 }
+            }
+        }
+        return removed
+    }
+}
+
+/// Deletes expired exports when the server starts, then every `interval`.
+struct ExportSweeper: Service {
+    let shelf: ExportShelf
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                let removed = shelf.sweep()
+                if removed > 0 { logger.info("expired exports deleted", metadata: ["count": .stringConvertible(removed)]) }
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `registre serve --datasets --connection`: the server carries out requests on the company's
+/// database itself (`POST /v1/requests/{id}/run`) and keeps the export for the person, on the shop
+/// fixture in a real SQLite file, with mail through aiosmtpd on loopback.
+@Suite(.serialized) struct ServerRunTests {
+    static let shop = DatasetsCommandTests.fixtures.appendingPathComponent("shop")
+
+    /// A server on the shop's database, with an API token, mail and the given options.
+    static func withShopServer(
+        mail: Bool = true, connection: String? = nil, extra: [String] = [], environment: [String: String] = [:],
+        _ body: @Sendable (_ server: ServerProcessTests.Server, _ api: API, _ mail: MailServer?, _ paths: Paths) async throws -> Void
+    ) async throws {
+        let directory = try CLITests().temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let paths = Paths(
+            store: directory.appendingPathComponent("registre.sqlite").path,
+            shop: try DatasetsCommandTests.database("shop", "schema.sql", "seed.sql", in: directory),
+            exports: directory.appendingPathComponent("registre-exports"))
+        let token = try CLITests().registre("token", "create", "dpo", "--database", paths.store).stdout.split(separator: "\n").first.map(String.init) ?? ""
+        let mailServer = mail ? try MailServer(in: directory.appendingPathComponent("smtp")) : nil
+        defer { mailServer?.stop() }
+        let mailing = mailServer.map { ["--smtp", "smtp://127.0.0.1:\($0.port)", "--mail-from", "dpo@exemple.fr", "--public-url", "https://privacy.exemple.fr"] } ?? []
+        let target = ["--datasets", Self.shop.appendingPathComponent("dataset.yml").path, "--connection", connection ?? "sqlite:\(paths.shop)"]
+        let server = try ServerProcessTests.Server(
+            database: paths.store, directory: directory, environment: environment, arguments: mailing + (extra.contains("--no-target") ? [] : target) + extra.filter { $0 != "--no-target" },
+            policy: Self.shop.appendingPathComponent("policy.yaml"))
+        defer { server.stop() }
+        try await server.waitUntilReady()
+        try await body(server, API(server: server, token: token), mailServer, paths)
+    }
+
+    struct Paths {
+        var store: String
+        var shop: String
+        var exports: URL
+    }
+
+    /// The DPO's API, with the token.
+    struct API {
+        let server: ServerProcessTests.Server
+        let token: String
+
+        func send(_ method: String, _ path: String, _ body: String? = nil) async throws -> (status: Int, json: [String: Any], data: Data) {
+            let (status, data) = try await server.request(
+                path, method: method, body: body.map { Data($0.utf8) }, headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"])
+            var json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+            // A problem's code is the last part of its type.
+            if let type = json["type"] as? String, json["code"] == nil { json["code"] = type.split(separator: "/").last.map(String.init) }
+            return (status, json, data)
+        }
+
+        /// Opens a request whose identity is already confirmed; returns its number.
+        func open(_ right: String, _ identity: String, _ extra: String = "") async throws -> Int {
+            let opened = try await send("POST", "/v1/requests", #"{"right":"\#(right)","identities":["\#(identity)"],"verified":true\#(extra)}"#)
+            #expect(opened.status == 201, "\(String(decoding: opened.data, as: UTF8.self))")
+            return opened.json["id"] as? Int ?? 0
+        }
+    }
+
+    @Test func aPersonAsksForAccessTheServerAnswersAndThePersonDownloadsTheirData() async throws {
+        try await Self.withShopServer { server, api, mail, paths in
+            let mail = try #require(mail)
+            let opened = try await PortalTests.post(server, "/rights", [("right", "access"), ("email", "jeanne.dupont@exemple.fr"), ("lang", "fr")])
+            #expect(opened.status == 200 && opened.path.hasPrefix("/rights/requests/1-"), "\(opened.page)")
+            let code = try #require(try await mail.waitForMails(1)[0].code)
+            let early = try await api.send("POST", "/v1/requests/1/run")
+            #expect(early.status == 409 && early.json["code"] as? String == "state-invalid", "the identity first")
+            #expect(try await PortalTests.post(server, "\(opened.path)/verify?lang=fr", [("code", code)]).page.contains("En cours de traitement"))
+
+            let run = try await api.send("POST", "/v1/requests/1/run")
+            #expect(run.status == 200, "\(String(decoding: run.data, as: UTF8.self))")
+            let request = run.json["request"] as? [String: Any] ?? [:], result = run.json["result"] as? [String: Any] ?? [:]
+            #expect(request["state"] as? String == "completed" && request["export_path"] as? String == "/v1/requests/1/export")
+            let rows = result["collections"] as? [String: Int] ?? [:]
+            #expect(result["status"] as? String == "completed" && rows["customer"] == 1 && (rows["customer_order"] ?? 0) > 0, "\(result)")
+            // Only the zip is kept on the server, readable by its user alone.
+            let kept = try FileManager.default.contentsOfDirectory(atPath: paths.exports.appendingPathComponent("request-1").path)
+            #expect(kept == ["access.zip"])
+            let mode = try FileManager.default.attributesOfItem(atPath: paths.exports.appendingPathComponent("request-1/access.zip").path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+
+            // The person is told, with the link to their page, where the download waits.
+            let mails = try await mail.waitForMails(2)
+            #expect(mails[1].headers.contains("To: <jeanne.dupont@exemple.fr>") && mails[1].text.contains("Votre demande n° 1 (Droit d'accès, Art. 15 du RGPD) a été traitée."), "\(mails[1].text)")
+            #expect(mails[1].text.contains("https://privacy.exemple.fr\(opened.path)") && mails[1].text.contains("téléchargées jusqu'au"), "\(mails[1].text)")
+            let page = try await PortalTests.get(server, "\(opened.path)?lang=fr")
+            #expect(page.page.contains(#"href="\#(opened.path)/export""#) && page.page.contains("Disponible jusqu&#39;au "), "\(page.page)")
+
+            for path in ["\(opened.path)/export", "/v1/requests/1/export"] {
+                let (status, zip) = try await server.request(path, headers: ["Authorization": "Bearer \(api.token)"])
+                #expect(status == 200 && zip.prefix(2) == Data("PK".utf8), "\(path)")
+                let listing = try Self.unzipListing(zip, in: paths.exports)
+                #expect(listing.contains("customer.json") && listing.contains("customer.csv") && listing.contains("index.html"), "\(listing)")
+            }
+            let (stranger, _) = try await server.request(String(opened.path.dropLast()) + (opened.path.hasSuffix("0") ? "1" : "0") + "/export")
+            #expect(stranger == 404, "another link downloads nothing")
+            let (noToken, _) = try await server.request("/v1/requests/1/export")
+            #expect(noToken == 401)
+
+            let again = try await api.send("POST", "/v1/requests/1/run")
+            #expect(again.status == 409 && again.json["code"] as? String == "state-invalid")
+            let audit = try CLITests().registre(["audit", "verify", "--database", paths.store])
+            #expect(audit.status == 0, "\(audit.stdout)")
+        }
+    }
+
+    @Test func anErasureRunByTheServerSaysWhatWasKeptAndWhy() async throws {
+        try await Self.withShopServer(mail: false) { server, api, _, paths in
+            let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
+            let run = try await api.send("POST", "/v1/requests/\(id)/run")
+            #expect(run.status == 200, "\(String(decoding: run.data, as: UTF8.self))")
+            let request = run.json["request"] as? [String: Any] ?? [:], result = run.json["result"] as? [String: Any] ?? [:]
+            #expect(result["status"] as? String == "partially_completed" && request["state"] as? String == "partially_completed", "\(result)")
+            #expect(request["export_path"] == nil)
+            #expect(try ServerProcessTests.sqlite(paths.shop, "SELECT count(*) FROM customer WHERE lower(email) = 'paul.martin@exemple.fr'") == "[(0,)]")
+            // The person's page says what was kept, as the result does.
+            let shown = try await api.send("GET", "/v1/requests/\(id)")
+            let page = try await PortalTests.get(server, "\(shown.json["status_path"] as? String ?? "")?lang=en")
+            #expect(page.page.contains(#"<ul id="kept">"#) && page.page.contains("lodge a complaint"), "\(page.page)")
+            let (status, _) = try await server.request("\(shown.json["status_path"] as? String ?? "")/export")
+            #expect(status == 404, "an erasure has nothing to download")
+        }
+    }
+
+    @Test func badRunsAreRefusedWithWhatIsWrongAndChangeNothing() async throws {
+        try await Self.withShopServer(mail: false) { server, api, _, paths in
+            let rectification = try await api.open("rectification", "email=jeanne.dupont@exemple.fr", #","reason":"my name is misspelt""#)
+            let none = try await api.send("POST", "/v1/requests/\(rectification)/run")
+            #expect(none.status == 422 && none.json["code"] as? String == "correction-missing" && (none.json["detail"] as? String ?? "").contains("corrections"))
+            let alone = try await api.send("POST", "/v1/requests/\(rectification)/run", #"{"where":["customer.id=1"]}"#)
+            #expect(alone.status == 422 && alone.json["code"] as? String == "where-alone" && (alone.json["detail"] as? String ?? "").contains("where goes with corrections"))
+            let key = try await api.send("POST", "/v1/requests/\(rectification)/run", #"{"corrections":["customer.id=99"]}"#)
+            #expect(key.status == 422 && key.json["code"] as? String == "correction-invalid", "\(key.json)")
+            let malformed = try await api.send("POST", "/v1/requests/\(rectification)/run", #"{"corrections":"#)
+            #expect(malformed.status == 400)
+            let wrongType = try await api.send("POST", "/v1/requests/\(rectification)/run", #"{"corrections":"customer.last_name=Dupont"}"#)
+            #expect(wrongType.status == 400 && wrongType.json["code"] as? String == "field-invalid")
+            #expect(try ServerProcessTests.sqlite(paths.shop, "SELECT last_name FROM customer WHERE id = 1") == "[('Dupont',)]")
+            let fixed = try await api.send("POST", "/v1/requests/\(rectification)/run", #"{"corrections":["customer.last_name=Dupont-Lefort"]}"#)
+            #expect(fixed.status == 200 && (fixed.json["request"] as? [String: Any])?["state"] as? String == "completed", "\(fixed.json)")
+            #expect(try ServerProcessTests.sqlite(paths.shop, "SELECT last_name FROM customer WHERE id = 1") == "[('Dupont-Lefort',)]")
+
+            let access = try await api.open("access", "email=karim.benali@example.com")
+            let language = try await api.send("POST", "/v1/requests/\(access)/run", #"{"language":"de"}"#)
+            #expect(language.status == 422 && language.json["code"] as? String == "language-unknown")
+            #expect(try await api.send("POST", "/v1/requests/99/run").status == 404)
+            #expect(try await api.send("POST", "/v1/requests/zero/run").status == 400)
+            let (anonymous, _) = try await server.request("/v1/requests/\(access)/run", method: "POST")
+            #expect(anonymous == 401)
+            let listed = try await api.send("GET", "/v1/requests/\(access)")
+            #expect(listed.json["state"] as? String == "in_progress", "nothing refused changed the request")
+        }
+    }
+
+    @Test func withoutADatabaseOnlyWhatNeedsNoneRuns() async throws {
+        try await Self.withShopServer(mail: false, extra: ["--no-target"]) { _, api, _, _ in
+            let access = try await api.open("access", "email=karim.benali@example.com")
+            let refused = try await api.send("POST", "/v1/requests/\(access)/run")
+            #expect(refused.status == 422 && refused.json["code"] as? String == "option-missing"
+                && (refused.json["detail"] as? String ?? "").contains("a server started with --datasets and --connection"), "\(refused.json)")
+            let objection = try await api.open("objection", "email=karim.benali@example.com", #","activities":["security-logs"],"reason":"I share this computer with my family""#)
+            let run = try await api.send("POST", "/v1/requests/\(objection)/run")
+            #expect(run.status == 200 && (run.json["result"] as? [String: Any])?["limit"] != nil, "\(String(decoding: run.data, as: UTF8.self))")
+        }
+    }
+
+    @Test func anUnreachableDatabaseIs503AndTheRequestStaysInProgress() async throws {
+        try await Self.withShopServer(mail: false, connection: "postgres://registre@127.0.0.1:1/nowhere") { _, api, _, _ in
+            let id = try await api.open("erasure", "email=karim.benali@example.com")
+            let run = try await api.send("POST", "/v1/requests/\(id)/run")
+            #expect(run.status == 503 && run.json["code"] as? String == "connection-failed", "\(String(decoding: run.data, as: UTF8.self))")
+            #expect(try await api.send("GET", "/v1/requests/\(id)").json["state"] as? String == "in_progress")
+        }
+    }
+
+    @Test func onPostgreSQLTheServerErasesAndReadsBack() async throws {
+        let url = try #require(ProcessInfo.processInfo.environment["REGISTRE_TEST_POSTGRES_URL"], "run the tests with Scripts/test, which starts PostgreSQL")
+        let database = "registre_run_\(UInt32.random(in: 0...UInt32.max))"
+        let base = String(url[..<(try #require(url.lastIndex(of: "/")))])
+        try Self.psql("\(base)/postgres", ["-c", "CREATE DATABASE \(database)"])
+        defer { try? Self.psql("\(base)/postgres", ["-c", "DROP DATABASE \(database) WITH (FORCE)"]) }
+        try Self.psql("\(base)/\(database)", ["-f", Self.shop.appendingPathComponent("schema.sql").path, "-f", Self.shop.appendingPathComponent("seed.sql").path])
+        try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", environment: ["SHOP_URL": "\(base)/\(database)"]) { _, api, _, _ in
+            let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
+            let run = try await api.send("POST", "/v1/requests/\(id)/run")
+            #expect(run.status == 200 && (run.json["result"] as? [String: Any])?["status"] as? String == "partially_completed", "\(String(decoding: run.data, as: UTF8.self))")
+            let left = try Self.psql("\(base)/\(database)", ["-Atc", "SELECT count(*) FROM customer WHERE lower(email) = 'paul.martin@exemple.fr'"])
+            #expect(left == "0")
+            let access = try await api.open("access", "email=claire.martin@exemple.fr")
+            let answered = try await api.send("POST", "/v1/requests/\(access)/run")
+            #expect(answered.status == 200 && ((answered.json["result"] as? [String: Any])?["collections"] as? [String: Int])?["customer"] == 1, "\(answered.json)")
+        }
+    }
+
+    /// Runs Debian's psql on `url`, stopping at the first error; returns what it printed.
+    @discardableResult
+    static func psql(_ url: String, _ arguments: [String]) throws -> String {
+        let bin = try #require(try FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql").sorted().last)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/lib/postgresql/\(bin)/bin/psql")
+        process.arguments = [url, "-q", "-v", "ON_ERROR_STOP=1"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "psql \(arguments)")
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func theServerRefusesADatasetWithErrorsBeforeItStarts() throws {
+        let directory = try CLITests().temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let broken = directory.appendingPathComponent("broken.yml")
+        try "dataset:\n  - fides_key: shop\n    collections: 12\n".write(to: broken, atomically: true, encoding: .utf8)
+        let policy = Self.shop.appendingPathComponent("policy.yaml").path
+        let served = try CLITests().registre(["serve", "--policy", policy, "--datasets", broken.path, "--connection", "sqlite:none.sqlite", "--port", "1"])
+        #expect(served.status != 0 && served.stderr.contains("broken.yml"), "\(served.stderr)")
+        let alone = try CLITests().registre(["serve", "--policy", policy, "--datasets", broken.path])
+        #expect(alone.status != 0 && alone.stderr.contains("--datasets and --connection go together"), "\(alone.stderr)")
+    }
+
+    /// The names of the files in a zip, read by Python's zipfile module.
+    static func unzipListing(_ zip: Data, in folder: URL) throws -> [String] {
+        let file = folder.appendingPathComponent("download-\(UUID().uuidString).zip")
+        try zip.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import zipfile,sys; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))", file.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.split(separator: "\n").map(String.init)
+    }
+}
