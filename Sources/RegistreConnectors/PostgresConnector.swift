@@ -4,40 +4,68 @@ import NIOSSL
 import PostgresNIO
 import Synchronization
 
+/// The definitions of the tables read so far, by one connector or by all those of a pool.
+final class TableDefinitions: Sendable {
+    private let tables = Mutex<[TableName: TableDescription]>([:])
+
+    subscript(table: TableName) -> TableDescription? {
+        get { tables.withLock { $0[table] } }
+        set { tables.withLock { $0[table] = newValue } }
+    }
+
+    /// Forgets them all, so the next request reads them again.
+    func forget() {
+        tables.withLock { $0.removeAll() }
+    }
+}
+
 /// A company database on a PostgreSQL server, in any schema. One connection per connector:
 /// a request's queries run one after the other, each batch of values bound as one array.
 public final class PostgresConnector: Connector {
     private let connection: PostgresConnection
     private let logger: Logger
-    /// The columns of each table read so far: their types, to cast the bound values to.
-    private let definitions = Mutex<[TableName: TableDescription]>([:])
+    /// The columns of each table read so far: their types, to cast the bound values to. Shared
+    /// by the connectors of a pool.
+    private let definitions: TableDefinitions
 
-    private init(connection: PostgresConnection, logger: Logger) {
+    private init(connection: PostgresConnection, logger: Logger, definitions: TableDefinitions) {
         self.connection = connection
         self.logger = logger
+        self.definitions = definitions
     }
 
     /// Connects to the database of `url`, runs `body` with the connector, then disconnects.
     /// The password comes from the URL or, when it has none, from `PGPASSWORD`; `sslmode` is
     /// read as libpq reads it (`disable`, `prefer`, the default, `require`, `verify-full`).
     public static func with<T: Sendable>(url: URL, logger: Logger, _ body: (PostgresConnector) async throws -> T) async throws -> T {
-        let connection: PostgresConnection
+        let connector = try await connect(url: url, logger: logger)
         do {
-            connection = try await PostgresConnection.connect(configuration: configuration(url), id: 1, logger: logger)
+            let result = try await body(connector)
+            await connector.close()
+            return result
+        } catch {
+            await connector.close()
+            throw error
+        }
+    }
+
+    /// Connects to the database of `url`; the caller closes the connector.
+    static func connect(url: URL, logger: Logger, definitions: TableDefinitions = TableDefinitions()) async throws -> PostgresConnector {
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration(url), id: 1, logger: logger)
+            return PostgresConnector(connection: connection, logger: logger, definitions: definitions)
         } catch let error as ConnectorError {
             throw error
         } catch {
             throw ConnectorError(code: "connection-failed", message: "cannot connect to \(redacted(url)): \(String(reflecting: error).prefix(300))")
         }
-        let connector = PostgresConnector(connection: connection, logger: logger)
-        do {
-            let result = try await body(connector)
-            try? await connection.close()
-            return result
-        } catch {
-            try? await connection.close()
-            throw error
-        }
+    }
+
+    /// Whether the server closed the connection (a restart, an idle timeout).
+    var isClosed: Bool { connection.isClosed }
+
+    func close() async {
+        try? await connection.close()
     }
 
     /// The URL without its password, for messages.
@@ -113,7 +141,7 @@ public final class PostgresConnector: Connector {
     }
 
     public func describe(_ table: TableName) async throws -> TableDescription? {
-        if let known = definitions.withLock({ $0[table] }) { return known }
+        if let known = definitions[table] { return known }
         var bindings = PostgresBindings()
         if let schema = table.schema { bindings.append(schema) } else { bindings.appendNull() }
         bindings.append(table.name)
@@ -143,7 +171,7 @@ public final class PostgresConnector: Connector {
                 leads.insert(TableDescription.normalizedLead(lead))
             }
             let definition = TableDescription(columns: columns, primaryKey: primaryKey, indexLeads: leads)
-            definitions.withLock { $0[table] = definition }
+            definitions[table] = definition
             return definition
         } catch {
             throw ConnectorError(code: "query-failed", message: "reading the definition of \(table) failed: \(Self.describe(error))")

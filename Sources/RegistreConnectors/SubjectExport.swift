@@ -96,8 +96,10 @@ public struct SubjectExport: Sendable {
     }
 
     /// Writes `parts` into `folder` (created if needed) and zips them into `<kind>.zip` there;
-    /// `page` renders the access page from the report once the files are named.
-    public func write(_ parts: [Part], left: [String: String], to folder: URL, page: ((AccessReport) -> String)?) throws -> Summary {
+    /// `page` renders the access page from the report once the files are named. With
+    /// `looseFiles` false only the zip is written, its entries straight from memory (a server
+    /// keeps no second copy of the person's data beside it, and creates no file it would delete).
+    public func write(_ parts: [Part], left: [String: String], to folder: URL, page: ((AccessReport) -> String)?, looseFiles: Bool = true) throws -> Summary {
         let manager = FileManager.default
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -107,11 +109,18 @@ public struct SubjectExport: Sendable {
         var files: [String] = []
         var collections: [AccessReport.Collection] = []
         var counts: [String: Int] = [:]
+        var entries: [String: Data] = [:]
+        func emit(_ file: String, _ body: (BufferedFile) throws -> Void) throws {
+            if looseFiles { return try writeFile(folder.appendingPathComponent(file), body) }
+            let out = BufferedFile(handle: nil)
+            try body(out)
+            entries[file] = out.contents
+        }
         for part in parts {
             let name = part.collection.name
             let json = Self.fileName(name, "json"), csv = Self.fileName(name, "csv")
-            try writeFile(folder.appendingPathComponent(json)) { out in try Self.writeJSON(part, to: out) }
-            try writeFile(folder.appendingPathComponent(csv)) { out in try Self.writeCSV(part, to: out) }
+            try emit(json) { out in try Self.writeJSON(part, to: out) }
+            try emit(csv) { out in try Self.writeCSV(part, to: out) }
             files += [json, csv]
             counts[name] = part.rows.count
             let holding = Set(part.columns.enumerated().filter { index, _ in part.rows.contains { $0[index] != .null } }.map(\.element))
@@ -124,7 +133,7 @@ public struct SubjectExport: Sendable {
         }
         if let page {
             let report = AccessReport(collections: collections, answeredOn: CivilDate.split(Date()).0.description)
-            try writeFile(folder.appendingPathComponent("index.html")) { out in try out.write(Data(page(report).utf8)) }
+            try emit("index.html") { out in try out.write(Data(page(report).utf8)) }
             files.insert("index.html", at: 0)
         }
         let archive = folder.appendingPathComponent("\(kind.rawValue).zip")
@@ -132,7 +141,13 @@ public struct SubjectExport: Sendable {
         do {
             let zip = try Archive(url: archive, accessMode: .create)
             for file in files {
-                try zip.addEntry(with: file, fileURL: folder.appendingPathComponent(file), compressionMethod: .deflate)
+                if let data = entries[file] {
+                    try zip.addEntry(with: file, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                        data.subdata(in: Int(position)..<Int(position) + size)
+                    }
+                } else {
+                    try zip.addEntry(with: file, fileURL: folder.appendingPathComponent(file), compressionMethod: .deflate)
+                }
             }
         } catch {
             throw ConnectorError(code: "out-unwritable", message: "cannot write \(archive.path): \(error)")
@@ -211,29 +226,32 @@ public struct SubjectExport: Sendable {
     }
 }
 
-/// A file written through a buffer of about 64 KB.
+/// A file written through a buffer of about 64 KB, or, without a file, bytes kept in memory.
 final class BufferedFile {
-    private let handle: FileHandle
+    private let handle: FileHandle?
     private var buffer = Data()
 
-    init(handle: FileHandle) {
+    init(handle: FileHandle?) {
         self.handle = handle
         buffer.reserveCapacity(1 << 16)
     }
 
+    /// What was written, when there is no file.
+    var contents: Data { buffer }
+
     func write(_ data: Data) throws {
         buffer.append(data)
-        if buffer.count >= 1 << 16 { try flush() }
+        if handle != nil, buffer.count >= 1 << 16 { try flush() }
     }
 
     func flush() throws {
-        guard !buffer.isEmpty else { return }
+        guard let handle, !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
     func close() throws {
         try flush()
-        try handle.close()
+        try handle?.close()
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Prometheus
+import RegistreConnectors
 import RegistreCore
 import RegistreStore
 import ServiceLifecycle
@@ -137,6 +138,9 @@ public struct RegistreApplication: Sendable {
         if let exports = configuration.execution?.exports {
             services.append(ExportSweeper(shelf: exports, interval: .seconds(3600), logger: Logger(label: "registre.exports")))
         }
+        if let pool = configuration.execution?.target?.names.pool {
+            services.append(PoolCloser(pool: pool))
+        }
         return services
     }
 
@@ -162,6 +166,16 @@ public struct RegistreApplication: Sendable {
             try await prepare()
         }
         return app
+    }
+}
+
+/// Closes the connections to the company's database when the server stops.
+struct PoolCloser: Service {
+    let pool: ConnectorPool
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await pool.close()
     }
 }
 

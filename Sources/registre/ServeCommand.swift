@@ -94,8 +94,11 @@ struct ServeCommand: AsyncParsableCommand {
         let target = try datasets.map { datasets -> RequestRunner.Target in
             guard let connection else { throw ValidationError("--datasets and --connection go together") }
             do {
-                _ = try ConnectionLocation(connection)
-                return RequestRunner.Target(dataset: try SubjectOptions.dataset(at: datasets), names: Rights.Target(datasets: datasets, connection: connection))
+                var logger = Logger(label: "registre.connector")
+                logger.logLevel = .error
+                let pool = ConnectorPool(location: try ConnectionLocation(connection), logger: logger)
+                return RequestRunner.Target(
+                    dataset: try SubjectOptions.dataset(at: datasets), names: Rights.Target(datasets: datasets, connection: connection, pool: pool))
             } catch let error as ConnectorError {
                 throw ValidationError("\(error)")
             }

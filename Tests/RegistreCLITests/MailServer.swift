@@ -58,8 +58,12 @@ final class MailServer: @unchecked Sendable {
     static func mails(in maildir: URL) throws -> [Mail] {
         let folder = maildir.appendingPathComponent("new")
         guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
-        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-        return try files.sorted { $0.lastPathComponent < $1.lastPathComponent }.map { file in
+        // Maildir names start with the second of delivery, then digits of varying length: within
+        // one second their order is not the order of arrival, the modification time is.
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey]).map { file in
+            (file, try file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate ?? .distantPast)
+        }
+        return try files.sorted { ($0.1, $0.0.lastPathComponent) < ($1.1, $1.0.lastPathComponent) }.map(\.0).map { file in
             let raw = try String(contentsOf: file, encoding: .utf8)
             let parts = raw.components(separatedBy: "\n\n")
             let encoded = parts.dropFirst().joined(separator: "\n\n").filter { !$0.isWhitespace }

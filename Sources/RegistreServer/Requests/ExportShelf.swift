@@ -4,8 +4,8 @@ import RegistreStore
 import ServiceLifecycle
 
 /// Where the server keeps the answers to access and portability requests until the person
-/// fetches them: one folder per request holding only the zip (the loose JSON, CSV and HTML files
-/// the export writes are removed once zipped), readable by the server's user alone, and deleted
+/// fetches them: one folder per request holding only the zip (written straight from memory, no
+/// loose JSON, CSV or HTML file beside it), readable by the server's user alone, and deleted
 /// `keepDays` after it was written, since it is one more copy of the person's data.
 public struct ExportShelf: Sendable {
     public let directory: URL
@@ -25,13 +25,9 @@ public struct ExportShelf: Sendable {
         return folder
     }
 
-    /// Removes everything of the export in `folder` but its zip.
-    func keepOnlyArchive(in folder: URL, archive: URL) {
-        let manager = FileManager.default
-        for item in (try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [] where item.lastPathComponent != archive.lastPathComponent {
-            try? manager.removeItem(at: item)
-        }
-        try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: archive.path)
+    /// Makes the zip readable by the server's user alone (its folder already is).
+    func protect(_ archive: URL) {
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: archive.path)
     }
 
     /// The zip answering `request`, while it is kept: its path, its file name and until when it

@@ -29,12 +29,15 @@ public struct RequestRunner: Sendable {
         public var out: String?
         /// The access page's language; the policy's first by default.
         public var language: String?
+        /// For access and portability: write only the zip, no loose JSON, CSV and HTML files.
+        public var archiveOnly: Bool
 
-        public init(corrections: [String] = [], filters: [String] = [], out: String? = nil, language: String? = nil) {
+        public init(corrections: [String] = [], filters: [String] = [], out: String? = nil, language: String? = nil, archiveOnly: Bool = false) {
             self.corrections = corrections
             self.filters = filters
             self.out = out
             self.language = language
+            self.archiveOnly = archiveOnly
         }
     }
 
@@ -89,11 +92,12 @@ public struct RequestRunner: Sendable {
             let target = try target()
             outcome = try await Rights.access(
                 identities, dataset: target.dataset, target: target.names, policy: policy, language: try language(instructions.language),
-                out: try needed(instructions.out, "--out"))
+                out: try needed(instructions.out, "--out"), looseFiles: !instructions.archiveOnly)
         case .portability:
             let target = try target()
             outcome = try await Rights.portability(
-                identities, dataset: target.dataset, target: target.names, policy: try needed(policy, "--policy"), out: try needed(instructions.out, "--out"))
+                identities, dataset: target.dataset, target: target.names, policy: try needed(policy, "--policy"), out: try needed(instructions.out, "--out"),
+                looseFiles: !instructions.archiveOnly)
         case .rectification:
             let (corrections, filters) = instructions.corrections.isEmpty ? (details.corrections, details.filters) : (instructions.corrections, instructions.filters)
             guard !corrections.isEmpty else {

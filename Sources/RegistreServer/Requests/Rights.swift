@@ -27,13 +27,19 @@ public enum Rights {
         /// The database, as `--connection` gives it (`env:NAME` resolved when it is opened).
         public var connection: String
 
-        public init(datasets: String, connection: String) {
+        /// Connections kept open between requests (the server's); none opens one per request.
+        public var pool: ConnectorPool?
+
+        public init(datasets: String, connection: String, pool: ConnectorPool? = nil) {
             self.datasets = datasets
             self.connection = connection
+            self.pool = pool
         }
 
-        /// Opens the database (read-only unless `writable`) and runs `body` with its connector.
+        /// Opens the database (read-only unless `writable`), or borrows a connection from the
+        /// pool, and runs `body` with its connector.
         func withConnector<T: Sendable>(writable: Bool = false, _ body: (any Connector) async throws -> T) async throws -> T {
+            if let pool { return try await pool.withConnector(writable: writable, body) }
             var logger = Logger(label: "registre.connector")
             logger.logLevel = .error
             return try await ConnectionLocation(connection).withConnector(writable: writable, logger: logger, body)
@@ -41,26 +47,31 @@ public enum Rights {
     }
 
     /// Access (Art. 15): the export in `out`, with the page when a policy is given.
-    public static func access(_ identities: [Identity], dataset: Dataset, target: Target, policy: Policy?, language: String, out: String) async throws -> Outcome {
+    /// With `looseFiles` false only the zip is written.
+    public static func access(
+        _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy?, language: String, out: String, looseFiles: Bool = true
+    ) async throws -> Outcome {
         let page = policy.map { policy in { (report: AccessReport) in AccessReportRenderer(policy: policy).html(report, language: language) } }
-        return try await export(.access, identities, dataset: dataset, target: target, policy: policy, out: out, page: page)
+        return try await export(.access, identities, dataset: dataset, target: target, policy: policy, out: out, page: page, looseFiles: looseFiles)
     }
 
     /// Portability (Art. 20): only what the person provided, under consent or a contract.
-    public static func portability(_ identities: [Identity], dataset: Dataset, target: Target, policy: Policy, out: String) async throws -> Outcome {
-        try await export(.portability, identities, dataset: dataset, target: target, policy: policy, out: out, page: nil)
+    public static func portability(
+        _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy, out: String, looseFiles: Bool = true
+    ) async throws -> Outcome {
+        try await export(.portability, identities, dataset: dataset, target: target, policy: policy, out: out, page: nil, looseFiles: looseFiles)
     }
 
     private static func export(
         _ kind: SubjectExport.Kind, _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy?, out: String,
-        page: ((AccessReport) -> String)?
+        page: ((AccessReport) -> String)?, looseFiles: Bool
     ) async throws -> Outcome {
         let found = try await target.withConnector { connector in
             try await SubjectFinder(dataset: dataset, connector: connector).find(identities)
         }
         let export = SubjectExport(kind: kind, dataset: dataset)
         let (parts, left) = export.parts(of: found, policy: policy)
-        let summary = try export.write(parts, left: left, to: URL(fileURLWithPath: out), page: page)
+        let summary = try export.write(parts, left: left, to: URL(fileURLWithPath: out), page: page, looseFiles: looseFiles)
         let status = summary.rows.isEmpty && summary.left.isEmpty ? "no_data" : "completed"
         var object: [String: Any] = [
             "status": status, "dataset": dataset.key, "collections": summary.rows, "rows": summary.rows.values.reduce(0, +),

@@ -155,9 +155,10 @@ struct RequestRoutes {
         let runner = RequestRunner(
             desk: desk, store: store, secret: execution.secret, policy: policy, target: { execution.target }, actor: Self.actor(context), naming: Self.apiName)
         let (answered, outcome) = try await runner.run(
-            id, RequestRunner.Instructions(corrections: instructions.corrections ?? [], filters: instructions.where ?? [], out: folder?.path, language: instructions.language))
+            id, RequestRunner.Instructions(corrections: instructions.corrections ?? [], filters: instructions.where ?? [], out: folder?.path, language: instructions.language,
+                                                archiveOnly: true))
         if let folder, outcome.status != "failed" {
-            execution.exports.keepOnlyArchive(in: folder, archive: folder.appendingPathComponent(found.right == .access ? "access.zip" : "portability.zip"))
+            execution.exports.protect(folder.appendingPathComponent(found.right == .access ? "access.zip" : "portability.zip"))
         }
         if outcome.status != "failed" { await tellThePerson(answered) }
         var summary = answered.summary(details: try desk.details(of: answered))
