@@ -53,8 +53,16 @@ public protocol RegistreStore: Sendable {
 
     /// Writes a changed request and its audit entry in one transaction, provided the stored one
     /// is still the version before (`request.version - 1`); otherwise nothing is written and
-    /// the error says the request changed meanwhile.
+    /// the error says the request changed meanwhile. A request closed by the change loses its
+    /// proof of identity in the same transaction, with an audit entry saying so.
     func updateRequest(_ request: SubjectRequest, audit: AuditDraft) async throws
+
+    /// Keeps a proof of identity of an open request (replacing an earlier one) and its audit
+    /// entry, in one transaction.
+    func storeIdentityProof(_ proof: IdentityProofFile, audit: AuditDraft) async throws
+
+    /// The proof of identity of request `requestID`, while it is kept.
+    func identityProof(requestID: Int64) async throws -> IdentityProofFile?
 
     /// The request numbered `id`.
     func request(id: Int64) async throws -> SubjectRequest?

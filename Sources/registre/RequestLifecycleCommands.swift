@@ -115,6 +115,7 @@ extension RequestCommand {
                 let request = try await desk.request(id)
                 var summary = request.summary(details: try desk.details(of: request))
                 summary["status_path"] = RightsPortal.statusPath(desk.statusToken(of: id))
+                if let proof = try await desk.proofKept(of: id) { summary["identity_proof"] = proof.summary }
                 print(try summaryJSON(summary))
             }
         }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -18,7 +21,7 @@ import Testing
             policy: URL = CLITests.repository.appendingPathComponent("Examples/exemple-sas.yaml")
         ) throws {
             self.directory = directory
-            self.port = Int.random(in: 20_000..<60_000)
+            self.port = Self.freePort()
             self.log = directory.appendingPathComponent("server-\(port).log")
             FileManager.default.createFile(atPath: log.path, contents: nil)
             process.executableURL = CLITests.binary
@@ -30,6 +33,22 @@ import Testing
             process.standardOutput = handle
             process.standardError = handle
             try process.run()
+        }
+
+        /// A port nothing listens on now, as the system hands one out (a port picked at random
+        /// could be one another test's server, or PostgreSQL, already holds).
+        static func freePort() -> Int {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(fd) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = 0
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+            }
+            return bound ? Int(UInt16(bigEndian: address.sin_port)) : Int.random(in: 20_000..<60_000)
         }
 
         /// Waits until `/health` answers, at most 30 seconds.

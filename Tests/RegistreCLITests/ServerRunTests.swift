@@ -214,6 +214,56 @@ import Testing
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    @Test func aProofOfIdentitySentFromTheStatusPageIsDestroyedWhenTheRequestCloses() async throws {
+        try await Self.withShopServer(mail: false) { server, api, _, _ in
+            let opened = try await PortalTests.post(server, "/rights", [("right", "erasure"), ("email", "paul.martin@exemple.fr"), ("lang", "en")])
+            #expect(opened.status == 200 && opened.page.contains(#"enctype="multipart/form-data""#) && opened.page.contains("Proof of identity, if we ask you for one"))
+            func upload(_ bytes: Data, boundary: String = "registre-\(UUID().uuidString)", name: String = "proof") async throws -> PortalTests.Answer {
+                var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)\(opened.path)/proof?lang=en")!)
+                request.httpMethod = "POST"
+                request.setValue("multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
+                var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"id.pdf\"\r\nContent-Type: application/pdf\r\n\r\n".utf8)
+                body += bytes + Data("\r\n--\(boundary)--\r\n".utf8)
+                request.httpBody = body
+                return try await PortalTests.send(request)
+            }
+            let scan = Data("%PDF-1.7\nPaul Martin, identity card\n%%EOF\n".utf8)
+            let sent = try await upload(scan)
+            #expect(sent.status == 200 && sent.path == opened.path && sent.page.contains(#"id="proof-received""#), "\(sent.page)")
+            let exe = try await upload(Data("MZ\u{90}\u{0}this is a program".utf8))
+            #expect(exe.status == 415 && exe.error == "Send a PDF, JPEG or PNG file.")
+            let large = try await upload(Data("%PDF-".utf8) + Data(count: 5 * 1024 * 1024))
+            #expect(large.status == 413 && large.error == "The file is larger than 5 MB.")
+            let wrongField = try await upload(scan, name: "other")
+            #expect(wrongField.status == 400)
+            var noBoundary = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)\(opened.path)/proof?lang=en")!)
+            noBoundary.httpMethod = "POST"
+            noBoundary.setValue("multipart/form-data", forHTTPHeaderField: "Content-Type")
+            noBoundary.httpBody = scan
+            #expect(try await PortalTests.send(noBoundary).status == 400)
+
+            // The DPO sees it and reads it; a refused file changed nothing.
+            let shown = try await api.send("GET", "/v1/requests/1")
+            let proof = shown.json["identity_proof"] as? [String: Any] ?? [:]
+            #expect(proof["content_type"] as? String == "application/pdf" && proof["size"] as? Int == scan.count, "\(shown.json)")
+            let (status, file) = try await server.request("/v1/requests/1/proof", headers: ["Authorization": "Bearer \(api.token)"])
+            #expect(status == 200 && file == scan)
+            let (anonymous, _) = try await server.request("/v1/requests/1/proof")
+            #expect(anonymous == 401)
+            let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+            let (put, _) = try await server.request("/v1/requests/1/proof", method: "PUT", body: png, headers: ["Authorization": "Bearer \(api.token)"])
+            #expect(put == 200)
+            #expect((try await api.send("GET", "/v1/requests/1").json["identity_proof"] as? [String: Any])?["content_type"] as? String == "image/png")
+
+            #expect(try await api.send("POST", "/v1/requests/1/refuse", #"{"reason":"The identity could not be established."}"#).status == 200)
+            let gone = try await api.send("GET", "/v1/requests/1/proof")
+            #expect(gone.status == 404 && gone.json["code"] as? String == "proof-none", "destroyed with the request's closing")
+            let closed = try await PortalTests.get(server, "\(opened.path)?lang=en")
+            #expect(!closed.page.contains(#"name="proof""#))
+            #expect(try await upload(scan).status == 409)
+        }
+    }
+
     @Test func theServerRefusesADatasetWithErrorsBeforeItStarts() throws {
         let directory = try CLITests().temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -11,6 +11,43 @@ import Testing
     static func days(_ count: Double, after date: Date = monday) -> Date { date.addingTimeInterval(count * 86_400) }
 
     @Test(arguments: Backend.allCases)
+    func aProofOfIdentityIsKeptSealedWhileTheRequestIsOpenThenDestroyed(_ backend: Backend) async throws {
+        try await StoreFixture.with(backend) { fixture in
+            let desk = try RequestDesk(store: fixture.store, secret: Self.secret)
+            _ = try await desk.open(.erasure, details: RequestDetails(identities: ["email=jeanne@exemple.fr"]), verified: false, at: Self.monday, actor: "portal")
+            let scan = Data("%PDF-1.7\nCarte nationale d'identité: DUPONT Jeanne\n%%EOF\n".utf8)
+            let kept = try await desk.attachProof(1, bytes: scan, at: Self.days(1), actor: "portal")
+            #expect(kept.contentType == "application/pdf" && kept.size == scan.count)
+            #expect(!kept.sealedContent.contains(Data("DUPONT".utf8)), "sealed in the store")
+            let read = try await desk.proof(of: 1)
+            #expect(read?.bytes == scan && read?.proof.sha256 == kept.sha256)
+            let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3])
+            #expect(try await desk.attachProof(1, bytes: png, at: Self.days(2), actor: "portal").contentType == "image/png", "a second file replaces the first")
+            #expect(try await desk.proof(of: 1)?.bytes == png)
+
+            for (bytes, code) in [(Data("MZ\u{90}".utf8), "proof-type"), (Data(), "proof-empty"), (Data(count: IdentityProofFile.maximumSize + 1), "proof-too-large")] {
+                let refused = await #expect(throws: RequestDesk.Refusal.self) { try await desk.attachProof(1, bytes: bytes, at: Self.days(2), actor: "portal") }
+                #expect(refused?.code == code)
+            }
+            #expect(try await desk.proof(of: 1)?.bytes == png, "a refused file changes nothing")
+
+            _ = try await desk.confirmIdentity(1, at: Self.days(3), actor: "token:dpo")
+            #expect(try await desk.proof(of: 1) != nil, "kept while the request is open")
+            _ = try await desk.complete(1, partially: false, result: "erased", at: Self.days(4), actor: "token:dpo")
+            #expect(try await desk.proof(of: 1) == nil, "destroyed as the request closes")
+            let late = await #expect(throws: RequestDesk.Refusal.self) { try await desk.attachProof(1, bytes: scan, at: Self.days(5), actor: "portal") }
+            #expect(late?.code == "state-invalid")
+
+            let audit = try await fixture.store.auditEntries(after: 0, limit: 20).map(\.draft)
+            #expect(audit.map(\.action) == [
+                "request.received", "request.identity_proof_received", "request.identity_proof_received", "request.identity_confirmed",
+                "request.completed", "request.identity_proof_destroyed",
+            ])
+            #expect(audit[1].payload.contains(kept.sha256) && !audit[1].payload.contains("DUPONT"))
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
     func aRequestWaitsForIdentityThenRunsItsMonthAndIsExtendedOnce(_ backend: Backend) async throws {
         try await StoreFixture.with(backend) { fixture in
             let desk = try RequestDesk(store: fixture.store, secret: Self.secret)

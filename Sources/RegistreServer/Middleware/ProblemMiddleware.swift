@@ -36,6 +36,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             let status: HTTPResponse.Status = switch refusal.code {
             case "request-unknown", "limit-unknown": .notFound
             case "state-invalid", "already-extended", "extension-late", "limit-lifted", "code-missing", "code-expired", "code-locked": .conflict
+            case "proof-too-large": .contentTooLarge
+            case "proof-type": .unsupportedMediaType
             default: .unprocessableContent
             }
             return Problem(status: status, code: refusal.code, detail: refusal.message).response()

@@ -114,7 +114,7 @@ struct PortalPages: Sendable {
     /// The status page of `request`, with the code form while its identity waits for one.
     func status(
         of request: SubjectRequest, token: String, language: String, today: CivilDate, mailConfigured: Bool, downloadUntil: Date? = nil,
-        error: String? = nil
+        proof: IdentityProofFile? = nil, error: String? = nil
     ) -> String {
         let words = PortalWords(language)
         let right = request.right.declared.words(in: language)
@@ -155,6 +155,25 @@ struct PortalPages: Sendable {
                     "Nous allons vous contacter pour vérifier votre identité ; le délai court à partir de cette vérification.")
             }
             context["identity"] = identity
+        }
+        // The form for a proof of identity, unless the policy never asks for one.
+        if request.state.isOpen, let asked = policy.rights.identityProof, asked != .never {
+            var upload: [String: Any] = [
+                "action": "\(action)/proof",
+                "label": asked == .always
+                    ? words.pick("Proof of identity (required)", "Justificatif d'identité (obligatoire)")
+                    : words.pick("Proof of identity, if we ask you for one", "Justificatif d'identité, si nous vous le demandons"),
+                "hint": words.pick(
+                    "A copy of an identity document, as a PDF, JPEG or PNG file of 5 MB at most. It is kept encrypted and destroyed once your request is answered.",
+                    "La copie d'une pièce d'identité, en fichier PDF, JPEG ou PNG de 5 Mo au plus. Elle est conservée chiffrée et détruite dès que votre demande est traitée."),
+                "send": words.pick("Send the file", "Envoyer le fichier"),
+            ]
+            if let proof {
+                upload["received"] = words.pick(
+                    "We received a file on \(LegalDeadline.day(of: proof.receivedAt).words(in: language)) (\(proof.size / 1024 + 1) KB); sending another replaces it.",
+                    "Nous avons reçu un fichier le \(LegalDeadline.day(of: proof.receivedAt).words(in: language)) (\(proof.size / 1024 + 1) Ko) ; en envoyer un autre le remplace.")
+            }
+            context["proof"] = upload
         }
         if request.state.isOpen {
             context["cancel"] = ["action": "\(action)/cancel", "label": words.pick("Withdraw my request", "Retirer ma demande")]
@@ -360,6 +379,15 @@ button.secondary{background:#fff;color:#1f3f8f}:focus-visible{outline:3px solid 
 {{/form}}
 {{#resend}}<form method="post" action="{{action}}?lang={{lang}}"><p><button type="submit" class="secondary">{{label}}</button></p></form>{{/resend}}
 {{/identity}}
+{{#proof}}
+<form method="post" action="{{action}}?lang={{lang}}" enctype="multipart/form-data">
+<label for="proof">{{label}}</label>
+<input type="file" name="proof" id="proof" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" required aria-describedby="proof-hint">
+<p class="hint" id="proof-hint">{{hint}}</p>
+{{#received}}<p id="proof-received">{{.}}</p>{{/received}}
+<p><button type="submit" class="secondary">{{send}}</button></p>
+</form>
+{{/proof}}
 {{#cancel}}<form method="post" action="{{action}}?lang={{lang}}"><p><button type="submit" class="secondary" id="cancel">{{label}}</button></p></form>{{/cancel}}
 <p class="note">{{keepLink}}</p>
 """#)

@@ -16,7 +16,8 @@ public enum RightsPortal {
 /// the code that confirms the person's identity, and sends them to their status page),
 /// `GET /rights/requests/{token}` (the status page behind its secret link) and, from it,
 /// `POST .../verify` (the code), `.../code` (a new code) and `.../cancel` (withdraw the request),
-/// and `GET .../export`, the person's data once an access or portability request is answered.
+/// `.../proof` (a proof of identity, as a file), and `GET .../export`, the person's data once an
+/// access or portability request is answered.
 /// The same ``RequestDesk`` as the DPO's API and the command line, with `portal` as the actor.
 struct PortalRoutes {
     let desk: RequestDesk
@@ -40,7 +41,7 @@ struct PortalRoutes {
             let language = pages.language(request.uri.queryParameters.get("lang"))
             let (found, token) = try await find(context)
             guard let found else { return Self.html(pages.unknownLink(language: language), status: .notFound) }
-            return Self.html(status(found, token: token, language: language))
+            return Self.html(try await status(found, token: token, language: language))
         }
         group.get("rights/requests/{token}/export") { request, context in
             let language = pages.language(request.uri.queryParameters.get("lang"))
@@ -48,6 +49,9 @@ struct PortalRoutes {
             guard let found else { return Self.html(pages.unknownLink(language: language), status: .notFound) }
             guard let archive = exports?.archive(of: found) else { return Self.html(pages.noExport(language: language), status: .notFound) }
             return try await RequestRoutes.download(archive, context: context)
+        }
+        mailing.post("rights/requests/{token}/proof") { request, context in
+            try await receiveProof(request, context)
         }
         group.post("rights/requests/{token}/verify") { request, context in
             try await change(request, context) { found, form in
@@ -134,6 +138,34 @@ struct PortalRoutes {
         return Self.redirect(to: "\(RightsPortal.statusPath(desk.statusToken(of: opened.id)))?lang=\(language)")
     }
 
+    /// Keeps the file a person sent from their status page as the request's proof of identity,
+    /// or shows the page again with why not.
+    private func receiveProof(_ request: Request, _ context: RegistreRequestContext) async throws -> Response {
+        let language = pages.language(request.uri.queryParameters.get("lang"))
+        let (found, token) = try await find(context)
+        guard let found else { return Self.html(pages.unknownLink(language: language), status: .notFound) }
+        let words = PortalWords(language)
+        func again(_ en: String, _ fr: String, _ code: HTTPResponse.Status) async throws -> Response {
+            Self.html(try await status(found, token: token, language: language, error: words.pick(en, fr)), status: code)
+        }
+        do {
+            // The form's other fields and the part headers take a few hundred bytes more than the file.
+            let body = try await RequestRoutes.proofBody(request, overhead: 16 * 1024)
+            guard let form = MultipartForm(body, contentType: request.headers[.contentType] ?? ""), let file = form["proof"] else {
+                return try await again("The file could not be read; choose it again.", "Le fichier n'a pas pu être lu ; choisissez-le à nouveau.", .badRequest)
+            }
+            _ = try await desk.attachProof(found.id, bytes: file.bytes, at: Date(), actor: "portal")
+        } catch let refusal as RequestDesk.Refusal {
+            switch refusal.code {
+            case "proof-too-large": return try await again("The file is larger than 5 MB.", "Le fichier dépasse 5 Mo.", .contentTooLarge)
+            case "proof-type": return try await again("Send a PDF, JPEG or PNG file.", "Envoyez un fichier PDF, JPEG ou PNG.", .unsupportedMediaType)
+            case "proof-empty": return try await again("Choose a file.", "Choisissez un fichier.", .unprocessableContent)
+            default: return try await again("This request can no longer be changed.", "Cette demande ne peut plus être modifiée.", .conflict)
+            }
+        }
+        return Self.redirect(to: "\(RightsPortal.statusPath(token))?lang=\(language)")
+    }
+
     /// Mails request `id`'s person a new code, with the link to their status page.
     private func sendCode(_ id: Int64) async throws -> SubjectRequest {
         guard let mail else { throw RequestDesk.Refusal(code: "mail-off", message: "this server sends no mail") }
@@ -155,18 +187,18 @@ struct PortalRoutes {
         guard let found else { return Self.html(pages.unknownLink(language: language), status: .notFound) }
         let form = FormFields(try await ConsentRoutes.body(of: request, context: context))
         guard let form else {
-            return Self.html(status(found, token: token, language: language, error: PortalWords(language).unreadableForm), status: .badRequest)
+            return Self.html(try await status(found, token: token, language: language, error: PortalWords(language).unreadableForm), status: .badRequest)
         }
         do {
             _ = try await body(found, form)
         } catch let refusal as RequestDesk.Refusal {
             let current = try await desk.request(found.id)
             let status: HTTPResponse.Status = refusal.code == "code-wrong" ? .unprocessableContent : refusal.code == "code-recent" ? .tooManyRequests : .conflict
-            return Self.html(self.status(current, token: token, language: language, error: PortalWords(language).refusal(refusal)), status: status)
+            return Self.html(try await self.status(current, token: token, language: language, error: PortalWords(language).refusal(refusal)), status: status)
         } catch let error as ConnectorError {
             logger.warning("the identity code could not be sent", metadata: ["request": .stringConvertible(found.id), "error": .string("\(error)")])
             let message = PortalWords(language).pick("The code could not be sent; try again later.", "Le code n'a pas pu être envoyé ; réessayez plus tard.")
-            return Self.html(status(found, token: token, language: language, error: message), status: .serviceUnavailable)
+            return Self.html(try await status(found, token: token, language: language, error: message), status: .serviceUnavailable)
         }
         return Self.redirect(to: "\(RightsPortal.statusPath(token))?lang=\(language)")
     }
@@ -176,10 +208,10 @@ struct PortalRoutes {
         return (try await desk.request(statusToken: token), token)
     }
 
-    private func status(_ request: SubjectRequest, token: String, language: String, error: String? = nil) -> String {
+    private func status(_ request: SubjectRequest, token: String, language: String, error: String? = nil) async throws -> String {
         pages.status(
             of: request, token: token, language: language, today: LegalDeadline.day(of: Date()), mailConfigured: mail != nil,
-            downloadUntil: exports?.archive(of: request)?.until, error: error)
+            downloadUntil: exports?.archive(of: request)?.until, proof: request.state.isOpen ? try await desk.proofKept(of: request.id) : nil, error: error)
     }
 
     /// Portal pages are never cached, framed or sent as a referrer: the status link is a secret.

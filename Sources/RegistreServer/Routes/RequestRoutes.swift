@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 import RegistreConnectors
 import RegistreCore
 import RegistreStore
@@ -75,7 +76,27 @@ struct RequestRoutes {
             let found = try await desk.request(try Self.id(context))
             var summary = found.summary(details: try desk.details(of: found))
             summary["status_path"] = RightsPortal.statusPath(desk.statusToken(of: found.id))
+            if let proof = try await desk.proofKept(of: found.id) { summary["identity_proof"] = proof.summary }
             return try Self.json(summary)
+        }
+        group.put("v1/requests/{id}/proof") { request, context -> Response in
+            let id = try Self.id(context)
+            let bytes = try await Self.proofBody(request)
+            return try Self.json(try await desk.attachProof(id, bytes: Data(bytes.readableBytesView), at: Date(), actor: Self.actor(context)).summary)
+        }
+        group.get("v1/requests/{id}/proof") { _, context -> Response in
+            let id = try Self.id(context)
+            guard let (proof, bytes) = try await desk.proof(of: id) else {
+                throw Problem(status: .notFound, code: "proof-none", detail: "request \(id) holds no proof of identity (none was sent, or it was destroyed when the request closed)")
+            }
+            let suffix = proof.contentType == "application/pdf" ? "pdf" : proof.contentType == "image/png" ? "png" : "jpg"
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: proof.contentType, .contentDisposition: "attachment; filename=\"request-\(id)-identity-proof.\(suffix)\"",
+                    .cacheControl: "no-store", HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+                ],
+                body: ResponseBody(byteBuffer: ByteBuffer(data: bytes)))
         }
         group.post("v1/requests") { request, context -> Response in
             let opening = try await Self.decode(Opening.self, request, context)
@@ -180,6 +201,16 @@ struct RequestRoutes {
             try await mail.client.send(RequestMail.answered(request, to: email.value, from: mail.from, signature: mail.signature, statusLink: link, downloadUntil: until))
         } catch {
             logger.warning("the answer could not be mailed", metadata: ["request": .stringConvertible(request.id), "error": .string("\(error)")])
+        }
+    }
+
+    /// The body of a proof of identity: up to its limit, beyond the other bodies' (413 past it).
+    static func proofBody(_ request: Request, overhead: Int = 0) async throws -> ByteBuffer {
+        var request = request
+        do {
+            return try await request.collectBody(upTo: IdentityProofFile.maximumSize + overhead)
+        } catch is NIOTooManyBytesError {
+            throw RequestDesk.Refusal(code: "proof-too-large", message: "the file is larger than \(IdentityProofFile.maximumSize / 1024 / 1024) MiB")
         }
     }
 

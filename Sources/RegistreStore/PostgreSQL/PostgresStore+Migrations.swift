@@ -177,5 +177,17 @@ extension PostgresStore {
             )
             """,
         ]),
+        ("8-identity-proofs", [
+            """
+            CREATE TABLE identity_proof (
+              request_id BIGINT PRIMARY KEY REFERENCES subject_request (id),
+              content_type TEXT NOT NULL,
+              size BIGINT NOT NULL,
+              sha256 TEXT NOT NULL,
+              sealed_content BYTEA NOT NULL,
+              received_at BIGINT NOT NULL
+            )
+            """,
+        ]),
     ]
 }

@@ -44,7 +44,38 @@ extension PostgresStore {
             for try await _ in rows { updated = true }
             guard updated else { throw StoreError.requestChanged(request.id) }
             _ = try await Self.appendAudit(audit, on: connection, logger: logger)
+            if !request.state.isOpen {
+                var destroyed = false
+                for try await _ in try await connection.query("DELETE FROM identity_proof WHERE request_id = \(request.id) RETURNING request_id", logger: logger) {
+                    destroyed = true
+                }
+                if destroyed { _ = try await Self.appendAudit(audit.proofDestroyed(request.id), on: connection, logger: logger) }
+            }
         }
+    }
+
+    public func storeIdentityProof(_ proof: IdentityProofFile, audit: AuditDraft) async throws {
+        let logger = self.logger
+        try await transaction { connection in
+            try await connection.query(
+                """
+                INSERT INTO identity_proof (request_id, content_type, size, sha256, sealed_content, received_at)
+                VALUES (\(proof.requestID), \(proof.contentType), \(Int64(proof.size)), \(proof.sha256), \(proof.sealedContent), \(proof.receivedAt.millisecondsSince1970))
+                ON CONFLICT (request_id) DO UPDATE SET content_type = excluded.content_type, size = excluded.size, sha256 = excluded.sha256,
+                  sealed_content = excluded.sealed_content, received_at = excluded.received_at
+                """, logger: logger)
+            _ = try await Self.appendAudit(audit, on: connection, logger: logger)
+        }
+    }
+
+    public func identityProof(requestID: Int64) async throws -> IdentityProofFile? {
+        let rows = try await client.query(
+            "SELECT content_type, size, sha256, sealed_content, received_at FROM identity_proof WHERE request_id = \(requestID)", logger: logger)
+        for try await (type, size, sha256, sealed, received) in rows.decode((String, Int64, String, Data, Int64).self) {
+            return IdentityProofFile(
+                requestID: requestID, contentType: type, size: Int(size), sha256: sha256, sealedContent: sealed, receivedAt: Date(millisecondsSince1970: received))
+        }
+        return nil
     }
 
     public func request(id: Int64) async throws -> SubjectRequest? {

@@ -269,7 +269,7 @@ public struct RequestDesk: Sendable {
 
     /// The audit entry of a change: the request's number, right, state and deadlines, and the
     /// reasons given; never the identities.
-    private func audit(_ request: SubjectRequest, action: String, actor: String, at date: Date, note: String? = nil) -> AuditDraft {
+    func audit(_ request: SubjectRequest, action: String, actor: String, at date: Date, note: String? = nil) -> AuditDraft {
         var fields = ["right": request.right.rawValue, "state": request.state.rawValue, "version": String(request.version)]
         if request.id > 0 { fields["id"] = String(request.id) }
         if let due = request.dueOn { fields["due_on"] = due.description }

@@ -120,6 +120,18 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("7-identity-proofs") { db in
+            try db.execute(sql: """
+                CREATE TABLE identity_proof (
+                  request_id INTEGER PRIMARY KEY REFERENCES subject_request (id),
+                  content_type TEXT NOT NULL,
+                  size INTEGER NOT NULL,
+                  sha256 TEXT NOT NULL,
+                  sealed_content BLOB NOT NULL,
+                  received_at INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

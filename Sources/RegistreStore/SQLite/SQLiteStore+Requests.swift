@@ -33,6 +33,35 @@ extension SQLiteStore {
                 arguments: arguments)
             guard db.changesCount == 1 else { throw StoreError.requestChanged(request.id) }
             _ = try Self.appendAudit(audit, in: db)
+            if !request.state.isOpen {
+                try db.execute(sql: "DELETE FROM identity_proof WHERE request_id = ?", arguments: [request.id])
+                if db.changesCount > 0 { _ = try Self.appendAudit(audit.proofDestroyed(request.id), in: db) }
+            }
+        }
+    }
+
+    public func storeIdentityProof(_ proof: IdentityProofFile, audit: AuditDraft) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                INSERT INTO identity_proof (request_id, content_type, size, sha256, sealed_content, received_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (request_id) DO UPDATE SET content_type = excluded.content_type, size = excluded.size, sha256 = excluded.sha256,
+                  sealed_content = excluded.sealed_content, received_at = excluded.received_at
+                """,
+                arguments: [proof.requestID, proof.contentType, proof.size, proof.sha256, proof.sealedContent, proof.receivedAt.millisecondsSince1970])
+            _ = try Self.appendAudit(audit, in: db)
+        }
+    }
+
+    public func identityProof(requestID: Int64) async throws -> IdentityProofFile? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT content_type, size, sha256, sealed_content, received_at FROM identity_proof WHERE request_id = ?", arguments: [requestID]
+            ).map { row in
+                IdentityProofFile(
+                    requestID: requestID, contentType: row[0], size: row[1], sha256: row[2], sealedContent: row[3],
+                    receivedAt: Date(millisecondsSince1970: row[4]))
+            }
         }
     }
 
