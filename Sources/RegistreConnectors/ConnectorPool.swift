@@ -22,6 +22,8 @@ public final class ConnectorPool: Sendable {
         /// Requests waiting for a connection: given one that came back, or nil when a slot freed.
         var waiting: [CheckedContinuation<PostgresConnector?, Never>] = []
         var definitionsSince = ContinuousClock.now
+        /// Once closed, connections that come back are closed too.
+        var closed = false
     }
 
     private let state = Mutex(State())
@@ -42,7 +44,9 @@ public final class ConnectorPool: Sendable {
             await giveBack(connector, healthy: true)
             return result
         } catch let error as ConnectorError where ["connection-failed", "query-failed", "write-failed", "commit-unknown"].contains(error.code) {
-            // The connection may be broken, or in a state no other request should inherit.
+            // The connection may be broken, or in a state no other request should inherit; a
+            // query may have failed on a table that changed, so its definitions are read again.
+            if error.code == "query-failed" { definitions.forget() }
             await giveBack(connector, healthy: false)
             throw error
         } catch {
@@ -103,15 +107,14 @@ public final class ConnectorPool: Sendable {
     /// and its place given to a waiting request, which connects anew.
     private func giveBack(_ connector: PostgresConnector, healthy: Bool) async {
         if healthy, !connector.isClosed {
-            let waiter = state.withLock { state -> CheckedContinuation<PostgresConnector?, Never>? in
-                if state.waiting.isEmpty {
-                    state.idle.append(connector)
-                    return nil
-                }
-                return state.waiting.removeFirst()
+            let (waiter, kept) = state.withLock { state -> (CheckedContinuation<PostgresConnector?, Never>?, Bool) in
+                if !state.waiting.isEmpty { return (state.waiting.removeFirst(), true) }
+                guard !state.closed else { return (nil, false) }
+                state.idle.append(connector)
+                return (nil, true)
             }
             waiter?.resume(returning: connector)
-            return
+            if kept { return }
         }
         await connector.close()
         release()
@@ -130,6 +133,7 @@ public final class ConnectorPool: Sendable {
     /// it when it stops (PostgreSQL connections must be closed before they are released).
     public func close() async {
         let idle = state.withLock { state in
+            state.closed = true
             defer {
                 state.open -= state.idle.count
                 state.idle.removeAll()

@@ -4,8 +4,9 @@ import ZIPFoundation
 
 /// Writes what a data subject receives: for each collection one JSON file (an array of objects,
 /// one row per line) and one CSV file, an `index.html` page for an access request, and a zip of
-/// them all. Files are written a row at a time and zipped from disk, so an export never holds
-/// its text in memory whole.
+/// them all. Loose files are written a row at a time and zipped from disk; without loose files
+/// (the server's exports) each file's text is held in memory until it is zipped. Either way the
+/// rows found are in memory (``SubjectRows``): an export of 100,000 rows is not streamed.
 public struct SubjectExport: Sendable {
     /// What the export answers.
     public enum Kind: String, Sendable {

@@ -57,12 +57,14 @@ public protocol RegistreStore: Sendable {
     /// proof of identity in the same transaction, with an audit entry saying so.
     func updateRequest(_ request: SubjectRequest, audit: AuditDraft) async throws
 
-    /// Keeps a proof of identity of an open request (replacing an earlier one) and its audit
-    /// entry, in one transaction.
-    func storeIdentityProof(_ proof: IdentityProofFile, audit: AuditDraft) async throws
+    /// Keeps a proof of identity (replacing an earlier one) and its audit entry, in one
+    /// transaction, provided the request is still open in it; returns false, writing nothing,
+    /// when it is not (closed meanwhile, so the proof would outlive the request).
+    func storeIdentityProof(_ proof: IdentityProofFile, audit: AuditDraft) async throws -> Bool
 
-    /// The proof of identity of request `requestID`, while it is kept.
-    func identityProof(requestID: Int64) async throws -> IdentityProofFile?
+    /// The proof of identity of request `requestID`, while it is kept; without `content`, its
+    /// description only (`sealedContent` empty), which does not read the file.
+    func identityProof(requestID: Int64, content: Bool) async throws -> IdentityProofFile?
 
     /// The request numbered `id`.
     func request(id: Int64) async throws -> SubjectRequest?

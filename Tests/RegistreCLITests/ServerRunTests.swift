@@ -78,27 +78,32 @@ import Testing
             #expect(request["state"] as? String == "completed" && request["export_path"] as? String == "/v1/requests/1/export")
             let rows = result["collections"] as? [String: Int] ?? [:]
             #expect(result["status"] as? String == "completed" && rows["customer"] == 1 && (rows["customer_order"] ?? 0) > 0, "\(result)")
-            // Only the zip is kept on the server, readable by its user alone.
-            let kept = try FileManager.default.contentsOfDirectory(atPath: paths.exports.appendingPathComponent("request-1").path)
-            #expect(kept == ["access.zip"])
-            let mode = try FileManager.default.attributesOfItem(atPath: paths.exports.appendingPathComponent("request-1/access.zip").path)[.posixPermissions] as? Int
+            // Only the zip is kept on the server, readable by its user alone, in a folder named by its keyed download secret.
+            let download = try #require(request["download_path"] as? String)
+            #expect(download.hasPrefix("/rights/exports/1-") && !download.contains(opened.path.dropFirst("/rights/requests/".count)))
+            let folder = paths.exports.appendingPathComponent("request-\(download.dropFirst("/rights/exports/".count))")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["access.zip"])
+            let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("access.zip").path)[.posixPermissions] as? Int
             #expect(mode == 0o600)
 
-            // The person is told, with the link to their page, where the download waits.
+            // The person is told, with the link to their page, and the download link goes to their address alone.
             // (The maildir's file names do not always sort in the order the mails came.)
             let answer = try #require(try await mail.waitForMails(2).first { $0.code == nil })
             #expect(answer.headers.contains("To: <jeanne.dupont@exemple.fr>") && answer.text.contains("Votre demande n° 1 (Droit d'accès, Art. 15 du RGPD) a été traitée."), "\(answer.text)")
-            #expect(answer.text.contains("https://privacy.exemple.fr\(opened.path)") && answer.text.contains("téléchargées jusqu'au"), "\(answer.text)")
+            #expect(answer.text.contains("https://privacy.exemple.fr\(opened.path)") && answer.text.contains("https://privacy.exemple.fr\(download)"), "\(answer.text)")
             let page = try await PortalTests.get(server, "\(opened.path)?lang=fr")
-            #expect(page.page.contains(#"href="\#(opened.path)/export""#) && page.page.contains("Disponible jusqu&#39;au "), "\(page.page)")
+            #expect(page.page.contains("depuis le lien envoyé à votre adresse électronique") && !page.page.contains("/rights/exports/"), "\(page.page)")
+            #expect(try await PortalTests.get(server, "\(opened.path)/export").status == 404, "the status link downloads nothing")
 
-            for path in ["\(opened.path)/export", "/v1/requests/1/export"] {
-                let (status, zip) = try await server.request(path, headers: ["Authorization": "Bearer \(api.token)"])
+            // Anyone with the mailed link (no token) and the DPO (token) get the same zip, holding Jeanne's rows.
+            for (path, headers) in [(download, [String: String]()), ("/v1/requests/1/export", ["Authorization": "Bearer \(api.token)"])] {
+                let (status, zip) = try await server.request(path, headers: headers)
                 #expect(status == 200 && zip.prefix(2) == Data("PK".utf8), "\(path)")
                 let listing = try Self.unzipListing(zip, in: paths.exports)
                 #expect(listing.contains("customer.json") && listing.contains("customer.csv") && listing.contains("index.html"), "\(listing)")
+                #expect(try Self.unzipped(zip, "customer.json", in: paths.exports).contains("Jeanne.Dupont@Exemple.fr"))
             }
-            let (stranger, _) = try await server.request(String(opened.path.dropLast()) + (opened.path.hasSuffix("0") ? "1" : "0") + "/export")
+            let (stranger, _) = try await server.request(String(download.dropLast()) + (download.hasSuffix("0") ? "1" : "0"))
             #expect(stranger == 404, "another link downloads nothing")
             let (noToken, _) = try await server.request("/v1/requests/1/export")
             #expect(noToken == 401)
@@ -123,8 +128,7 @@ import Testing
             let shown = try await api.send("GET", "/v1/requests/\(id)")
             let page = try await PortalTests.get(server, "\(shown.json["status_path"] as? String ?? "")?lang=en")
             #expect(page.page.contains(#"<ul id="kept">"#) && page.page.contains("lodge a complaint"), "\(page.page)")
-            let (status, _) = try await server.request("\(shown.json["status_path"] as? String ?? "")/export")
-            #expect(status == 404, "an erasure has nothing to download")
+            #expect(request["download_path"] == nil, "an erasure has nothing to download")
         }
     }
 
@@ -274,6 +278,22 @@ import Testing
         #expect(served.status != 0 && served.stderr.contains("broken.yml"), "\(served.stderr)")
         let alone = try CLITests().registre(["serve", "--policy", policy, "--datasets", broken.path])
         #expect(alone.status != 0 && alone.stderr.contains("--datasets and --connection go together"), "\(alone.stderr)")
+    }
+
+    /// One file of a zip, read by Python's zipfile module.
+    static func unzipped(_ zip: Data, _ name: String, in folder: URL) throws -> String {
+        let file = folder.appendingPathComponent("download-\(UUID().uuidString).zip")
+        try zip.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())", file.path, name]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text
     }
 
     /// The names of the files in a zip, read by Python's zipfile module.

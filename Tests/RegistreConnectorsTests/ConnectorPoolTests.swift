@@ -28,6 +28,15 @@ import Testing
         }
     }
 
+    /// The PostgreSQL backend serving the connection the pool lends next.
+    static func backendPID(_ pool: ConnectorPool) async throws -> String {
+        try await pool.withConnector { connector in
+            let rows = try await connector.rows(of: TableName(schema: "pg_catalog", name: "pg_stat_activity"), columns: ["pid", "query"], where: "datname",
+                                                matchesAnyOf: [.text(try #require(pool.databaseName))], caseInsensitive: false)
+            return rows.first { ($0.values.last?.jsonText ?? "").contains("pg_stat_activity") }?.values.first?.jsonText ?? ""
+        }
+    }
+
     @Test func requestsBeyondTheLimitWaitAndConnectionsAreReused() async throws {
         try await Self.withPool(maximumOpen: 2) { pool, _ in
             final class Busy: Sendable {
@@ -60,21 +69,26 @@ import Testing
             try ConnectorFixture.psql(try ConnectorFixture.postgresURL(), database: try #require(pool.databaseName), command: "ALTER TABLE customer ADD COLUMN nickname text")
             let cached = try await pool.withConnector { try await $0.describe(customer) }
             #expect(cached?.column("nickname") == nil, "read once, kept for its lifetime")
-            // Another pool on the same database whose definitions last no time reads them again.
+            // A pool whose definitions last no time, warmed before the change, reads them again.
             let fresh = ConnectorPool(location: pool.location, logger: ConnectorFixture.logger, maximumOpen: 1, definitionLifetime: .zero)
-            _ = try await fresh.withConnector { try await $0.describe(customer) }
-            let again = try await fresh.withConnector { try await $0.describe(TableName(schema: nil, name: "customer")) }
+            let address = TableName(schema: nil, name: "address")
+            _ = try await fresh.withConnector { try await $0.describe(address) }
+            try ConnectorFixture.psql(try ConnectorFixture.postgresURL(), database: try #require(pool.databaseName), command: "ALTER TABLE address ADD COLUMN floor text")
+            let again = try await fresh.withConnector { try await $0.describe(address) }
             await fresh.close()
-            #expect(again?.column("nickname") != nil, "read again once its lifetime passed")
+            #expect(again?.column("floor") != nil, "read again once its lifetime passed")
         }
     }
 
     @Test func aFailedConnectionIsDroppedAndTheNextRequestGetsAWorkingOne() async throws {
         try await Self.withPool(maximumOpen: 1) { pool, _ in
             let customer = TableName(schema: nil, name: "customer")
-            await #expect(throws: ConnectorError.self) {
-                try await pool.withConnector { try await $0.rows(of: TableName(schema: nil, name: "missing_table"), columns: ["id"], where: "id", matchesAnyOf: [.integer(1)], caseInsensitive: false) }
+            // A value PostgreSQL cannot cast to the column's type: the query fails on the server.
+            let failed = await #expect(throws: ConnectorError.self) {
+                try await pool.withConnector { try await $0.rows(of: customer, columns: ["id"], where: "id", matchesAnyOf: [.text("not a number")], caseInsensitive: false) }
             }
+            #expect(failed?.code == "query-failed")
+            let first = try await Self.backendPID(pool)
             let rows = try await pool.withConnector { try await $0.rows(of: customer, columns: ["id"], where: "id", matchesAnyOf: [.integer(1)], caseInsensitive: false) }
             #expect(rows.count == 1)
             // (PostgreSQL lists a closed connection until its backend has exited: wait for that.)
@@ -84,6 +98,7 @@ import Testing
                 open = try await Self.connections(pool)
             }
             #expect(open == 1, "the failed connection was closed, not kept beside the new one")
+            #expect(try await Self.backendPID(pool) == first, "the new one is kept and lent again")
         }
     }
 }

@@ -48,6 +48,12 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 return Problem(status: .serviceUnavailable, code: error.code, detail: error.message).response(extraHeaders: [.retryAfter: "30"])
             case "query-failed", "write-failed", "commit-unknown":
                 return Problem(status: .badGateway, code: error.code, detail: error.message).response()
+            case "out-unwritable":
+                // The server's own disk: its paths are not the client's business.
+                context.logger.error("export not written", metadata: ["code": .string(error.code)])
+                return Problem(status: .internalServerError, code: error.code, detail: "the server could not write the export; nothing was answered, try again").response()
+            case "dataset-invalid":
+                return Problem(status: .conflict, code: error.code, detail: error.message).response()
             default:
                 // Input the connectors' rules refuse: an identity, a correction, a dataset.
                 return Problem(status: .unprocessableContent, code: error.code, detail: error.message).response()

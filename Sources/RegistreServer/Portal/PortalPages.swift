@@ -25,6 +25,10 @@ struct PortalPages: Sendable {
         self.rights = SubjectRight.allCases.filter { right in policy.rights.offers(right.declared) && (right != .withdrawConsent || withdrawable) }
     }
 
+    /// Whether the policy says a proof of identity may be asked (always, or when in doubt); a
+    /// policy that says never, or nothing, gets no file form.
+    var takesProof: Bool { policy.rights.identityProof.map { $0 != .never } ?? false }
+
     /// The language of a page: the one asked for when the policy has it, else the policy's first.
     func language(_ asked: String?) -> String {
         if let asked, policy.languages.contains(asked) { return asked }
@@ -156,8 +160,8 @@ struct PortalPages: Sendable {
             }
             context["identity"] = identity
         }
-        // The form for a proof of identity, unless the policy never asks for one.
-        if request.state.isOpen, let asked = policy.rights.identityProof, asked != .never {
+        // The form for a proof of identity, where the policy says one may be asked.
+        if request.state.isOpen, takesProof, let asked = policy.rights.identityProof {
             var upload: [String: Any] = [
                 "action": "\(action)/proof",
                 "label": asked == .always
@@ -183,13 +187,12 @@ struct PortalPages: Sendable {
                                   "text": outcome]
         }
         if let downloadUntil {
-            context["download"] = [
-                "href": "\(action)/export",
-                "label": words.pick("Download your data (zip: one JSON and one CSV file per table, and a readable page)",
-                                    "Télécharger vos données (zip : un fichier JSON et un fichier CSV par table, et une page lisible)"),
-                "until": words.pick("Available until \(LegalDeadline.day(of: downloadUntil).words(in: language)); deleted afterwards.",
-                                    "Disponible jusqu'au \(LegalDeadline.day(of: downloadUntil).words(in: language)) ; supprimé ensuite."),
-            ]
+            // The link itself goes only to the person's verified address: whoever holds this
+            // page's link may not be the person (anyone can fill in the form with an address).
+            let until = LegalDeadline.day(of: downloadUntil).words(in: language)
+            context["download"] = words.pick(
+                "Your data (a zip: one JSON and one CSV file per table, and a readable page) can be downloaded until \(until) from the link sent to your e-mail address; it is deleted afterwards.",
+                "Vos données (un zip : un fichier JSON et un fichier CSV par table, et une page lisible) peuvent être téléchargées jusqu'au \(until) depuis le lien envoyé à votre adresse électronique ; elles sont supprimées ensuite.")
         }
         let kept = Self.keptReasons(request.outcome)
         if !kept.isEmpty {
@@ -364,7 +367,7 @@ button.secondary{background:#fff;color:#1f3f8f}:focus-visible{outline:3px solid 
 <p class="state" id="state">{{state}}</p>
 {{#extension}}<p>{{.}}</p>{{/extension}}
 {{#outcome}}<h2>{{label}}</h2><p id="outcome">{{text}}</p>{{/outcome}}
-{{#download}}<p><a href="{{href}}" id="download" download>{{label}}</a><br><span class="note">{{until}}</span></p>{{/download}}
+{{#download}}<p id="download">{{.}}</p>{{/download}}
 {{#kept}}<h2>{{label}}</h2><ul id="kept">{{#items}}<li>{{.}}</li>{{/items}}</ul>{{/kept}}
 {{#complaint}}<p>{{text}}{{#url}} <a href="{{.}}">{{.}}</a>{{/url}}</p>{{/complaint}}
 {{#identity}}

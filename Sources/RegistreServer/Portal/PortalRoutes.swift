@@ -10,14 +10,18 @@ import RegistreStore
 public enum RightsPortal {
     /// The path of a request's status page, from its secret (``RequestDesk/statusToken(of:)``).
     public static func statusPath(_ token: String) -> String { "/rights/requests/\(token)" }
+
+    /// The path an answered access or portability request's data is downloaded from, from its
+    /// secret (``RequestDesk/exportToken(of:)``).
+    public static func downloadPath(_ token: String) -> String { "/rights/exports/\(token)" }
 }
 
 /// The public rights portal: `GET /rights` (the form), `POST /rights` (opens the request, mails
 /// the code that confirms the person's identity, and sends them to their status page),
 /// `GET /rights/requests/{token}` (the status page behind its secret link) and, from it,
 /// `POST .../verify` (the code), `.../code` (a new code) and `.../cancel` (withdraw the request),
-/// `.../proof` (a proof of identity, as a file), and `GET .../export`, the person's data once an
-/// access or portability request is answered.
+/// `.../proof` (a proof of identity, as a file); and `GET /rights/exports/{token}`, the person's
+/// data once an access or portability request is answered, behind the link mailed to them.
 /// The same ``RequestDesk`` as the DPO's API and the command line, with `portal` as the actor.
 struct PortalRoutes {
     let desk: RequestDesk
@@ -43,11 +47,11 @@ struct PortalRoutes {
             guard let found else { return Self.html(pages.unknownLink(language: language), status: .notFound) }
             return Self.html(try await status(found, token: token, language: language))
         }
-        group.get("rights/requests/{token}/export") { request, context in
+        group.get("rights/exports/{token}") { request, context in
             let language = pages.language(request.uri.queryParameters.get("lang"))
-            let (found, _) = try await find(context)
-            guard let found else { return Self.html(pages.unknownLink(language: language), status: .notFound) }
-            guard let archive = exports?.archive(of: found) else { return Self.html(pages.noExport(language: language), status: .notFound) }
+            let token = try context.parameters.require("token")
+            guard let found = try await desk.request(exportToken: token) else { return Self.html(pages.unknownLink(language: language), status: .notFound) }
+            guard let archive = exports?.archive(of: found, token: token) else { return Self.html(pages.noExport(language: language), status: .notFound) }
             return try await RequestRoutes.download(archive, context: context)
         }
         mailing.post("rights/requests/{token}/proof") { request, context in
@@ -132,7 +136,7 @@ struct PortalRoutes {
                 _ = try await sendCode(opened.id)
             } catch {
                 // The request stands; its status page offers to send the code again.
-                logger.warning("the identity code could not be sent", metadata: ["request": .stringConvertible(opened.id), "error": .string("\(error)")])
+                logger.warning("the identity code could not be sent", metadata: ["request": .stringConvertible(opened.id), "error": .string(RequestRoutes.code(of: error))])
             }
         }
         return Self.redirect(to: "\(RightsPortal.statusPath(desk.statusToken(of: opened.id)))?lang=\(language)")
@@ -144,6 +148,7 @@ struct PortalRoutes {
         let language = pages.language(request.uri.queryParameters.get("lang"))
         let (found, token) = try await find(context)
         guard let found else { return Self.html(pages.unknownLink(language: language), status: .notFound) }
+        guard pages.takesProof else { return Self.html(pages.unknownLink(language: language), status: .notFound) }
         let words = PortalWords(language)
         func again(_ en: String, _ fr: String, _ code: HTTPResponse.Status) async throws -> Response {
             Self.html(try await status(found, token: token, language: language, error: words.pick(en, fr)), status: code)
@@ -196,7 +201,7 @@ struct PortalRoutes {
             let status: HTTPResponse.Status = refusal.code == "code-wrong" ? .unprocessableContent : refusal.code == "code-recent" ? .tooManyRequests : .conflict
             return Self.html(try await self.status(current, token: token, language: language, error: PortalWords(language).refusal(refusal)), status: status)
         } catch let error as ConnectorError {
-            logger.warning("the identity code could not be sent", metadata: ["request": .stringConvertible(found.id), "error": .string("\(error)")])
+            logger.warning("the identity code could not be sent", metadata: ["request": .stringConvertible(found.id), "error": .string(RequestRoutes.code(of: error))])
             let message = PortalWords(language).pick("The code could not be sent; try again later.", "Le code n'a pas pu être envoyé ; réessayez plus tard.")
             return Self.html(try await status(found, token: token, language: language, error: message), status: .serviceUnavailable)
         }
@@ -211,7 +216,7 @@ struct PortalRoutes {
     private func status(_ request: SubjectRequest, token: String, language: String, error: String? = nil) async throws -> String {
         pages.status(
             of: request, token: token, language: language, today: LegalDeadline.day(of: Date()), mailConfigured: mail != nil,
-            downloadUntil: exports?.archive(of: request)?.until, proof: request.state.isOpen ? try await desk.proofKept(of: request.id) : nil, error: error)
+            downloadUntil: exports?.archive(of: request, token: desk.exportToken(of: request.id))?.until, proof: request.state.isOpen ? try await desk.proofKept(of: request.id) : nil, error: error)
     }
 
     /// Portal pages are never cached, framed or sent as a referrer: the status link is a secret.

@@ -29,7 +29,7 @@ struct ReminderService: Service {
             let reminded = try await RequestMail.remind(desk: desk, within: 7, on: LegalDeadline.day(of: Date()), mail: mail, to: to, actor: "server")
             if !reminded.isEmpty { logger.info("deadline reminder sent", metadata: ["requests": .string(reminded.map { String($0.id) }.joined(separator: ","))]) }
         } catch {
-            logger.warning("the deadline reminder could not be sent", metadata: ["error": .string("\(error)")])
+            logger.warning("the deadline reminder could not be sent", metadata: ["error": .string(RequestRoutes.code(of: error))])
         }
     }
 }

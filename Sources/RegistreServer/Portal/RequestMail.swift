@@ -59,10 +59,10 @@ public enum RequestMail {
                 """)
     }
 
-    /// Tells the person their request was answered, and where to read the answer (and fetch
-    /// their data, until when it is kept).
+    /// Tells the person their request was answered, and where to read the answer; for an export,
+    /// the link to download their data (only ever sent to this verified address) and until when.
     public static func answered(
-        _ request: SubjectRequest, to email: String, from: String, signature: String, statusLink: String?, downloadUntil: Date?
+        _ request: SubjectRequest, to email: String, from: String, signature: String, statusLink: String?, download: String?, until downloadUntil: Date?
     ) -> MailMessage {
         let right = request.right
         let named = (fr: right.declared.words(in: "fr").name, en: right.declared.words(in: "en").name)
@@ -72,8 +72,11 @@ public enum RequestMail {
         let frenchWhere = statusLink.map { " sur la page de votre demande : \($0)" } ?? " sur la page de votre demande, dont le lien vous a été envoyé avec le code de confirmation."
         let englishWhere = statusLink.map { " on your request's page: \($0)" } ?? " on your request's page, whose link came with the confirmation code."
         let until = downloadUntil.map(LegalDeadline.day(of:))
-        let frenchDownload = until.map { "\n\nVos données peuvent y être téléchargées jusqu'au \($0.words(in: "fr")) ; elles sont ensuite supprimées." } ?? ""
-        let englishDownload = until.map { "\n\nYour data can be downloaded there until \($0.words(in: "en")); it is deleted afterwards." } ?? ""
+        var frenchDownload = "", englishDownload = ""
+        if let until, let download {
+            frenchDownload = "\n\nVos données peuvent être téléchargées jusqu'au \(until.words(in: "fr")) à cette adresse, qui n'est envoyée qu'à vous : \(download)\nElles sont ensuite supprimées."
+            englishDownload = "\n\nYour data can be downloaded until \(until.words(in: "en")) at this address, sent to you alone: \(download)\nIt is deleted afterwards."
+        }
         return MailMessage(
             from: from, to: email, subject: "Votre demande n° \(request.id) est traitée / Your request no. \(request.id) is answered",
             body: """

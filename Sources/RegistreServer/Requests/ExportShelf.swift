@@ -16,9 +16,11 @@ public struct ExportShelf: Sendable {
         self.keepDays = keepDays
     }
 
-    /// The folder request `id`'s export is written into; created empty, owner-only.
-    func folder(for id: Int64) throws -> URL {
-        let folder = directory.appendingPathComponent("request-\(id)", isDirectory: true)
+    /// The folder a request's export is written into, named by its download secret
+    /// (``RequestDesk/exportToken(of:)``), so a store with another secret, or a store made anew,
+    /// never finds another's files; created empty, owner-only.
+    func folder(for token: String) throws -> URL {
+        let folder = directory.appendingPathComponent("request-\(token)", isDirectory: true)
         let manager = FileManager.default
         try? manager.removeItem(at: folder)
         try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -30,9 +32,15 @@ public struct ExportShelf: Sendable {
         try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: archive.path)
     }
 
-    /// The zip answering `request`, while it is kept: its path, its file name and until when it
-    /// is kept; nil when the request has none, or no longer.
-    func archive(of request: SubjectRequest, now: Date = Date()) -> (path: String, name: String, until: Date)? {
+    /// Removes a folder whose export is not an answer (the run failed or was refused after it
+    /// was written), so no copy of the person's data stays behind.
+    func discard(_ folder: URL) {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// The zip answering `request` (whose download secret is `token`), while it is kept: its
+    /// path, its file name and until when it is kept; nil when the request has none, or no longer.
+    func archive(of request: SubjectRequest, token: String, now: Date = Date()) -> (path: String, name: String, until: Date)? {
         guard request.state == .completed || request.state == .partiallyCompleted else { return nil }
         let name: String
         switch request.right {
@@ -40,7 +48,7 @@ public struct ExportShelf: Sendable {
         case .portability: name = "portability.zip"
         default: return nil
         }
-        let path = directory.appendingPathComponent("request-\(request.id)/\(name)").path
+        let path = directory.appendingPathComponent("request-\(token)/\(name)").path
         guard let written = try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date else { return nil }
         let until = written.addingTimeInterval(TimeInterval(keepDays) * 86_400)
         guard until > now else { return nil }
@@ -57,7 +65,9 @@ public struct ExportShelf: Sendable {
         for folder in folders where folder.lastPathComponent.hasPrefix("request-") {
             let files = (try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
             let newest = files.compactMap { try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate }.max()
-            if newest.map({ $0 < limit }) ?? true {
+            // An empty folder is one a run is writing into, unless it is old.
+            let made = (try? folder.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate ?? now
+            if newest.map({ $0 < limit }) ?? (made < now.addingTimeInterval(-3600)) {
                 if (try? manager.removeItem(at: folder)) != nil { removed += 1 }
             }
         }

@@ -136,7 +136,7 @@ struct RequestRoutes {
         }
         group.get("v1/requests/{id}/export") { _, context -> Response in
             let found = try await desk.request(try Self.id(context))
-            guard let shelf = execution?.exports, let archive = shelf.archive(of: found) else {
+            guard let shelf = execution?.exports, let archive = shelf.archive(of: found, token: desk.exportToken(of: found.id)) else {
                 throw Problem(status: .notFound, code: "export-none", detail: "request \(found.id) has no export kept on this server (only a completed access or portability request run by it has one, for \(execution?.exports.keepDays ?? 30) days)")
             }
             return try await Self.download(archive, context: context)
@@ -164,10 +164,11 @@ struct RequestRoutes {
         guard running.claim(id) else { throw Problem(status: .conflict, code: "run-in-progress", detail: "request \(id) is being run; wait for that run's answer") }
         defer { running.release(id) }
         let found = try await desk.request(id)
+        let token = desk.exportToken(of: id)
         var folder: URL?
         if found.state == .inProgress, found.right == .access || found.right == .portability {
             do {
-                folder = try execution.exports.folder(for: id)
+                folder = try execution.exports.folder(for: token)
             } catch {
                 logger.error("the export folder could not be created", metadata: ["request": .stringConvertible(id)])
                 throw Problem(status: .internalServerError, code: "exports-unwritable", detail: "the server cannot write the export; nothing was run")
@@ -175,33 +176,61 @@ struct RequestRoutes {
         }
         let runner = RequestRunner(
             desk: desk, store: store, secret: execution.secret, policy: policy, target: { execution.target }, actor: Self.actor(context), naming: Self.apiName)
-        let (answered, outcome) = try await runner.run(
-            id, RequestRunner.Instructions(corrections: instructions.corrections ?? [], filters: instructions.where ?? [], out: folder?.path, language: instructions.language,
-                                                archiveOnly: true))
-        if let folder, outcome.status != "failed" {
-            execution.exports.protect(folder.appendingPathComponent(found.right == .access ? "access.zip" : "portability.zip"))
+        let answered: SubjectRequest, outcome: Rights.Outcome
+        do {
+            (answered, outcome) = try await runner.run(
+                id, RequestRunner.Instructions(
+                    corrections: instructions.corrections ?? [], filters: instructions.where ?? [], out: folder?.path, language: instructions.language,
+                    archiveOnly: true))
+        } catch {
+            // Written but not the answer (the request changed meanwhile, the zip failed): no copy stays.
+            if let folder { execution.exports.discard(folder) }
+            throw error
         }
-        if outcome.status != "failed" { await tellThePerson(answered) }
+        if let folder {
+            if outcome.status == "failed" {
+                execution.exports.discard(folder)
+            } else {
+                execution.exports.protect(folder.appendingPathComponent(found.right == .access ? "access.zip" : "portability.zip"))
+            }
+        }
+        if outcome.status != "failed" {
+            // The mail server's pace is not the DPO's: the answer does not wait for it.
+            Task { await tellThePerson(answered) }
+        }
         var summary = answered.summary(details: try desk.details(of: answered))
         summary["status_path"] = RightsPortal.statusPath(desk.statusToken(of: id))
-        if execution.exports.archive(of: answered) != nil { summary["export_path"] = "/v1/requests/\(id)/export" }
+        if execution.exports.archive(of: answered, token: token) != nil {
+            summary["export_path"] = "/v1/requests/\(id)/export"
+            summary["download_path"] = RightsPortal.downloadPath(token)
+        }
         let body = #"{"request":"# + (try summaryJSON(summary)) + #","result":"# + outcome.json + "}"
         return Response(
             status: outcome.status == "failed" ? .badGateway : .ok, headers: [.contentType: "application/json; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }
 
-    /// Mails the person that their request was answered, with the link to its status page (and
-    /// the export there); a failed mail is logged, the answer stands.
+    /// Mails the person that their request was answered, with the link to its status page and,
+    /// for an export, the link to download it (sent only to their verified address); a failed
+    /// mail is logged (its code, never the server's words, which may name the address), the answer stands.
     private func tellThePerson(_ request: SubjectRequest) async {
         guard let mail, let email = (try? desk.details(of: request))?.identities.compactMap({ try? Identity(argument: $0) }).first(where: { $0.type == "email" }) else { return }
         let link = publicURL.map { "\($0)\(RightsPortal.statusPath(desk.statusToken(of: request.id)))" }
-        let until = execution?.exports.archive(of: request)?.until
+        let token = desk.exportToken(of: request.id)
+        let until = execution?.exports.archive(of: request, token: token)?.until
+        let download = until == nil ? nil : publicURL.map { "\($0)\(RightsPortal.downloadPath(token))" }
         do {
-            try await mail.client.send(RequestMail.answered(request, to: email.value, from: mail.from, signature: mail.signature, statusLink: link, downloadUntil: until))
+            try await mail.client.send(
+                RequestMail.answered(request, to: email.value, from: mail.from, signature: mail.signature, statusLink: link, download: download, until: until))
         } catch {
-            logger.warning("the answer could not be mailed", metadata: ["request": .stringConvertible(request.id), "error": .string("\(error)")])
+            logger.warning("the answer could not be mailed", metadata: ["request": .stringConvertible(request.id), "error": .string(Self.code(of: error))])
         }
+    }
+
+    /// What a log may say of an error: its code, never its message (a mail server's refusal
+    /// names the address).
+    static func code(of error: any Error) -> String {
+        (error as? ConnectorError)?.code ?? (error as? RequestDesk.Refusal)?.code ?? String(describing: type(of: error))
     }
 
     /// The body of a proof of identity: up to its limit, beyond the other bodies' (413 past it).

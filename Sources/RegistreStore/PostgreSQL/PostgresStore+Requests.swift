@@ -54,23 +54,30 @@ extension PostgresStore {
         }
     }
 
-    public func storeIdentityProof(_ proof: IdentityProofFile, audit: AuditDraft) async throws {
+    public func storeIdentityProof(_ proof: IdentityProofFile, audit: AuditDraft) async throws -> Bool {
         let logger = self.logger
-        try await transaction { connection in
-            try await connection.query(
+        let open = RequestState.allCases.filter(\.isOpen).map(\.rawValue)
+        return try await transaction { connection in
+            var stored = false
+            for try await _ in try await connection.query(
                 """
                 INSERT INTO identity_proof (request_id, content_type, size, sha256, sealed_content, received_at)
-                VALUES (\(proof.requestID), \(proof.contentType), \(Int64(proof.size)), \(proof.sha256), \(proof.sealedContent), \(proof.receivedAt.millisecondsSince1970))
+                SELECT \(proof.requestID), \(proof.contentType), \(Int64(proof.size)), \(proof.sha256), \(proof.sealedContent), \(proof.receivedAt.millisecondsSince1970)
+                WHERE EXISTS (SELECT 1 FROM subject_request WHERE id = \(proof.requestID) AND state = ANY(\(open)) FOR UPDATE)
                 ON CONFLICT (request_id) DO UPDATE SET content_type = excluded.content_type, size = excluded.size, sha256 = excluded.sha256,
                   sealed_content = excluded.sealed_content, received_at = excluded.received_at
-                """, logger: logger)
+                RETURNING request_id
+                """, logger: logger) { stored = true }
+            guard stored else { return false }
             _ = try await Self.appendAudit(audit, on: connection, logger: logger)
+            return true
         }
     }
 
-    public func identityProof(requestID: Int64) async throws -> IdentityProofFile? {
+    public func identityProof(requestID: Int64, content: Bool) async throws -> IdentityProofFile? {
         let rows = try await client.query(
-            "SELECT content_type, size, sha256, sealed_content, received_at FROM identity_proof WHERE request_id = \(requestID)", logger: logger)
+            "SELECT content_type, size, sha256, \(unescaped: content ? "sealed_content" : "''::bytea"), received_at FROM identity_proof WHERE request_id = \(requestID)",
+            logger: logger)
         for try await (type, size, sha256, sealed, received) in rows.decode((String, Int64, String, Data, Int64).self) {
             return IdentityProofFile(
                 requestID: requestID, contentType: type, size: Int(size), sha256: sha256, sealedContent: sealed, receivedAt: Date(millisecondsSince1970: received))

@@ -7,6 +7,7 @@ import RegistreCore
 /// while the request is open, and destroyed in the same transaction as the request is closed,
 /// with its own entry in the audit chain.
 public struct IdentityProofFile: Sendable, Hashable {
+    /// The request it proves the identity of.
     public var requestID: Int64
     /// `application/pdf`, `image/jpeg` or `image/png`, from the file's first bytes.
     public var contentType: String
@@ -16,6 +17,7 @@ public struct IdentityProofFile: Sendable, Hashable {
     public var sha256: String
     /// The file sealed with AES-GCM.
     public var sealedContent: Data
+    /// When it was received.
     public var receivedAt: Date
 
     public init(requestID: Int64, contentType: String, size: Int, sha256: String, sealedContent: Data, receivedAt: Date) {
@@ -57,25 +59,28 @@ extension RequestDesk {
         guard let type = IdentityProofFile.contentType(of: bytes) else {
             throw Refusal(code: "proof-type", message: "a proof of identity is a PDF, JPEG or PNG file")
         }
-        let sealed = try AES.GCM.seal(bytes, using: proofKey)
+        // Sealed to its request: the same bytes under another request's number do not open.
+        let sealed = try AES.GCM.seal(bytes, using: proofKey, authenticating: Data(String(id).utf8))
         guard let combined = sealed.combined else { throw Refusal(code: "seal-failed", message: "cannot seal the file") }
         let proof = IdentityProofFile(
             requestID: id, contentType: type, size: bytes.count, sha256: Hex.string(SHA256.hash(data: bytes)), sealedContent: combined, receivedAt: date)
         var draft = audit(request, action: "request.identity_proof_received", actor: actor, at: date)
         draft.payload = JSONList.object(["id": String(id), "content_type": type, "size": String(bytes.count), "sha256": proof.sha256])
-        try await store.storeIdentityProof(proof, audit: draft)
+        guard try await store.storeIdentityProof(proof, audit: draft) else {
+            throw Refusal(code: "state-invalid", message: "request \(id) was closed meanwhile; a proof of identity is taken only while it is open")
+        }
         return proof
     }
 
     /// Request `id`'s proof of identity, without the file, while it is kept.
     public func proofKept(of id: Int64) async throws -> IdentityProofFile? {
-        try await store.identityProof(requestID: id)
+        try await store.identityProof(requestID: id, content: false)
     }
 
     /// Request `id`'s proof of identity and the file, while it is kept.
     public func proof(of id: Int64) async throws -> (proof: IdentityProofFile, bytes: Data)? {
-        guard let proof = try await store.identityProof(requestID: id) else { return nil }
-        guard let opened = try? AES.GCM.open(AES.GCM.SealedBox(combined: proof.sealedContent), using: proofKey) else {
+        guard let proof = try await store.identityProof(requestID: id, content: true) else { return nil }
+        guard let opened = try? AES.GCM.open(AES.GCM.SealedBox(combined: proof.sealedContent), using: proofKey, authenticating: Data(String(id).utf8)) else {
             throw Refusal(code: "details-unreadable", message: "the proof of identity of request \(id) cannot be unsealed with this secret (REGISTRE_SECRET changed?)")
         }
         return (proof, opened)

@@ -202,6 +202,22 @@ public struct RequestDesk: Sendable {
         "\(id)-\(hasher.hash(String(id), kind: "request-status").prefix(32))"
     }
 
+    /// The secret of the link an answered access or portability request's data is downloaded
+    /// from: like the status link's, under another key, and sent only to the person's verified
+    /// address (or by the DPO), so whoever filled the form in someone else's name and holds the
+    /// status link cannot fetch the data once that person confirms.
+    public func exportToken(of id: Int64) -> String {
+        "\(id)-\(hasher.hash(String(id), kind: "request-export").prefix(32))"
+    }
+
+    /// The request a download link's secret names, or nil when the secret is not one of this store's.
+    public func request(exportToken token: String) async throws -> SubjectRequest? {
+        guard let dash = token.firstIndex(of: "-"), let id = Int64(token[..<dash]), id > 0,
+              Self.sameText(exportToken(of: id), token)
+        else { return nil }
+        return try await store.request(id: id)
+    }
+
     /// The request a status link's secret names, or nil when the secret is not one of this store's.
     public func request(statusToken token: String) async throws -> SubjectRequest? {
         guard let dash = token.firstIndex(of: "-"), let id = Int64(token[..<dash]), id > 0,

@@ -34,29 +34,38 @@ extension SQLiteStore {
             guard db.changesCount == 1 else { throw StoreError.requestChanged(request.id) }
             _ = try Self.appendAudit(audit, in: db)
             if !request.state.isOpen {
+                // Overwrite the sealed file's pages in the database file, not only unlink them.
+                try db.execute(sql: "PRAGMA secure_delete = ON")
                 try db.execute(sql: "DELETE FROM identity_proof WHERE request_id = ?", arguments: [request.id])
                 if db.changesCount > 0 { _ = try Self.appendAudit(audit.proofDestroyed(request.id), in: db) }
             }
         }
     }
 
-    public func storeIdentityProof(_ proof: IdentityProofFile, audit: AuditDraft) async throws {
-        try await pool.write { db in
+    public func storeIdentityProof(_ proof: IdentityProofFile, audit: AuditDraft) async throws -> Bool {
+        let open = RequestState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return try await pool.write { db in
             try db.execute(
                 sql: """
-                INSERT INTO identity_proof (request_id, content_type, size, sha256, sealed_content, received_at) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO identity_proof (request_id, content_type, size, sha256, sealed_content, received_at)
+                SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM subject_request WHERE id = ? AND state IN (\(open)))
                 ON CONFLICT (request_id) DO UPDATE SET content_type = excluded.content_type, size = excluded.size, sha256 = excluded.sha256,
                   sealed_content = excluded.sealed_content, received_at = excluded.received_at
                 """,
-                arguments: [proof.requestID, proof.contentType, proof.size, proof.sha256, proof.sealedContent, proof.receivedAt.millisecondsSince1970])
+                arguments: [
+                    proof.requestID, proof.contentType, proof.size, proof.sha256, proof.sealedContent, proof.receivedAt.millisecondsSince1970, proof.requestID,
+                ])
+            guard db.changesCount == 1 else { return false }
             _ = try Self.appendAudit(audit, in: db)
+            return true
         }
     }
 
-    public func identityProof(requestID: Int64) async throws -> IdentityProofFile? {
+    public func identityProof(requestID: Int64, content: Bool) async throws -> IdentityProofFile? {
         try await pool.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT content_type, size, sha256, sealed_content, received_at FROM identity_proof WHERE request_id = ?", arguments: [requestID]
+                db, sql: "SELECT content_type, size, sha256, \(content ? "sealed_content" : "x''"), received_at FROM identity_proof WHERE request_id = ?",
+                arguments: [requestID]
             ).map { row in
                 IdentityProofFile(
                     requestID: requestID, contentType: row[0], size: row[1], sha256: row[2], sealedContent: row[3],
