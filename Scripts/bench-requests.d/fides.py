@@ -32,7 +32,6 @@ import secrets
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,6 +43,8 @@ import urllib.request
 import psycopg2
 import redis
 import yaml
+
+from timing import summary
 import zipfile
 import re
 
@@ -86,25 +87,6 @@ class Api:
                 return json.loads(response.read() or b"null")
         except urllib.error.HTTPError as error:
             raise RuntimeError(f"{method} {path}: HTTP {error.code}: {error.read()[:2000]!r}") from None
-
-
-def percentile(values, fraction):
-    """Nearest-rank percentile (p99 of 20 values is the largest)."""
-    ordered = sorted(values)
-    rank = max(1, -(-len(ordered) * fraction // 1))
-    return ordered[int(rank) - 1]
-
-
-def summary(seconds):
-    return {
-        "count": len(seconds),
-        "p50_seconds": round(statistics.median(seconds), 3),
-        "p99_seconds": round(percentile(seconds, 0.99), 3),
-        "mean_seconds": round(statistics.fmean(seconds), 3),
-        "min_seconds": round(min(seconds), 3),
-        "max_seconds": round(max(seconds), 3),
-        "per_request_seconds": [round(s, 3) for s in seconds],
-    }
 
 
 def main():

@@ -18,35 +18,18 @@ Usage: registre.py --url http://127.0.0.1:PORT --token TOKEN --check-command 'ps
 import argparse
 import concurrent.futures
 import json
-import math
 import shlex
-import statistics
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
 
+from timing import summary
+
 
 def log(text):
     print(f"registre.py: {text}", file=sys.stderr, flush=True)
-
-
-def percentile(values, fraction):
-    """Nearest-rank percentile (p99 of 20 values is the largest), as fides.py computes it."""
-    ordered = sorted(values)
-    rank = max(1, math.ceil(len(ordered) * fraction))
-    return ordered[rank - 1]
-
-
-def summary(seconds):
-    return {
-        "count": len(seconds),
-        "p50_seconds": round(statistics.median(seconds), 4),
-        "p99_seconds": round(percentile(seconds, 0.99), 4),
-        "mean_seconds": round(statistics.mean(seconds), 4),
-        "seconds": [round(s, 4) for s in seconds],
-    }
 
 
 class API:
@@ -105,7 +88,7 @@ def main():
         return seconds, statuses, rows
 
     seconds, statuses, rows = timed("access", emails["access"])
-    output["access"] = summary(seconds) | {"answers": statuses, "rows_per_request": rows,
+    output["access"] = summary(seconds, digits=4) | {"answers": statuses, "rows_per_request": rows,
                                            "complete": statuses.get("200 completed", 0)}
     log(f"access: p50 {output['access']['p50_seconds']} s, p99 {output['access']['p99_seconds']} s, {statuses}")
 
@@ -113,7 +96,7 @@ def main():
     ids = {email: int(email.split("-")[1].split("@")[0]) for email in emails["erasure"]}
     names_before = {email: check(f"SELECT name FROM customer WHERE id = {ids[email]}") for email in emails["erasure"]}
     seconds, statuses, _ = timed("erasure", emails["erasure"])
-    output["erasure"] = summary(seconds) | {"answers": statuses,
+    output["erasure"] = summary(seconds, digits=4) | {"answers": statuses,
                                             "complete": statuses.get("200 completed", 0) + statuses.get("200 partially_completed", 0)}
     log(f"erasure: p50 {output['erasure']['p50_seconds']} s, p99 {output['erasure']['p99_seconds']} s, {statuses}")
     # Erased means the old name is gone from the customer's row: the row deleted, or the name masked.
