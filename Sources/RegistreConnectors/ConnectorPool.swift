@@ -2,6 +2,16 @@ import Foundation
 import Logging
 import Synchronization
 
+extension Logger {
+    /// The connectors' logger: errors only (the drivers' notices and debug lines would be noise
+    /// in a command's output and a server's log).
+    public static var connector: Logger {
+        var logger = Logger(label: "registre.connector")
+        logger.logLevel = .error
+        return logger
+    }
+}
+
 /// Connections to one company database kept open between requests, as a server answering many
 /// of them needs. On PostgreSQL at most `maximumOpen` connections are open at once (a request
 /// beyond them waits for one to come back), and they share the table definitions they read, so

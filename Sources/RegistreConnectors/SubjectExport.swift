@@ -98,9 +98,9 @@ public struct SubjectExport: Sendable {
 
     /// Writes `parts` into `folder` (created if needed) and zips them into `<kind>.zip` there;
     /// `page` renders the access page from the report once the files are named. With
-    /// `looseFiles` false only the zip is written, its entries straight from memory (a server
+    /// `writesLooseFiles` false only the zip is written, its entries straight from memory (a server
     /// keeps no second copy of the person's data beside it, and creates no file it would delete).
-    public func write(_ parts: [Part], left: [String: String], to folder: URL, page: ((AccessReport) -> String)?, looseFiles: Bool = true) throws -> Summary {
+    public func write(_ parts: [Part], left: [String: String], to folder: URL, page: ((AccessReport) -> String)?, writesLooseFiles: Bool = true) throws -> Summary {
         let manager = FileManager.default
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -112,7 +112,7 @@ public struct SubjectExport: Sendable {
         var counts: [String: Int] = [:]
         var entries: [String: Data] = [:]
         func emit(_ file: String, _ body: (BufferedFile) throws -> Void) throws {
-            if looseFiles { return try writeFile(folder.appendingPathComponent(file), body) }
+            if writesLooseFiles { return try writeFile(folder.appendingPathComponent(file), body) }
             let out = BufferedFile(handle: nil)
             try body(out)
             entries[file] = out.contents

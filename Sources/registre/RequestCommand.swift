@@ -118,7 +118,7 @@ struct RequestCommand: AsyncParsableCommand {
                 try await Rights.rectify(try subject.identities(), dataset: try subject.dataset(), target: subject.target, corrections: corrections, filters: filters)
             }
             print(outcome.json)
-            if outcome.status == "failed" { throw ExitCode(1) }
+            if outcome.hasFailed { throw ExitCode(1) }
         }
     }
 
@@ -154,7 +154,7 @@ struct RequestCommand: AsyncParsableCommand {
                 return try await Rights.erase(identities, dataset: dataset, target: subject.target, policy: policy, secret: secret, limits: limits)
             }
             print(outcome.json)
-            if outcome.status == "failed" { throw ExitCode(1) }
+            if outcome.hasFailed { throw ExitCode(1) }
         }
     }
 }
@@ -201,9 +201,7 @@ struct SubjectOptions: ParsableArguments {
 
     /// Runs `body` with a connector on the database `connection` names (as `--connection` gives it).
     static func withConnector<T: Sendable>(_ connection: String, writable: Bool = false, _ body: (any Connector) async throws -> T) async throws -> T {
-        var logger = Logger(label: "registre")
-        logger.logLevel = .error
-        return try await ConnectionLocation(connection).withConnector(writable: writable, logger: logger, body)
+        try await ConnectionLocation(connection).withConnector(writable: writable, logger: .connector, body)
     }
 
     /// The policy of `path`, whose activities datasets name; one with schema errors is refused.
@@ -216,12 +214,7 @@ struct SubjectOptions: ParsableArguments {
 
     /// The language of a page: `requested` if the policy is written in it, else the policy's first.
     static func language(_ requested: String?, of policy: Policy?) throws -> String {
-        let languages = policy?.languages ?? ["en"]
-        guard let requested else { return languages.first ?? "en" }
-        guard languages.contains(requested) else {
-            throw ConnectorError(code: "language-unknown", message: "--lang \(requested): the policy is written in \(languages.joined(separator: ", "))")
-        }
-        return requested
+        try Rights.language(requested, of: policy, option: "--lang")
     }
 
     /// Runs `body`; bad input, a refused change of a request or an unreachable database prints

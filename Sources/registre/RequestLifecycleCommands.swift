@@ -243,7 +243,7 @@ extension RequestCommand {
                 let (answered, outcome) = try await runner.run(
                     id, RequestRunner.Instructions(corrections: corrections, filters: filters, out: out, language: language))
                 print(#"{"request":"# + (try RequestCommand.json(answered)) + #","result":"# + outcome.json + "}")
-                return outcome.status == "failed"
+                return outcome.hasFailed
             }
             if failed { throw ExitCode(1) }
         }

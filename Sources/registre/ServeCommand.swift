@@ -94,9 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
         let target = try datasets.map { datasets -> RequestRunner.Target in
             guard let connection else { throw ValidationError("--datasets and --connection go together") }
             do {
-                var logger = Logger(label: "registre.connector")
-                logger.logLevel = .error
-                let pool = ConnectorPool(location: try ConnectionLocation(connection), logger: logger)
+                let pool = ConnectorPool(location: try ConnectionLocation(connection), logger: .connector)
                 return RequestRunner.Target(
                     dataset: try SubjectOptions.dataset(at: datasets), names: Rights.Target(datasets: datasets, connection: connection, pool: pool))
             } catch let error as ConnectorError {

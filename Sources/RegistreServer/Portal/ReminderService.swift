@@ -15,12 +15,7 @@ struct ReminderService: Service {
     let logger: Logger
 
     func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await remindOnce()
-                try? await Task.sleep(for: interval)
-            }
-        }
+        await repeatUntilShutdown(every: interval) { await remindOnce() }
     }
 
     /// One pass; a failure is logged and tried again on the next.

@@ -82,12 +82,9 @@ struct ExportSweeper: Service {
     let logger: Logger
 
     func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                let removed = shelf.sweep()
-                if removed > 0 { logger.info("expired exports deleted", metadata: ["count": .stringConvertible(removed)]) }
-                try? await Task.sleep(for: interval)
-            }
+        await repeatUntilShutdown(every: interval) {
+            let removed = shelf.sweep()
+            if removed > 0 { logger.info("expired exports deleted", metadata: ["count": .stringConvertible(removed)]) }
         }
     }
 }

@@ -29,15 +29,16 @@ public struct RequestRunner: Sendable {
         public var out: String?
         /// The access page's language; the policy's first by default.
         public var language: String?
-        /// For access and portability: write only the zip, no loose JSON, CSV and HTML files.
-        public var archiveOnly: Bool
+        /// For access and portability: write the loose JSON, CSV and HTML files beside the zip
+        /// (the command line does; the server keeps the zip alone).
+        public var writesLooseFiles: Bool
 
-        public init(corrections: [String] = [], filters: [String] = [], out: String? = nil, language: String? = nil, archiveOnly: Bool = false) {
+        public init(corrections: [String] = [], filters: [String] = [], out: String? = nil, language: String? = nil, writesLooseFiles: Bool = true) {
             self.corrections = corrections
             self.filters = filters
             self.out = out
             self.language = language
-            self.archiveOnly = archiveOnly
+            self.writesLooseFiles = writesLooseFiles
         }
     }
 
@@ -92,12 +93,12 @@ public struct RequestRunner: Sendable {
             let target = try target()
             outcome = try await Rights.access(
                 identities, dataset: target.dataset, target: target.names, policy: policy, language: try language(instructions.language),
-                out: try needed(instructions.out, "--out"), looseFiles: !instructions.archiveOnly)
+                out: try needed(instructions.out, "--out"), writesLooseFiles: instructions.writesLooseFiles)
         case .portability:
             let target = try target()
             outcome = try await Rights.portability(
                 identities, dataset: target.dataset, target: target.names, policy: try needed(policy, "--policy"), out: try needed(instructions.out, "--out"),
-                looseFiles: !instructions.archiveOnly)
+                writesLooseFiles: instructions.writesLooseFiles)
         case .rectification:
             let (corrections, filters) = instructions.corrections.isEmpty ? (details.corrections, details.filters) : (instructions.corrections, instructions.filters)
             guard !corrections.isEmpty else {
@@ -129,18 +130,13 @@ public struct RequestRunner: Sendable {
                 policy: try needed(policy, "--policy"), at: date, actor: actor)
             outcome = Rights.Outcome(status: "completed", json: try summaryJSON(["status": "completed", "limit": limit.summary]))
         }
-        guard outcome.status != "failed" else { return (request, outcome) }
-        let answered = try await desk.complete(id, partially: outcome.status == "partially_completed", result: outcome.json, at: date, actor: actor)
+        guard !outcome.hasFailed else { return (request, outcome) }
+        let answered = try await desk.complete(id, partially: outcome.isPartial, result: outcome.json, at: date, actor: actor)
         return (answered, outcome)
     }
 
     /// The language of the access page: `requested` if the policy is written in it, else the policy's first.
     func language(_ requested: String?) throws -> String {
-        let languages = policy?.languages ?? ["en"]
-        guard let requested else { return languages.first ?? "en" }
-        guard languages.contains(requested) else {
-            throw ConnectorError(code: "language-unknown", message: "\(naming("--lang")) \(requested): the policy is written in \(languages.joined(separator: ", "))")
-        }
-        return requested
+        try Rights.language(requested, of: policy, option: naming("--lang"))
     }
 }

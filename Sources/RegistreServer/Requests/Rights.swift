@@ -18,6 +18,11 @@ public enum Rights {
             self.status = status
             self.json = json
         }
+
+        /// The database did not take a change: the request stays in progress, to run again.
+        public var hasFailed: Bool { status == "failed" }
+        /// Something was kept or left, with why: the request is partially completed.
+        public var isPartial: Bool { status == "partially_completed" }
     }
 
     /// What a request names the database and the files with.
@@ -40,38 +45,47 @@ public enum Rights {
         /// pool, and runs `body` with its connector.
         func withConnector<T: Sendable>(writable: Bool = false, _ body: (any Connector) async throws -> T) async throws -> T {
             if let pool { return try await pool.withConnector(writable: writable, body) }
-            var logger = Logger(label: "registre.connector")
-            logger.logLevel = .error
-            return try await ConnectionLocation(connection).withConnector(writable: writable, logger: logger, body)
+            return try await ConnectionLocation(connection).withConnector(writable: writable, logger: .connector, body)
         }
     }
 
+    /// The language of the access page: `requested` if the policy is written in it, else the
+    /// policy's first; `option` names where it was asked, in the refusal.
+    public static func language(_ requested: String?, of policy: Policy?, option: String) throws -> String {
+        let languages = policy?.languages ?? ["en"]
+        guard let requested else { return languages.first ?? "en" }
+        guard languages.contains(requested) else {
+            throw ConnectorError(code: "language-unknown", message: "\(option) \(requested): the policy is written in \(languages.joined(separator: ", "))")
+        }
+        return requested
+    }
+
     /// Access (Art. 15): the export in `out`, with the page when a policy is given.
-    /// With `looseFiles` false only the zip is written.
+    /// With `writesLooseFiles` false only the zip is written.
     public static func access(
-        _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy?, language: String, out: String, looseFiles: Bool = true
+        _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy?, language: String, out: String, writesLooseFiles: Bool = true
     ) async throws -> Outcome {
         let page = policy.map { policy in { (report: AccessReport) in AccessReportRenderer(policy: policy).html(report, language: language) } }
-        return try await export(.access, identities, dataset: dataset, target: target, policy: policy, out: out, page: page, looseFiles: looseFiles)
+        return try await export(.access, identities, dataset: dataset, target: target, policy: policy, out: out, page: page, writesLooseFiles: writesLooseFiles)
     }
 
     /// Portability (Art. 20): only what the person provided, under consent or a contract.
     public static func portability(
-        _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy, out: String, looseFiles: Bool = true
+        _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy, out: String, writesLooseFiles: Bool = true
     ) async throws -> Outcome {
-        try await export(.portability, identities, dataset: dataset, target: target, policy: policy, out: out, page: nil, looseFiles: looseFiles)
+        try await export(.portability, identities, dataset: dataset, target: target, policy: policy, out: out, page: nil, writesLooseFiles: writesLooseFiles)
     }
 
     private static func export(
         _ kind: SubjectExport.Kind, _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy?, out: String,
-        page: ((AccessReport) -> String)?, looseFiles: Bool
+        page: ((AccessReport) -> String)?, writesLooseFiles: Bool
     ) async throws -> Outcome {
         let found = try await target.withConnector { connector in
             try await SubjectFinder(dataset: dataset, connector: connector).find(identities)
         }
         let export = SubjectExport(kind: kind, dataset: dataset)
         let (parts, left) = export.parts(of: found, policy: policy)
-        let summary = try export.write(parts, left: left, to: URL(fileURLWithPath: out), page: page, looseFiles: looseFiles)
+        let summary = try export.write(parts, left: left, to: URL(fileURLWithPath: out), page: page, writesLooseFiles: writesLooseFiles)
         let status = summary.rows.isEmpty && summary.left.isEmpty ? "no_data" : "completed"
         var object: [String: Any] = [
             "status": status, "dataset": dataset.key, "collections": summary.rows, "rows": summary.rows.values.reduce(0, +),

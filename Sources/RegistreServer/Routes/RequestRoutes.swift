@@ -181,20 +181,20 @@ struct RequestRoutes {
             (answered, outcome) = try await runner.run(
                 id, RequestRunner.Instructions(
                     corrections: instructions.corrections ?? [], filters: instructions.where ?? [], out: folder?.path, language: instructions.language,
-                    archiveOnly: true))
+                    writesLooseFiles: false))
         } catch {
             // Written but not the answer (the request changed meanwhile, the zip failed): no copy stays.
             if let folder { execution.exports.discard(folder) }
             throw error
         }
         if let folder {
-            if outcome.status == "failed" {
+            if outcome.hasFailed {
                 execution.exports.discard(folder)
             } else {
                 execution.exports.protect(folder.appendingPathComponent(found.right == .access ? "access.zip" : "portability.zip"))
             }
         }
-        if outcome.status != "failed" {
+        if !outcome.hasFailed {
             // The mail server's pace is not the DPO's: the answer does not wait for it.
             Task { await tellThePerson(answered) }
         }
@@ -206,7 +206,7 @@ struct RequestRoutes {
         }
         let body = #"{"request":"# + (try summaryJSON(summary)) + #","result":"# + outcome.json + "}"
         return Response(
-            status: outcome.status == "failed" ? .badGateway : .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            status: outcome.hasFailed ? .badGateway : .ok, headers: [.contentType: "application/json; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }
 

@@ -64,8 +64,9 @@ extension RequestDesk {
         guard let combined = sealed.combined else { throw Refusal(code: "seal-failed", message: "cannot seal the file") }
         let proof = IdentityProofFile(
             requestID: id, contentType: type, size: bytes.count, sha256: Hex.string(SHA256.hash(data: bytes)), sealedContent: combined, receivedAt: date)
-        var draft = audit(request, action: "request.identity_proof_received", actor: actor, at: date)
-        draft.payload = JSONList.object(["id": String(id), "content_type": type, "size": String(bytes.count), "sha256": proof.sha256])
+        let draft = AuditDraft(
+            actor: actor, action: "request.identity_proof_received", subject: request.subjectHash,
+            payload: JSONList.object(["id": String(id), "content_type": type, "size": String(bytes.count), "sha256": proof.sha256]), recordedAt: date)
         guard try await store.storeIdentityProof(proof, audit: draft) else {
             throw Refusal(code: "state-invalid", message: "request \(id) was closed meanwhile; a proof of identity is taken only while it is open")
         }

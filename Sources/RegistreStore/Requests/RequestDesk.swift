@@ -199,7 +199,7 @@ public struct RequestDesk: Sendable {
     /// The secret a person's status link carries for request `id`: the number and a keyed hash
     /// of it (128 bits), so the link cannot be guessed from the number and needs nothing stored.
     public func statusToken(of id: Int64) -> String {
-        "\(id)-\(hasher.hash(String(id), kind: "request-status").prefix(32))"
+        token(of: id, kind: "request-status")
     }
 
     /// The secret of the link an answered access or portability request's data is downloaded
@@ -207,21 +207,28 @@ public struct RequestDesk: Sendable {
     /// address (or by the DPO), so whoever filled the form in someone else's name and holds the
     /// status link cannot fetch the data once that person confirms.
     public func exportToken(of id: Int64) -> String {
-        "\(id)-\(hasher.hash(String(id), kind: "request-export").prefix(32))"
-    }
-
-    /// The request a download link's secret names, or nil when the secret is not one of this store's.
-    public func request(exportToken token: String) async throws -> SubjectRequest? {
-        guard let dash = token.firstIndex(of: "-"), let id = Int64(token[..<dash]), id > 0,
-              Self.sameText(exportToken(of: id), token)
-        else { return nil }
-        return try await store.request(id: id)
+        token(of: id, kind: "request-export")
     }
 
     /// The request a status link's secret names, or nil when the secret is not one of this store's.
     public func request(statusToken token: String) async throws -> SubjectRequest? {
+        try await request(token: token, kind: "request-status")
+    }
+
+    /// The request a download link's secret names, or nil when the secret is not one of this store's.
+    public func request(exportToken token: String) async throws -> SubjectRequest? {
+        try await request(token: token, kind: "request-export")
+    }
+
+    /// Request `id`'s number and 128 bits of its keyed hash under `kind`.
+    private func token(of id: Int64, kind: String) -> String {
+        "\(id)-\(hasher.hash(String(id), kind: kind).prefix(32))"
+    }
+
+    /// The request `token` names under `kind`, compared in constant time; nil for any other text.
+    private func request(token: String, kind: String) async throws -> SubjectRequest? {
         guard let dash = token.firstIndex(of: "-"), let id = Int64(token[..<dash]), id > 0,
-              Self.sameText(statusToken(of: id), token)
+              Self.sameText(self.token(of: id, kind: kind), token)
         else { return nil }
         return try await store.request(id: id)
     }
@@ -285,7 +292,7 @@ public struct RequestDesk: Sendable {
 
     /// The audit entry of a change: the request's number, right, state and deadlines, and the
     /// reasons given; never the identities.
-    func audit(_ request: SubjectRequest, action: String, actor: String, at date: Date, note: String? = nil) -> AuditDraft {
+    private func audit(_ request: SubjectRequest, action: String, actor: String, at date: Date, note: String? = nil) -> AuditDraft {
         var fields = ["right": request.right.rawValue, "state": request.state.rawValue, "version": String(request.version)]
         if request.id > 0 { fields["id"] = String(request.id) }
         if let due = request.dueOn { fields["due_on"] = due.description }
