@@ -3,9 +3,13 @@ import RegistreCore
 /// A database of the company's, read and changed on behalf of data subjects. Every value is a
 /// bound parameter; every table and column name comes from a dataset file and is quoted.
 public protocol Connector: Sendable {
-    /// The rows of `table` whose `column` holds one of `values`, with `columns` only. Callers
-    /// give at most ``maximumBatch`` values at a time.
-    func rows(of table: TableName, columns: [String], where column: String, matchesAnyOf values: [SQLValue], caseInsensitive: Bool) async throws -> [Row]
+    /// Hands `body` each row of `table` whose `column` holds one of `values`, with `columns`
+    /// only, as the database returns it: the rows are never gathered, so a value matching
+    /// 100,000 rows costs the memory of one. Callers give at most ``maximumBatch`` values at a time.
+    func forEachRow(
+        of table: TableName, columns: [String], where column: String, matchesAnyOf values: [SQLValue], caseInsensitive: Bool,
+        _ body: (Row) -> Void
+    ) async throws
 
     /// What the database says about `table`: its columns, primary key and indexes; nil when
     /// there is no such table.
@@ -139,17 +143,35 @@ public struct TableDescription: Sendable, Hashable {
 public let maximumBatch = 500
 
 extension Connector {
-    /// The rows of `table` whose `column` holds one of `values`, however many: a query per batch
-    /// of at most ``maximumBatch`` values, each counted in `queries`.
+    /// The rows of `table` whose `column` holds one of `values` (at most ``maximumBatch``), with
+    /// `columns` only.
+    func rows(of table: TableName, columns: [String], where column: String, matchesAnyOf values: [SQLValue], caseInsensitive: Bool) async throws -> [Row] {
+        var rows: [Row] = []
+        try await forEachRow(of: table, columns: columns, where: column, matchesAnyOf: values, caseInsensitive: caseInsensitive) { rows.append($0) }
+        return rows
+    }
+
+    /// Hands `body` each row of `table` whose `column` holds one of `values`, however many: a
+    /// query per batch of at most ``maximumBatch`` values, each counted in `queries`.
+    func forEachRow(
+        of table: TableName, columns: [String], where column: String, matchingAnyOf values: [SQLValue], caseInsensitive: Bool, queries: inout Int,
+        _ body: (Row) -> Void
+    ) async throws {
+        for start in stride(from: 0, to: values.count, by: maximumBatch) {
+            queries += 1
+            try await forEachRow(
+                of: table, columns: columns, where: column, matchesAnyOf: Array(values[start..<min(start + maximumBatch, values.count)]),
+                caseInsensitive: caseInsensitive, body)
+        }
+    }
+
+    /// The rows of `table` whose `column` holds one of `values`, however many, a query per batch.
     func rows(
         of table: TableName, columns: [String], where column: String, matchingAnyOf values: [SQLValue], caseInsensitive: Bool, queries: inout Int
     ) async throws -> [Row] {
         var rows: [Row] = []
-        for start in stride(from: 0, to: values.count, by: maximumBatch) {
-            queries += 1
-            rows += try await self.rows(
-                of: table, columns: columns, where: column, matchesAnyOf: Array(values[start..<min(start + maximumBatch, values.count)]),
-                caseInsensitive: caseInsensitive)
+        try await forEachRow(of: table, columns: columns, where: column, matchingAnyOf: values, caseInsensitive: caseInsensitive, queries: &queries) {
+            rows.append($0)
         }
         return rows
     }

@@ -109,8 +109,11 @@ public final class PostgresConnector: Connector {
         return configuration
     }
 
-    public func rows(of table: TableName, columns: [String], where column: String, matchesAnyOf values: [SQLValue], caseInsensitive: Bool) async throws -> [Row] {
-        guard !values.isEmpty else { return [] }
+    public func forEachRow(
+        of table: TableName, columns: [String], where column: String, matchesAnyOf values: [SQLValue], caseInsensitive: Bool,
+        _ body: (Row) -> Void
+    ) async throws {
+        guard !values.isEmpty else { return }
         guard let definition = try await describe(table) else {
             throw ConnectorError(code: "table-missing", message: "there is no table \(table) in the database")
         }
@@ -127,14 +130,12 @@ public final class PostgresConnector: Connector {
         var bindings = PostgresBindings()
         bindings.append(values.compactMap(\.jsonText))
         do {
-            var rows: [Row] = []
             for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger) {
                 let cells = row.makeRandomAccess()
-                rows.append(Row(columns: columns, values: try selected.indices.map { index in
+                body(Row(columns: columns, values: try selected.indices.map { index in
                     Self.value(try cells[index].decode(String?.self), type: selected[index].type)
                 }))
             }
-            return rows
         } catch {
             throw ConnectorError(code: "query-failed", message: "reading \(table) failed: \(Self.describe(error))")
         }

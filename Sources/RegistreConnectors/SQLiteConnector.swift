@@ -23,20 +23,29 @@ public final class SQLiteConnector: Connector {
         }
     }
 
-    public func rows(of table: TableName, columns: [String], where column: String, matchesAnyOf values: [SQLValue], caseInsensitive: Bool) async throws -> [Row] {
-        guard !values.isEmpty else { return [] }
+    public func forEachRow(
+        of table: TableName, columns: [String], where column: String, matchesAnyOf values: [SQLValue], caseInsensitive: Bool,
+        _ body: (Row) -> Void
+    ) async throws {
+        guard !values.isEmpty else { return }
         let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
         let target = caseInsensitive ? "lower(\(quote(column)))" : quote(column)
         let sql = "SELECT \(columns.map(quote).joined(separator: ", ")) FROM \(table.quoted) WHERE \(target) IN (\(placeholders))"
         let arguments = StatementArguments(values.map(Self.databaseValue))
         do {
-            return try await queue.read { db in
-                try GRDB.Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                    Row(columns: columns, values: (0..<columns.count).map { Self.value(row[$0] as DatabaseValue) })
-                }
-            }
+            try read(sql, arguments, columns: columns, body)
         } catch {
             throw ConnectorError(code: "query-failed", message: "reading \(table) failed: \(error)")
+        }
+    }
+
+    /// Runs `sql` on this thread and hands `body` each row as SQLite steps to it.
+    private func read(_ sql: String, _ arguments: StatementArguments, columns: [String], _ body: (Row) -> Void) throws {
+        try queue.read { db in
+            let cursor = try GRDB.Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try cursor.next() {
+                body(Row(columns: columns, values: (0..<columns.count).map { Self.value(row[$0] as DatabaseValue) }))
+            }
         }
     }
 

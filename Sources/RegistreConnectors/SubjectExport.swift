@@ -4,9 +4,12 @@ import ZIPFoundation
 
 /// Writes what a data subject receives: for each collection one JSON file (an array of objects,
 /// one row per line) and one CSV file, an `index.html` page for an access request, and a zip of
-/// them all. Loose files are written a row at a time and zipped from disk; without loose files
-/// (the server's exports) each file's text is held in memory until it is zipped. Either way the
-/// rows found are in memory (``SubjectRows``): an export of 100,000 rows is not streamed.
+/// them all. The rows are streamed: a search that kept only the columns linking the rows
+/// (``SubjectFinder/Keeping/links``) gives their keys, and each collection's rows are read again
+/// by primary key a batch at a time and written straight to the files, so memory holds the keys,
+/// never the rows (a collection without a primary key is kept whole by the search and written
+/// from there). The zip is made from the files; without loose files (the server's exports) they
+/// are written in a hidden folder beside it and removed once it is made.
 public struct SubjectExport: Sendable {
     /// What the export answers.
     public enum Kind: String, Sendable {
@@ -14,15 +17,6 @@ public struct SubjectExport: Sendable {
         case access
         /// Art. 20: only fields the person provided, from activities under consent or contract.
         case portability
-    }
-
-    /// One collection's part of the export: the columns written and the rows.
-    public struct Part: Sendable {
-        public var collection: DatasetCollection
-        public var columns: [String]
-        public var rows: [[SQLValue]]
-        /// Credential fields left out of the copy (``isWithheld(_:)``).
-        public var withheld: [String]
     }
 
     /// What was written.
@@ -37,6 +31,8 @@ public struct SubjectExport: Sendable {
         public var archive: URL
         /// Every file the zip holds, in the order written.
         public var files: [String]
+        /// How many queries reading the rows again took.
+        public var queries: Int
     }
 
     public let kind: Kind
@@ -48,46 +44,34 @@ public struct SubjectExport: Sendable {
         self.dataset = dataset
     }
 
-    /// The parts an export of this kind holds: for access every collection with personal data
-    /// and rows, every declared column; for portability only the fields marked `registre.provided` in collections
-    /// serving an activity based on consent or a contract (Art. 20(1)(a)), rows with nothing
-    /// provided left out. `left` says which collections with rows were left out and why.
-    public func parts(of found: SubjectRows, policy: Policy?) -> (parts: [Part], left: [String: String]) {
-        var parts: [Part] = []
-        var left: [String: String] = [:]
-        for collection in dataset.collections {
-            guard let rows = found.rows[collection.name], !rows.isEmpty else { continue }
-            let withheld = collection.fields.filter(Self.isWithheld).map(\.name)
-            let columns: [String]
-            switch kind {
-            case .access:
-                guard collection.isPersonal else {
-                    left[collection.name] = "holds no personal data (no user.* category), only rows the person's rows refer to"
-                    continue
-                }
-                columns = rows[0].columns.filter { !withheld.contains($0) }
-            case .portability:
-                let provided = collection.fields.filter { $0.provided && !Self.isWithheld($0) }.map(\.name)
-                guard !provided.isEmpty else {
-                    left[collection.name] = "no field is marked registre.provided: true"
-                    continue
-                }
-                let bases = collection.activities.compactMap { policy?.activity($0)?.legalBasis }
-                guard bases.contains(where: { $0 == .consent || $0 == .contract }) else {
-                    left[collection.name] = collection.activities.isEmpty
-                        ? "the dataset does not say which activity it serves (registre.activities)"
-                        : "its activities rest on neither consent nor a contract (Art. 20(1)(a))"
-                    continue
-                }
-                columns = provided
+    /// The columns an export of this kind gives of `collection`, or why it leaves the collection
+    /// out: for access every declared column of a collection with personal data; for portability
+    /// only the fields marked `registre.provided` in collections serving an activity based on
+    /// consent or a contract (Art. 20(1)(a)). Credentials are never given (``isWithheld(_:)``).
+    func columns(of collection: DatasetCollection, policy: Policy?) -> Result<[String], Refusal> {
+        switch kind {
+        case .access:
+            guard collection.isPersonal else {
+                return .failure(Refusal("holds no personal data (no user.* category), only rows the person's rows refer to"))
             }
-            let values = rows.map { row in columns.map { row[$0] ?? .null } }.filter { values in
-                kind == .access || values.contains { $0 != .null }
+            return .success(collection.fields.filter { !Self.isWithheld($0) }.map(\.name))
+        case .portability:
+            let provided = collection.fields.filter { $0.provided && !Self.isWithheld($0) }.map(\.name)
+            guard !provided.isEmpty else { return .failure(Refusal("no field is marked registre.provided: true")) }
+            let bases = collection.activities.compactMap { policy?.activity($0)?.legalBasis }
+            guard bases.contains(where: { $0 == .consent || $0 == .contract }) else {
+                return .failure(Refusal(collection.activities.isEmpty
+                    ? "the dataset does not say which activity it serves (registre.activities)"
+                    : "its activities rest on neither consent nor a contract (Art. 20(1)(a))"))
             }
-            guard !values.isEmpty else { continue }
-            parts.append(Part(collection: collection, columns: columns, rows: values, withheld: withheld.filter { name in rows.contains { $0[name] != .null } }))
+            return .success(provided)
         }
-        return (parts, left)
+    }
+
+    /// Why a collection with rows of the person is left out of the export.
+    struct Refusal: Error {
+        var reason: String
+        init(_ reason: String) { self.reason = reason }
     }
 
     /// A credential (`user.authorization.*`: a password hash, a token) is not copied: handing it
@@ -96,65 +80,112 @@ public struct SubjectExport: Sendable {
         field.dataCategories.contains { $0.hasPrefix("user.authorization") }
     }
 
-    /// Writes `parts` into `folder` (created if needed) and zips them into `<kind>.zip` there;
-    /// `page` renders the access page from the report once the files are named. With
-    /// `writesLooseFiles` false only the zip is written, its entries straight from memory (a server
-    /// keeps no second copy of the person's data beside it, and creates no file it would delete).
-    public func write(_ parts: [Part], left: [String: String], to folder: URL, page: ((AccessReport) -> String)?, writesLooseFiles: Bool = true) throws -> Summary {
+    /// Writes the export of the rows `found` into `folder` (created if needed) and zips it into
+    /// `<kind>.zip` there, reading the rows again through `connector`; `page` renders the access
+    /// page from the report once the files are named. With `writesLooseFiles` false only the
+    /// zip stays (a server keeps no second copy of the person's data beside it). Portability
+    /// leaves out rows with nothing provided.
+    public func write(
+        _ found: SubjectRows, policy: Policy?, reading connector: any Connector, to folder: URL, page: ((AccessReport) -> String)?,
+        writesLooseFiles: Bool = true
+    ) async throws -> Summary {
         let manager = FileManager.default
+        let files = writesLooseFiles ? folder : folder.appendingPathComponent(".files-\(UUID().uuidString)")
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            try manager.createDirectory(at: files, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw ConnectorError(code: "out-unwritable", message: "cannot create the folder \(folder.path): \(error.localizedDescription)")
+            throw ConnectorError(code: "out-unwritable", message: "cannot create the folder \(files.path): \(error.localizedDescription)")
         }
-        var files: [String] = []
+        defer { if !writesLooseFiles { try? manager.removeItem(at: files) } }
+        var names: [String] = []
         var collections: [AccessReport.Collection] = []
         var counts: [String: Int] = [:]
-        var entries: [String: Data] = [:]
-        func emit(_ file: String, _ body: (BufferedFile) throws -> Void) throws {
-            if writesLooseFiles { return try writeFile(folder.appendingPathComponent(file), body) }
-            let out = BufferedFile(handle: nil)
-            try body(out)
-            entries[file] = out.contents
-        }
-        for part in parts {
-            let name = part.collection.name
-            let json = Self.fileName(name, "json"), csv = Self.fileName(name, "csv")
-            try emit(json) { out in try Self.writeJSON(part, to: out) }
-            try emit(csv) { out in try Self.writeCSV(part, to: out) }
-            files += [json, csv]
-            counts[name] = part.rows.count
-            let holding = Set(part.columns.enumerated().filter { index, _ in part.rows.contains { $0[index] != .null } }.map(\.element))
+        var withheld: [String: [String]] = [:]
+        var left: [String: String] = [:]
+        var queries = 0
+        for collection in dataset.collections {
+            guard let rows = found.rows[collection.name], !rows.isEmpty else { continue }
+            let columns: [String]
+            switch self.columns(of: collection, policy: policy) {
+            case .success(let given): columns = given
+            case .failure(let refusal): left[collection.name] = refusal.reason; continue
+            }
+            let json = Self.fileName(collection.name, "json"), csv = Self.fileName(collection.name, "csv")
+            let part = try PartWriter(
+                kind: kind, columns: columns, withheld: collection.fields.filter(Self.isWithheld).map(\.name),
+                json: files.appendingPathComponent(json), csv: files.appendingPathComponent(csv))
+            do {
+                try await Self.readAgain(rows, of: collection, schema: dataset.schema, through: connector, queries: &queries) { try part.add($0) }
+                try part.close()
+            } catch let error as ConnectorError {
+                throw error
+            } catch {
+                throw ConnectorError(code: "out-unwritable", message: "cannot write \(files.appendingPathComponent(json).path): \(error)")
+            }
+            guard part.count > 0 else {
+                try? manager.removeItem(at: files.appendingPathComponent(json))
+                try? manager.removeItem(at: files.appendingPathComponent(csv))
+                continue
+            }
+            names += [json, csv]
+            counts[collection.name] = part.count
+            if !part.withheldHeld.isEmpty { withheld[collection.name] = part.withheldHeld }
             collections.append(AccessReport.Collection(
-                name: name, activities: part.collection.activities,
-                categories: Array(Set(part.collection.fields.filter { holding.contains($0.name) && $0.isPersonal }.flatMap(\.dataCategories))).sorted(),
-                columns: part.columns, withheld: part.withheld,
-                rows: part.rows.prefix(AccessReportRenderer.shownRows).map { $0.map { $0.jsonText ?? "" } },
-                total: part.rows.count, files: [csv, json]))
+                name: collection.name, activities: collection.activities,
+                categories: Array(Set(collection.fields.filter { part.holding.contains($0.name) && $0.isPersonal }.flatMap(\.dataCategories))).sorted(),
+                columns: columns, withheld: part.withheldHeld, rows: part.shown, total: part.count, files: [csv, json]))
         }
         if let page {
             let report = AccessReport(collections: collections, answeredOn: CivilDate.split(Date()).0.description)
-            try emit("index.html") { out in try out.write(Data(page(report).utf8)) }
-            files.insert("index.html", at: 0)
+            guard manager.createFile(atPath: files.appendingPathComponent("index.html").path, contents: Data(page(report).utf8)) else {
+                throw ConnectorError(code: "out-unwritable", message: "cannot write \(files.appendingPathComponent("index.html").path)")
+            }
+            names.insert("index.html", at: 0)
         }
         let archive = folder.appendingPathComponent("\(kind.rawValue).zip")
         try? manager.removeItem(at: archive)
         do {
             let zip = try Archive(url: archive, accessMode: .create)
-            for file in files {
-                if let data = entries[file] {
-                    try zip.addEntry(with: file, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                        data.subdata(in: Int(position)..<Int(position) + size)
-                    }
-                } else {
-                    try zip.addEntry(with: file, fileURL: folder.appendingPathComponent(file), compressionMethod: .deflate)
-                }
+            for name in names {
+                try zip.addEntry(with: name, fileURL: files.appendingPathComponent(name), compressionMethod: .deflate)
             }
         } catch {
             throw ConnectorError(code: "out-unwritable", message: "cannot write \(archive.path): \(error)")
         }
-        let withheld = Dictionary(uniqueKeysWithValues: parts.filter { !$0.withheld.isEmpty }.map { ($0.collection.name, $0.withheld) })
-        return Summary(rows: counts, withheld: withheld, left: left, archive: archive, files: files)
+        return Summary(rows: counts, withheld: withheld, left: left, archive: archive, files: names, queries: queries)
+    }
+
+    /// Hands `body` the whole rows of `collection` for the rows `found`, a batch at a time, in
+    /// key order. Rows the search kept whole are handed as they are; otherwise they are read again
+    /// by the first column of the primary key, at most ``maximumBatch`` values a query, and only
+    /// the rows whose whole key was found are kept (a row added since is not the person's find).
+    static func readAgain(
+        _ found: [Row], of collection: DatasetCollection, schema: String?, through connector: any Connector, queries: inout Int,
+        _ body: ([Row]) throws -> Void
+    ) async throws {
+        let columns = collection.fields.map(\.name)
+        guard let first = collection.primaryKey.first?.name, found.first?.columns != columns else {
+            for start in stride(from: 0, to: found.count, by: maximumBatch) {
+                try body(Array(found[start..<min(start + maximumBatch, found.count)]))
+            }
+            return
+        }
+        // A key of one column names one row: the leads are the keys, in order. A longer key is
+        // read by its first column, and the rows whose whole key was not found are left.
+        let keys = collection.primaryKey.count > 1 ? Set(found.map { SubjectFinder.key(of: $0, in: collection) }) : nil
+        var leads: [SQLValue] = []
+        leads.reserveCapacity(found.count)
+        for row in found where leads.last != row[first] ?? .null { leads.append(row[first] ?? .null) }
+        let table = TableName(schema: schema, name: collection.name)
+        for start in stride(from: 0, to: leads.count, by: maximumBatch) {
+            queries += 1
+            let rows = try await connector.rows(
+                of: table, columns: columns, where: first, matchesAnyOf: Array(leads[start..<min(start + maximumBatch, leads.count)]),
+                caseInsensitive: false)
+            let keyed = rows.map { (SubjectFinder.key(of: $0, in: collection), $0) }.filter { keys?.contains($0.0) ?? true }
+            try body(keyed.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1))
+        }
     }
 
     /// A file name for a collection: its name where it is made of letters, digits, `_`, `-` and
@@ -167,29 +198,51 @@ public struct SubjectExport: Sendable {
         while name.hasPrefix(".") { name.replaceSubrange(name.startIndex...name.startIndex, with: "_") }
         return (name.isEmpty ? "_" : name) + "." + suffix
     }
+}
 
-    /// Creates `url` and hands `body` a buffered writer to it.
-    private func writeFile(_ url: URL, _ body: (BufferedFile) throws -> Void) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
-            throw ConnectorError(code: "out-unwritable", message: "cannot write \(url.path)")
-        }
-        let out = BufferedFile(handle: handle)
-        do {
-            try body(out)
-            try out.close()
-        } catch {
-            try? handle.close()
-            throw ConnectorError(code: "out-unwritable", message: "cannot write \(url.path): \(error)")
-        }
+/// One collection's two files, JSON and CSV, written a batch of rows at a time, with what the
+/// access page needs kept on the way: the count, the columns holding something, the first rows.
+final class PartWriter {
+    let kind: SubjectExport.Kind
+    let columns: [String]
+    let withheld: [String]
+    private let json: BufferedFile
+    private let csv: BufferedFile
+    /// Rows written.
+    private(set) var count = 0
+    /// Columns holding a value in at least one row written.
+    private(set) var holding: Set<String> = []
+    /// Withheld credentials holding a value in at least one row.
+    private(set) var withheldHeld: [String] = []
+    /// The first rows, as the page shows them.
+    private(set) var shown: [[String]] = []
+
+    /// Creates both files and writes the CSV header and the opening of the JSON array.
+    init(kind: SubjectExport.Kind, columns: [String], withheld: [String], json: URL, csv: URL) throws {
+        self.kind = kind
+        self.columns = columns
+        self.withheld = withheld
+        self.json = try BufferedFile(creating: json)
+        self.csv = try BufferedFile(creating: csv)
+        try self.json.write(Data("[".utf8))
+        try self.csv.write(Data(CSV.line(columns.map(CSV.field)).utf8))
     }
 
-    /// `[`, one object per row and line, keys in column order, `]`.
-    static func writeJSON(_ part: Part, to out: BufferedFile) throws {
-        try out.write(Data("[".utf8))
-        for (index, row) in part.rows.enumerated() {
-            var json = JSONWriter()
-            json.object { object in
-                for (column, value) in zip(part.columns, row) {
+    /// Writes `rows`: one object per line in the JSON file, one line in the CSV file (texts
+    /// disarmed for spreadsheets by ``CSV/field(_:)``, numbers as they are, NULL empty).
+    func add(_ rows: [Row]) throws {
+        guard let sample = rows.first else { return }
+        let positions = columns.map { sample.columns.firstIndex(of: $0) }
+        let credentials = withheld.compactMap { name in sample.columns.firstIndex(of: name).map { (name, $0) } }
+        for row in rows {
+            for (name, position) in credentials where row.values[position] != .null && !withheldHeld.contains(name) {
+                withheldHeld.append(name)
+            }
+            let values = positions.map { $0.map { row.values[$0] } ?? .null }
+            if kind == .portability, !values.contains(where: { $0 != .null }) { continue }
+            var object = JSONWriter()
+            object.object { object in
+                for (column, value) in zip(columns, values) {
                     object.key(column)
                     switch value {
                     case .null: object.null()
@@ -200,19 +253,9 @@ public struct SubjectExport: Sendable {
                     }
                 }
             }
-            try out.write(Data((index == 0 ? "\n" : ",\n").utf8))
-            try out.write(Data(json.bytes))
-        }
-        try out.write(Data("\n]\n".utf8))
-        try out.flush()
-    }
-
-    /// A header line of column names, then one line per row; texts are disarmed for spreadsheets
-    /// (``CSV/field(_:)``), numbers written as they are, NULL as an empty field.
-    static func writeCSV(_ part: Part, to out: BufferedFile) throws {
-        try out.write(Data(CSV.line(part.columns.map(CSV.field)).utf8))
-        for row in part.rows {
-            let fields = row.map { value -> String in
+            try json.write(Data((count == 0 ? "\n" : ",\n").utf8))
+            try json.write(Data(object.bytes))
+            let fields = values.map { value -> String in
                 switch value {
                 case .null: ""
                 case .integer(let number): String(number)
@@ -221,38 +264,48 @@ public struct SubjectExport: Sendable {
                 case .blob: value.jsonText ?? ""
                 }
             }
-            try out.write(Data(CSV.line(fields).utf8))
+            try csv.write(Data(CSV.line(fields).utf8))
+            for (column, value) in zip(columns, values) where value != .null { holding.insert(column) }
+            if shown.count < AccessReportRenderer.shownRows { shown.append(values.map { $0.jsonText ?? "" }) }
+            count += 1
         }
-        try out.flush()
+    }
+
+    /// Closes the JSON array and both files.
+    func close() throws {
+        try json.write(Data("\n]\n".utf8))
+        try json.close()
+        try csv.close()
     }
 }
 
-/// A file written through a buffer of about 64 KB, or, without a file, bytes kept in memory.
+/// A file written through a buffer of about 64 KB.
 final class BufferedFile {
-    private let handle: FileHandle?
+    private let handle: FileHandle
     private var buffer = Data()
 
-    init(handle: FileHandle?) {
+    /// Creates the file at `url`, or replaces it.
+    init(creating url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
+            throw ConnectorError(code: "out-unwritable", message: "cannot write \(url.path)")
+        }
         self.handle = handle
         buffer.reserveCapacity(1 << 16)
     }
 
-    /// What was written, when there is no file.
-    var contents: Data { buffer }
-
     func write(_ data: Data) throws {
         buffer.append(data)
-        if handle != nil, buffer.count >= 1 << 16 { try flush() }
+        if buffer.count >= 1 << 16 { try flush() }
     }
 
     func flush() throws {
-        guard let handle, !buffer.isEmpty else { return }
+        guard !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
     func close() throws {
         try flush()
-        try handle?.close()
+        try handle.close()
     }
 }

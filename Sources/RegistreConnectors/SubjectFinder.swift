@@ -185,9 +185,23 @@ public struct SubjectFinder: Sendable {
         return edges
     }
 
+    /// What a search keeps of each row it finds.
+    public enum Keeping: Sendable, Hashable {
+        /// Every column the dataset declares: what erasure and rectification work on.
+        case rows
+        /// Every column while a collection holds at most `beyond` rows of the person, then the
+        /// primary key alone, enough to read the rows again a batch at a time
+        /// (``SubjectExport``). A collection without a primary key is kept whole.
+        case keys(beyond: Int)
+
+        /// Keys beyond 1,000 rows, what exports search with: an export of 100,000 rows holds
+        /// their keys, not their text, and a small one reads nothing twice.
+        public static let links = Keeping.keys(beyond: 1_000)
+    }
+
     /// The subject's rows for `identities`. An identity no collection declares is an error; one
     /// that matches nothing gives no rows.
-    public func find(_ identities: [Identity]) async throws -> SubjectRows {
+    public func find(_ identities: [Identity], keeping: Keeping = .rows) async throws -> SubjectRows {
         let edges = self.edges
         var found: [String: [[SQLValue]: Row]] = [:]
         var queried: [FieldPath: Set<SQLValue>] = [:]
@@ -217,24 +231,41 @@ public struct SubjectFinder: Sendable {
             queried[path, default: []].formUnion(fresh)
             let columns = collection.fields.map(\.name)
             let table = TableName(schema: dataset.schema, name: collection.name)
-            var newRows: [Row] = []
-            let rows = try await connector.rows(
-                of: table, columns: columns, where: path.field, matchingAnyOf: fresh, caseInsensitive: caseInsensitive, queries: &queries)
-            for row in rows where found[collection.name, default: [:]].updateValue(row, forKey: Self.key(of: row, in: collection)) == nil {
-                newRows.append(row)
+            let primary = collection.primaryKey.map(\.name)
+            let linking = collection.fields.map(\.name).filter { edges[FieldPath(collection: collection.name, field: $0)] != nil }
+            var links: [String: Set<SQLValue>] = [:]
+            var rowsOfCollection = found[collection.name, default: [:]]
+            found[collection.name] = nil
+            try await connector.forEachRow(
+                of: table, columns: columns, where: path.field, matchingAnyOf: fresh, caseInsensitive: caseInsensitive, queries: &queries
+            ) { row in
+                let key = Self.key(of: row, in: collection)
+                guard rowsOfCollection[key] == nil else { return }
+                if case .keys(let beyond) = keeping, !primary.isEmpty, rowsOfCollection.count >= beyond {
+                    // Too many to keep whole: every row of the collection is kept as its key alone
+                    // (the array shared with the key).
+                    if rowsOfCollection.first?.value.columns != primary {
+                        for (key, _) in rowsOfCollection { rowsOfCollection[key] = Row(columns: primary, values: key) }
+                    }
+                    rowsOfCollection[key] = Row(columns: primary, values: key)
+                } else {
+                    rowsOfCollection[key] = row
+                }
+                for field in linking {
+                    if let value = row[field], value != .null { links[field, default: []].insert(value) }
+                }
             }
-            guard !newRows.isEmpty else { continue }
-            for field in collection.fields {
-                let here = FieldPath(collection: collection.name, field: field.name)
-                guard let targets = edges[here] else { continue }
-                let values = Array(Set(newRows.compactMap { $0[field.name] }.filter { $0 != .null }))
-                for target in targets { queue.append((target, values, false)) }
+            if !rowsOfCollection.isEmpty { found[collection.name] = rowsOfCollection }
+            for (field, values) in links {
+                for target in edges[FieldPath(collection: collection.name, field: field)] ?? [] { queue.append((target, Array(values), false)) }
             }
         }
 
         var rows: [String: [Row]] = [:]
-        for (collection, byKey) in found {
-            rows[collection] = byKey.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.value)
+        // Each collection's table of rows is let go before the next is sorted.
+        for collection in dataset.collections {
+            guard let byKey = found.removeValue(forKey: collection.name) else { continue }
+            rows[collection.name] = byKey.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.value)
         }
         return SubjectRows(rows: rows, queries: queries)
     }

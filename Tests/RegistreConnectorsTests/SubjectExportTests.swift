@@ -17,17 +17,16 @@ import ZIPFoundation
     /// temporary folder, then runs `body` on the summary and the zip's entries by name.
     static func export(
         _ kind: SubjectExport.Kind, _ backend: Backend, identity: String = "email=jeanne.dupont@exemple.fr",
-        _ body: (SubjectExport.Summary, [String: String]) throws -> Void
+        keeping: SubjectFinder.Keeping = .links, _ body: (SubjectExport.Summary, [String: String]) throws -> Void
     ) async throws {
         let folder = try SubjectFinderTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let policy = try EraserTests.policy()
         let summary = try await ShopFixtureTests.withShop(backend, setup: setup) { dataset, connector in
-            let found = try await SubjectFinder(dataset: dataset, connector: connector).find([Identity(argument: identity)])
-            let export = SubjectExport(kind: kind, dataset: dataset)
-            let (parts, left) = export.parts(of: found, policy: policy)
+            let found = try await SubjectFinder(dataset: dataset, connector: connector).find([Identity(argument: identity)], keeping: keeping)
             let page = kind == .access ? { (report: AccessReport) in AccessReportRenderer(policy: policy).html(report, language: "en") } : nil
-            return try export.write(parts, left: left, to: folder.appendingPathComponent("out"), page: page)
+            return try await SubjectExport(kind: kind, dataset: dataset).write(
+                found, policy: policy, reading: connector, to: folder.appendingPathComponent("out"), page: page)
         }
         try body(summary, try entries(of: summary.archive))
     }
@@ -84,6 +83,25 @@ import ZIPFoundation
             #expect(summary.left["login"]?.contains("registre.provided") == true)
             #expect(summary.rows["order_line"] == 2, "the two lines with a gift message, not the third")
             #expect(summary.rows["customer_order"] == nil && summary.rows["login"] == nil)
+        }
+    }
+
+    /// Rows read again by key, a batch at a time, give the very files rows kept whole give.
+    @Test(arguments: Backend.allCases) func rowsReadAgainByKeyGiveTheSameFilesAsRowsKeptWhole(backend: Backend) async throws {
+        for kind in [SubjectExport.Kind.access, .portability] {
+            var whole: [String: String] = [:]
+            try await Self.export(kind, backend, keeping: .rows) { summary, files in
+                whole = files
+                #expect(summary.queries == 0, "nothing to read again")
+            }
+            try await Self.export(kind, backend, keeping: .links) { summary, files in
+                #expect(files == whole && summary.queries == 0, "a small export keeps its rows whole")
+            }
+            // A collection beyond one row is kept as keys (the first row too), and read again.
+            try await Self.export(kind, backend, keeping: .keys(beyond: 1)) { summary, files in
+                #expect(files == whole)
+                #expect(summary.queries > 0, "the rows were read again by key")
+            }
         }
     }
 

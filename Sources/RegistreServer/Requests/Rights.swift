@@ -80,16 +80,16 @@ public enum Rights {
         _ kind: SubjectExport.Kind, _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy?, out: String,
         page: ((AccessReport) -> String)?, writesLooseFiles: Bool
     ) async throws -> Outcome {
-        let found = try await target.withConnector { connector in
-            try await SubjectFinder(dataset: dataset, connector: connector).find(identities)
+        let (summary, queries) = try await target.withConnector { connector in
+            let found = try await SubjectFinder(dataset: dataset, connector: connector).find(identities, keeping: .links)
+            let summary = try await SubjectExport(kind: kind, dataset: dataset).write(
+                found, policy: policy, reading: connector, to: URL(fileURLWithPath: out), page: page, writesLooseFiles: writesLooseFiles)
+            return (summary, found.queries + summary.queries)
         }
-        let export = SubjectExport(kind: kind, dataset: dataset)
-        let (parts, left) = export.parts(of: found, policy: policy)
-        let summary = try export.write(parts, left: left, to: URL(fileURLWithPath: out), page: page, writesLooseFiles: writesLooseFiles)
         let status = summary.rows.isEmpty && summary.left.isEmpty ? "no_data" : "completed"
         var object: [String: Any] = [
             "status": status, "dataset": dataset.key, "collections": summary.rows, "rows": summary.rows.values.reduce(0, +),
-            "queries": found.queries, "archive": summary.archive.path, "files": summary.files,
+            "queries": queries, "archive": summary.archive.path, "files": summary.files,
         ]
         if !summary.left.isEmpty { object["left_out"] = summary.left }
         if !summary.withheld.isEmpty { object["withheld"] = summary.withheld }
