@@ -202,6 +202,58 @@ import Testing
         }
     }
 
+    /// PostgreSQL goes away in the middle of an erasure: the server's connection is ended after
+    /// the transaction has changed rows. Nothing of it stays, the request is not reported done,
+    /// and running it again once the database is back completes it.
+    @Test func aDatabaseLostInTheMiddleOfAnErasureKeepsNothingHalfDoneAndTheRunResumes() async throws {
+        let url = try #require(ProcessInfo.processInfo.environment["REGISTRE_TEST_POSTGRES_URL"], "run the tests with Scripts/test, which starts PostgreSQL")
+        let database = "registre_lost_\(UInt32.random(in: 0...UInt32.max))"
+        let base = String(url[..<(try #require(url.lastIndex(of: "/")))])
+        let shop = "\(base)/\(database)"
+        try Self.psql("\(base)/postgres", ["-c", "CREATE DATABASE \(database)"])
+        defer { try? Self.psql("\(base)/postgres", ["-c", "DROP DATABASE \(database) WITH (FORCE)"]) }
+        try Self.psql(shop, ["-f", Self.shop.appendingPathComponent("schema.sql").path, "-f", Self.shop.appendingPathComponent("seed.sql").path])
+        // Every statement changing a table is counted by a sequence (which no rollback undoes)
+        // and made slow, so the connection can be ended between two of them.
+        let tables = try Self.psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
+        #expect(tables.count == 12)
+        try Self.psql(shop, ["-c", """
+            CREATE SEQUENCE erasure_steps;
+            CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN PERFORM nextval('erasure_steps'); PERFORM pg_sleep(0.2); RETURN NULL; END $$;
+            """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
+        let snapshot = "SELECT string_agg(md5(t), ' ' ORDER BY n) FROM (" + tables.map { "SELECT '\($0)' AS n, coalesce(string_agg(x::text, ',' ORDER BY x::text), '') AS t FROM \($0) x" }.joined(separator: " UNION ALL ") + ") s"
+        let before = try Self.psql(shop, ["-Atc", snapshot])
+
+        try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", environment: ["SHOP_URL": shop]) { _, api, _, _ in
+            let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
+            let killer = Task {
+                for _ in 0..<300 {
+                    let steps = Int(try Self.psql(shop, ["-Atc", "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM erasure_steps"])) ?? 0
+                    if steps >= 3 {
+                        return try Self.psql(shop, ["-Atc", "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"])
+                    }
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                return "never reached three statements"
+            }
+            let run = try await api.send("POST", "/v1/requests/\(id)/run")
+            let ended = try await killer.value
+            #expect(ended != "0" && ended != "never reached three statements", "\(ended)")
+            #expect([502, 503].contains(run.status), "\(String(decoding: run.data, as: UTF8.self))")
+            #expect((run.json["result"] as? [String: Any])?["status"] as? String != "completed")
+            #expect(try await api.send("GET", "/v1/requests/\(id)").json["state"] as? String == "in_progress", "not reported done")
+            #expect(try Self.psql(shop, ["-Atc", snapshot]) == before, "the statements run before the connection ended left nothing")
+
+            // The database answers again: the same request runs to its end.
+            try Self.psql(shop, tables.flatMap { ["-c", "DROP TRIGGER slow ON \($0)"] })
+            let again = try await api.send("POST", "/v1/requests/\(id)/run")
+            #expect(again.status == 200 && (again.json["result"] as? [String: Any])?["status"] as? String == "partially_completed", "\(String(decoding: again.data, as: UTF8.self))")
+            #expect(try Self.psql(shop, ["-Atc", "SELECT count(*) FROM customer WHERE lower(email) = 'paul.martin@exemple.fr'"]) == "0")
+            #expect(try await api.send("GET", "/v1/requests/\(id)").json["state"] as? String == "partially_completed")
+        }
+    }
+
     /// Runs Debian's psql on `url`, stopping at the first error; returns what it printed.
     @discardableResult
     static func psql(_ url: String, _ arguments: [String]) throws -> String {
