@@ -102,6 +102,14 @@ public protocol RegistreStore: Sendable {
 
     /// The directive numbered `id`.
     func directive(id: Int64) async throws -> PostMortemDirective?
+
+    /// Stores lifecycle events, leaving out those held already (the same subject hash, kind and
+    /// instant), with the audit entry `audit` makes of the number stored, in one transaction;
+    /// returns that number.
+    func insertEvents(_ events: [SubjectEvent], audit: @Sendable (Int) -> AuditDraft) async throws -> Int
+
+    /// The events under any of these subject hashes, oldest first.
+    func events(subjectHashes: [String]) async throws -> [SubjectEvent]
 }
 
 extension RegistreStore {

@@ -189,5 +189,19 @@ extension PostgresStore {
             )
             """,
         ]),
+        ("9-subject-events", [
+            """
+            CREATE TABLE subject_event (
+              id BIGSERIAL PRIMARY KEY,
+              identity_type TEXT NOT NULL,
+              subject_hash TEXT NOT NULL,
+              kind TEXT NOT NULL,
+              occurred_at BIGINT NOT NULL,
+              recorded_at BIGINT NOT NULL,
+              source TEXT NOT NULL,
+              UNIQUE (subject_hash, kind, occurred_at)
+            )
+            """,
+        ]),
     ]
 }

@@ -132,6 +132,20 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("8-subject-events") { db in
+            try db.execute(sql: """
+                CREATE TABLE subject_event (
+                  id INTEGER PRIMARY KEY,
+                  identity_type TEXT NOT NULL,
+                  subject_hash TEXT NOT NULL,
+                  kind TEXT NOT NULL,
+                  occurred_at INTEGER NOT NULL,
+                  recorded_at INTEGER NOT NULL,
+                  source TEXT NOT NULL,
+                  UNIQUE (subject_hash, kind, occurred_at)
+                );
+                """)
+        }
         return migrator
     }
 }
