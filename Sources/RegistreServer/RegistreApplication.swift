@@ -123,6 +123,7 @@ public struct RegistreApplication: Sendable {
         let admin = router.group().add(middleware: TokenAuthenticationMiddleware(store: store))
         routes.addAdmin(to: admin)
         ProcessingRoutes(policy: policy, limits: desk.limits).add(to: admin)
+        EventRoutes(events: SubjectEvents(store: store, hasher: hasher)).add(to: admin)
         RequestRoutes(desk: desk, store: store, policy: policy, execution: configuration.execution, mail: configuration.mail, publicURL: configuration.publicURL)
             .add(to: admin)
         return router

@@ -8,6 +8,7 @@ struct Registre: AsyncParsableCommand {
         abstract: "Make a privacy policy true: lint it, publish it, enforce it.",
         version: "0.1.0",
         subcommands: [CheckCommand.self, NoticeCommand.self, RegisterCommand.self, MapCommand.self, PublishCommand.self, RulesCommand.self,
-                      ServeCommand.self, TokenCommand.self, AuditCommand.self, RequestCommand.self, DirectiveCommand.self, DatasetsCommand.self]
+                      ServeCommand.self, TokenCommand.self, AuditCommand.self, RequestCommand.self, DirectiveCommand.self, DatasetsCommand.self,
+                      EventsCommand.self]
     )
 }
