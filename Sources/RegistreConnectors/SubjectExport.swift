@@ -176,7 +176,10 @@ public struct SubjectExport: Sendable {
         let keys = collection.primaryKey.count > 1 ? Set(found.map { SubjectFinder.key(of: $0, in: collection) }) : nil
         var leads: [SQLValue] = []
         leads.reserveCapacity(found.count)
-        for row in found where leads.last != row[first] ?? .null { leads.append(row[first] ?? .null) }
+        for row in found {
+            let lead = row[first] ?? .null
+            if leads.last != lead { leads.append(lead) }
+        }
         let table = TableName(schema: schema, name: collection.name)
         for start in stride(from: 0, to: leads.count, by: maximumBatch) {
             queries += 1

@@ -145,9 +145,7 @@ struct EventsCommand: AsyncParsableCommand {
                 guard !identities.isEmpty else { throw ConnectorError(code: "identity-missing", message: "give at least one --identity type=value") }
                 let normalized = try identities.map { try Identity(argument: $0).description }
                 let found = try await SubjectEvents(store: store, hasher: try KeyedHasher(secret: secret)).events(of: normalized)
-                print(try summaryJSON(["events": found.map { event -> [String: Any] in
-                    ["kind": event.kind, "occurred_at": event.occurredAt.formatted(.iso8601), "recorded_at": event.recordedAt.formatted(.iso8601), "source": event.source]
-                }]))
+                print(try summaryJSON(["events": found.map(\.summary)]))
             }
         }
     }

@@ -52,7 +52,8 @@ struct EventRoutes {
                 submissions = [SubjectEvents.Submission(identity: identity.description, kind: kind, occurredAt: occurredAt, place: "the event")]
             }
             do {
-                let outcome = try await events.record(submissions, source: RequestRoutes.actor(context), actor: RequestRoutes.actor(context))
+                let actor = RequestRoutes.actor(context)
+                let outcome = try await events.record(submissions, source: actor, actor: actor)
                 return try RequestRoutes.json(["recorded": outcome.recorded, "duplicates": outcome.duplicates], status: .created)
             } catch let error as StoreError where Self.refusals.contains(error.code) {
                 throw Problem(status: .unprocessableContent, code: error.code, detail: error.message)
@@ -61,12 +62,7 @@ struct EventRoutes {
         group.get("v1/subjects/:identity/events") { _, context -> Response in
             let identity = try Self.identity(context)
             let found = try await events.events(of: [identity.description])
-            return try RequestRoutes.json(["events": found.map { event -> [String: Any] in
-                [
-                    "kind": event.kind, "occurred_at": Self.instant(event.occurredAt), "recorded_at": Self.instant(event.recordedAt),
-                    "source": event.source,
-                ]
-            }])
+            return try RequestRoutes.json(["events": found.map(\.summary)])
         }
     }
 
@@ -81,9 +77,5 @@ struct EventRoutes {
         } catch let error as ConnectorError {
             throw Problem(status: .badRequest, code: error.code, detail: error.message)
         }
-    }
-
-    static func instant(_ date: Date) -> String {
-        date.formatted(.iso8601)
     }
 }

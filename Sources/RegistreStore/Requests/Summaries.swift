@@ -69,6 +69,13 @@ extension ProcessingLimits.Verdict {
     }
 }
 
+extension SubjectEvent {
+    /// The event as the command line and the API show it, without the subject hash.
+    public var summary: [String: Any] {
+        ["kind": kind, "occurred_at": occurredAt.formatted(.iso8601), "recorded_at": recordedAt.formatted(.iso8601), "source": source]
+    }
+}
+
 /// JSON text of a summary: keys sorted, slashes as they are.
 public func summaryJSON(_ object: Any) throws -> String {
     String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)

@@ -46,6 +46,10 @@ public struct SubjectEvent: Sendable, Hashable {
     /// The time zone a date given without a time is read in: the day starts at midnight there.
     public static let defaultTimeZone = TimeZone(identifier: "Europe/Paris")!
 
+    /// RFC 3339 date and time, without and with fractions of a second: made once, not per event
+    /// of an import.
+    static let internetTimes = [Date.ISO8601FormatStyle(), Date.ISO8601FormatStyle(includingFractionalSeconds: true)]
+
     /// Reads `text` as an instant: RFC 3339 with an offset or `Z` (`2026-03-29T02:30:00+02:00`,
     /// fractions of a second allowed), or a date alone (`2026-03-29`), taken as midnight in
     /// `timeZone`. A date and time without an offset is refused: which instant it names depends
@@ -57,10 +61,8 @@ public struct SubjectEvent: Sendable, Hashable {
             calendar.timeZone = timeZone
             if let date = calendar.date(from: DateComponents(year: Int(day.year), month: Int(day.month), day: Int(day.day))) { return date }
         }
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds]] {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
+        for style in internetTimes {
+            if let date = try? style.parse(text) { return date }
         }
         let lacksOffset = text.count >= 16 && text.contains("T") && !text.hasSuffix("Z") && !text.dropFirst(10).contains("+")
             && !text.dropFirst(10).contains("-")
