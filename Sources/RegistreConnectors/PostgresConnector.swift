@@ -27,12 +27,44 @@ public final class PostgresConnector: Connector {
     /// The columns of each table read so far: their types, to cast the bound values to. Shared
     /// by the connectors of a pool.
     private let definitions: TableDefinitions
+    /// The queries being started, failed when the connection closes.
+    private let starting = StartingQueries()
 
     private init(connection: PostgresConnection, logger: Logger, definitions: TableDefinitions) {
         self.connection = connection
         self.logger = logger
         self.definitions = definitions
+        connection.closeFuture.whenComplete { [starting] _ in starting.closed() }
     }
+
+    /// Starts `query` and gives its rows, or fails once the connection is closed. PostgresNIO
+    /// never answers a query written to a connection that has just closed (the server ended it,
+    /// say, and the query is the ROLLBACK after its error): without this the request would wait
+    /// forever, and the server with it at shutdown.
+    private func query(_ query: PostgresQuery) async throws -> PostgresRowSequence {
+        let answer = connection.eventLoop.makePromise(of: PostgresRowSequence.self)
+        guard let ticket = starting.add(answer) else {
+            answer.fail(Self.closedError)
+            throw Self.closedError
+        }
+        defer { starting.remove(ticket) }
+        let (connection, logger) = (self.connection, self.logger)
+        let started = Task {
+            do { answer.succeed(try await connection.query(query, logger: logger)) } catch { answer.fail(error) }
+        }
+        return try await withTaskCancellationHandler {
+            try await answer.futureResult.get()
+        } onCancel: {
+            started.cancel()
+        }
+    }
+
+    /// Runs `query` to its end, its rows (none for a change) read and dropped.
+    private func execute(_ query: PostgresQuery) async throws {
+        for try await _ in try await self.query(query) {}
+    }
+
+    static let closedError = ConnectorError(code: "connection-failed", message: "the connection to the database closed")
 
     /// Connects to the database of `url`, runs `body` with the connector, then disconnects.
     /// The password comes from the URL or, when it has none, from `PGPASSWORD`; `sslmode` is
@@ -130,7 +162,7 @@ public final class PostgresConnector: Connector {
         var bindings = PostgresBindings()
         bindings.append(values.compactMap(\.jsonText))
         do {
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger) {
+            for try await row in try await query(PostgresQuery(unsafeSQL: sql, binds: bindings)) {
                 let cells = row.makeRandomAccess()
                 body(Row(columns: columns, values: try selected.indices.map { index in
                     Self.value(try cells[index].decode(String?.self), type: selected[index].type)
@@ -159,16 +191,16 @@ public final class PostgresConnector: Connector {
         let indexSQL = "SELECT pg_get_indexdef(i.indexrelid, 1, true) FROM pg_index i WHERE i.indrelid = \(relation) AND i.indpred IS NULL AND i.indisvalid"
         do {
             var columns: [TableDescription.Column] = []
-            for try await (name, type, nullable) in try await connection.query(PostgresQuery(unsafeSQL: columnsSQL, binds: bindings), logger: logger).decode((String, String, Bool).self) {
+            for try await (name, type, nullable) in try await query(PostgresQuery(unsafeSQL: columnsSQL, binds: bindings)).decode((String, String, Bool).self) {
                 columns.append(.init(name: name, type: type, nullable: nullable))
             }
             guard !columns.isEmpty else { return nil }
             var primaryKey: [String] = []
-            for try await name in try await connection.query(PostgresQuery(unsafeSQL: primarySQL, binds: bindings), logger: logger).decode(String.self) {
+            for try await name in try await query(PostgresQuery(unsafeSQL: primarySQL, binds: bindings)).decode(String.self) {
                 primaryKey.append(name)
             }
             var leads: Set<String> = []
-            for try await lead in try await connection.query(PostgresQuery(unsafeSQL: indexSQL, binds: bindings), logger: logger).decode(String.self) {
+            for try await lead in try await query(PostgresQuery(unsafeSQL: indexSQL, binds: bindings)).decode(String.self) {
                 leads.insert(TableDescription.normalizedLead(lead))
             }
             let definition = TableDescription(columns: columns, primaryKey: primaryKey, indexLeads: leads)
@@ -203,19 +235,26 @@ public final class PostgresConnector: Connector {
                 statements.append(PostgresQuery(unsafeSQL: "UPDATE \(change.table.quoted) SET \(set) WHERE \(condition)", binds: bindings))
             }
         }
+        // One transaction, written here rather than with PostgresNIO's, so that each statement,
+        // the ROLLBACK after a failure included, goes through query(_:), which a closed
+        // connection fails.
         do {
-            try await connection.withTransaction(logger: logger) { connection in
-                for statement in statements { try await connection.query(statement, logger: logger) }
-            }
-        } catch let error as PostgresTransactionError {
-            if let commit = error.commitError {
-                // The server may or may not have committed: the caller's read-back decides.
-                throw ConnectorError(code: "commit-unknown", message: "the commit did not answer, so whether the rows changed is unknown: \(Self.describe(commit))")
-            }
-            let cause = error.closureError ?? error.beginError
-            throw ConnectorError(code: "write-failed", message: "changing rows failed, nothing was changed: \(cause.map(Self.describe) ?? "\(error)")")
+            try await execute("BEGIN")
         } catch {
             throw ConnectorError(code: "write-failed", message: "changing rows failed, nothing was changed: \(Self.describe(error))")
+        }
+        do {
+            for statement in statements { try await execute(statement) }
+        } catch {
+            // A closed connection rolls back on the server's side.
+            try? await execute("ROLLBACK")
+            throw ConnectorError(code: "write-failed", message: "changing rows failed, nothing was changed: \(Self.describe(error))")
+        }
+        do {
+            try await execute("COMMIT")
+        } catch {
+            // The server may or may not have committed: the caller's read-back decides.
+            throw ConnectorError(code: "commit-unknown", message: "the commit did not answer, so whether the rows changed is unknown: \(Self.describe(error))")
         }
     }
 
@@ -236,5 +275,34 @@ public final class PostgresConnector: Connector {
         let message = error.serverInfo?[.message] ?? "\(error.code)"
         let state = error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
         return message + state
+    }
+}
+
+/// The promises of the queries a connector is starting, each failed when its connection closes;
+/// once closed, no more are taken.
+private final class StartingQueries: Sendable {
+    private let state = Mutex<(next: Int, open: [Int: EventLoopPromise<PostgresRowSequence>], isClosed: Bool)>((0, [:], false))
+
+    /// Takes `promise`, or nil when the connection is closed already.
+    func add(_ promise: EventLoopPromise<PostgresRowSequence>) -> Int? {
+        state.withLock { state in
+            guard !state.isClosed else { return nil }
+            state.next += 1
+            state.open[state.next] = promise
+            return state.next
+        }
+    }
+
+    func remove(_ ticket: Int) {
+        _ = state.withLock { $0.open.removeValue(forKey: ticket) }
+    }
+
+    /// Fails every promise still open: a query already answered ignores it.
+    func closed() {
+        let open = state.withLock { state in
+            state.isClosed = true
+            return Array(state.open.values)
+        }
+        for promise in open { promise.fail(PostgresConnector.closedError) }
     }
 }
