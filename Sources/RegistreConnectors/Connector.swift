@@ -11,6 +11,12 @@ public protocol Connector: Sendable {
         _ body: (Row) -> Void
     ) async throws
 
+    /// At most `limit` rows of `table` in the order of the columns `key` (a primary key), those
+    /// after `start` (the key's values of the last row of the page before; nil for the first
+    /// page), with `columns` only: a table read a page at a time, so that changes can be
+    /// written between pages on the same connection and a run can stop and resume anywhere.
+    func page(of table: TableName, columns: [String], key: [String], after start: [SQLValue]?, limit: Int) async throws -> [Row]
+
     /// What the database says about `table`: its columns, primary key and indexes; nil when
     /// there is no such table.
     func describe(_ table: TableName) async throws -> TableDescription?
@@ -118,6 +124,12 @@ public struct TableDescription: Sendable, Hashable {
         columns.first { $0.name == name }
     }
 
+    /// The column named `name`, which `table` must have.
+    func existing(_ name: String, in table: TableName) throws -> Column {
+        guard let column = column(name) else { throw ConnectorError(code: "column-missing", message: "table \(table) has no column \(name)") }
+        return column
+    }
+
     /// True when a lookup on `column` (through `lower()` when `caseInsensitive`) can use an index.
     public func isIndexed(_ column: String, caseInsensitive: Bool) -> Bool {
         let name = Self.normalizedLead(column)
@@ -141,6 +153,35 @@ public struct TableDescription: Sendable, Hashable {
 
 /// Values per query: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535.
 public let maximumBatch = 500
+
+extension RowChange {
+    /// `changes` with the deletions of rows by a one-column key gathered, in the order they come,
+    /// into groups of at most ``maximumBatch`` from one table: each group is one `DELETE ...
+    /// WHERE key IN (...)`, where a row at a time would cost a statement per row.
+    static func batched(_ changes: [RowChange]) -> [Batch] {
+        var batches: [Batch] = []
+        for change in changes {
+            if change.kind == .delete, change.key.count == 1, case .deleteAll(let table, let column, var values)? = batches.last,
+                table == change.table, column == change.key[0].column, values.count < maximumBatch {
+                values.append(change.key[0].value)
+                batches[batches.count - 1] = .deleteAll(table, column: column, values: values)
+            } else if change.kind == .delete, change.key.count == 1 {
+                batches.append(.deleteAll(change.table, column: change.key[0].column, values: [change.key[0].value]))
+            } else {
+                batches.append(.one(change))
+            }
+        }
+        return batches
+    }
+
+    /// One statement of a transaction.
+    enum Batch {
+        /// A change of its own.
+        case one(RowChange)
+        /// The rows of `table` whose `column` holds one of `values`, deleted.
+        case deleteAll(TableName, column: String, values: [SQLValue])
+    }
+}
 
 extension Connector {
     /// The rows of `table` whose `column` holds one of `values` (at most ``maximumBatch``), with

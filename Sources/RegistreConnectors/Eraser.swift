@@ -150,7 +150,7 @@ public struct Eraser: Sendable {
             }
             results[collection.name, default: []].append(CollectionResult(action: "masked", rows: targets.count, fields: maskedFields.sorted(), keptFields: keptFields, reason: nil))
         }
-        changes += deletionOrder(deletions.keys).flatMap { deletions[$0] ?? [] }
+        changes += dataset.deletionOrder(deletions.keys).flatMap { deletions[$0] ?? [] }
         if !changes.isEmpty { try await connector.apply(changes) }
 
         let failures = try await verify(masked: expected, deleted: deleted)
@@ -161,27 +161,6 @@ public struct Eraser: Sendable {
         }
         let status = !failures.isEmpty ? "failed" : partial ? "partially_completed" : "completed"
         return Result(status: status, collections: results, failures: failures)
-    }
-
-    /// Collections in an order that deletes rows before the rows they refer to, and after the
-    /// collections `fides_meta.erase_after` names.
-    func deletionOrder(_ names: some Sequence<String>) -> [String] {
-        var remaining = Set(names)
-        var order: [String] = []
-        while !remaining.isEmpty {
-            let ready = remaining.sorted().filter { name in
-                // A collection waits while another pending one still refers to it or must go first.
-                let waitsOnReferrer = remaining.contains { other in
-                    other != name && (dataset.collection(other)?.fields.contains { $0.references.contains { $0.collection == name } } ?? false)
-                }
-                let waitsOnEraseAfter = dataset.collection(name)?.eraseAfter.contains { remaining.contains($0) } ?? false
-                return !waitsOnReferrer && !waitsOnEraseAfter
-            }
-            let next = ready.isEmpty ? remaining.sorted() : ready  // a cycle: the transaction decides
-            order += next
-            remaining.subtract(next)
-        }
-        return order
     }
 
     /// Reads every changed row back: deleted rows must be gone, masked fields must no longer hold
@@ -217,5 +196,28 @@ public struct Eraser: Sendable {
     /// The value `strategy` writes in place of `value`.
     static func mask(_ value: SQLValue, with strategy: MaskingStrategy, secret: [UInt8]) throws -> SQLValue {
         try Masking(strategy).apply(to: value, secret: secret)
+    }
+}
+
+extension Dataset {
+    /// Collections in an order that deletes rows before the rows they refer to, and after the
+    /// collections `fides_meta.erase_after` names: what erasure and retention delete in.
+    func deletionOrder(_ names: some Sequence<String>) -> [String] {
+        var remaining = Set(names)
+        var order: [String] = []
+        while !remaining.isEmpty {
+            let ready = remaining.sorted().filter { name in
+                // A collection waits while another pending one still refers to it or must go first.
+                let waitsOnReferrer = remaining.contains { other in
+                    other != name && (collection(other)?.fields.contains { $0.references.contains { $0.collection == name } } ?? false)
+                }
+                let waitsOnEraseAfter = collection(name)?.eraseAfter.contains { remaining.contains($0) } ?? false
+                return !waitsOnReferrer && !waitsOnEraseAfter
+            }
+            let next = ready.isEmpty ? remaining.sorted() : ready  // a cycle: the transaction decides
+            order += next
+            remaining.subtract(next)
+        }
+        return order
     }
 }

@@ -173,6 +173,43 @@ public final class PostgresConnector: Connector {
         }
     }
 
+    public func page(of table: TableName, columns: [String], key: [String], after start: [SQLValue]?, limit: Int) async throws -> [Row] {
+        let definition = try await definition(of: table)
+        let selected = try columns.map { try definition.existing($0, in: table) }
+        let keyColumns = try key.map { try definition.existing($0, in: table) }
+        let order = keyColumns.map { quote($0.name) }.joined(separator: ", ")
+        var sql = "SELECT \(selected.map { "\(quote($0.name))::text" }.joined(separator: ", ")) FROM \(table.quoted)"
+        var bindings = PostgresBindings()
+        if let start {
+            let placeholders = zip(keyColumns, start).map { column, value -> String in
+                if let text = value.jsonText { bindings.append(text) } else { bindings.appendNull() }
+                return "$\(bindings.count)::\(column.type)"
+            }
+            sql += " WHERE (\(order)) > (\(placeholders.joined(separator: ", ")))"
+        }
+        sql += " ORDER BY \(order) LIMIT \(max(1, limit))"
+        var rows: [Row] = []
+        do {
+            for try await row in try await query(PostgresQuery(unsafeSQL: sql, binds: bindings)) {
+                let cells = row.makeRandomAccess()
+                rows.append(Row(columns: columns, values: try selected.indices.map { index in
+                    Self.value(try cells[index].decode(String?.self), type: selected[index].type)
+                }))
+            }
+        } catch {
+            throw ConnectorError(code: "query-failed", message: "reading \(table) failed: \(Self.describe(error))")
+        }
+        return rows
+    }
+
+    /// The definition of `table`, which must exist.
+    private func definition(of table: TableName) async throws -> TableDescription {
+        guard let definition = try await describe(table) else {
+            throw ConnectorError(code: "table-missing", message: "there is no table \(table) in the database")
+        }
+        return definition
+    }
+
     public func describe(_ table: TableName) async throws -> TableDescription? {
         if let known = definitions[table] { return known }
         var bindings = PostgresBindings()
@@ -213,10 +250,16 @@ public final class PostgresConnector: Connector {
 
     public func apply(_ changes: [RowChange]) async throws {
         var statements: [PostgresQuery] = []
-        for change in changes {
-            guard let definition = try await describe(change.table) else {
-                throw ConnectorError(code: "table-missing", message: "there is no table \(change.table) in the database")
+        for batch in RowChange.batched(changes) {
+            guard case .one(let change) = batch else {
+                guard case .deleteAll(let table, let column, let values) = batch else { continue }
+                let key = try await definition(of: table).existing(column, in: table)
+                var bindings = PostgresBindings()
+                bindings.append(values.compactMap(\.jsonText))
+                statements.append(PostgresQuery(unsafeSQL: "DELETE FROM \(table.quoted) WHERE \(quote(key.name)) = ANY($1::\(key.type)[])", binds: bindings))
+                continue
             }
+            let definition = try await definition(of: change.table)
             var bindings = PostgresBindings()
             func placeholder(_ assignment: RowChange.Assignment) throws -> String {
                 guard let column = definition.column(assignment.column) else {

@@ -39,6 +39,23 @@ public final class SQLiteConnector: Connector {
         }
     }
 
+    public func page(of table: TableName, columns: [String], key: [String], after start: [SQLValue]?, limit: Int) async throws -> [Row] {
+        let order = key.map(quote).joined(separator: ", ")
+        var sql = "SELECT \(columns.map(quote).joined(separator: ", ")) FROM \(table.quoted)"
+        if let start {
+            // A row value comparison (SQLite 3.15+): the rows after the last one, in key order.
+            sql += " WHERE (\(order)) > (\(Array(repeating: "?", count: start.count).joined(separator: ", ")))"
+        }
+        sql += " ORDER BY \(order) LIMIT \(max(1, limit))"
+        var rows: [Row] = []
+        do {
+            try read(sql, StatementArguments((start ?? []).map(Self.databaseValue)), columns: columns) { rows.append($0) }
+        } catch {
+            throw ConnectorError(code: "query-failed", message: "reading \(table) failed: \(error)")
+        }
+        return rows
+    }
+
     /// Runs `sql` on this thread and hands `body` each row as SQLite steps to it.
     private func read(_ sql: String, _ arguments: StatementArguments, columns: [String], _ body: (Row) -> Void) throws {
         try queue.read { db in
@@ -101,15 +118,21 @@ public final class SQLiteConnector: Connector {
         }
         do {
             try await queue.write { db in
-                for change in changes {
-                    let condition = change.key.map { "\(quote($0.column)) = ?" }.joined(separator: " AND ")
-                    switch change.kind {
-                    case .delete:
-                        try db.execute(sql: "DELETE FROM \(change.table.quoted) WHERE \(condition)", arguments: StatementArguments(change.key.map { Self.databaseValue($0.value) }))
-                    case .update(let assignments):
-                        let set = assignments.map { "\(quote($0.column)) = ?" }.joined(separator: ", ")
-                        let values = (assignments + change.key).map { Self.databaseValue($0.value) }
-                        try db.execute(sql: "UPDATE \(change.table.quoted) SET \(set) WHERE \(condition)", arguments: StatementArguments(values))
+                for batch in RowChange.batched(changes) {
+                    switch batch {
+                    case .deleteAll(let table, let column, let values):
+                        let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
+                        try db.execute(sql: "DELETE FROM \(table.quoted) WHERE \(quote(column)) IN (\(placeholders))", arguments: StatementArguments(values.map(Self.databaseValue)))
+                    case .one(let change):
+                        let condition = change.key.map { "\(quote($0.column)) = ?" }.joined(separator: " AND ")
+                        switch change.kind {
+                        case .delete:
+                            try db.execute(sql: "DELETE FROM \(change.table.quoted) WHERE \(condition)", arguments: StatementArguments(change.key.map { Self.databaseValue($0.value) }))
+                        case .update(let assignments):
+                            let set = assignments.map { "\(quote($0.column)) = ?" }.joined(separator: ", ")
+                            let values = (assignments + change.key).map { Self.databaseValue($0.value) }
+                            try db.execute(sql: "UPDATE \(change.table.quoted) SET \(set) WHERE \(condition)", arguments: StatementArguments(values))
+                        }
                     }
                 }
             }

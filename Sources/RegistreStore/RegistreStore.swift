@@ -110,6 +110,22 @@ public protocol RegistreStore: Sendable {
 
     /// The events under any of these subject hashes, oldest first.
     func events(subjectHashes: [String]) async throws -> [SubjectEvent]
+
+    /// Every person's latest instant of each kind of event, by subject hash: what retention
+    /// plans count from.
+    func latestEvents() async throws -> [String: [String: Date]]
+
+    /// Every limit not lifted.
+    func activeLimits() async throws -> [ProcessingLimit]
+
+    /// Stores a legal hold with the audit entry `audit` makes of it, in one transaction.
+    func insertHold(_ hold: LegalHold, audit: @Sendable (LegalHold) -> AuditDraft) async throws -> LegalHold
+
+    /// Marks the hold `id` released at `date`, with its audit entry; fails when it was already.
+    func releaseHold(id: Int64, at date: Date, audit: AuditDraft) async throws
+
+    /// The holds, oldest first; released ones only with `includeReleased`.
+    func holds(includeReleased: Bool) async throws -> [LegalHold]
 }
 
 extension RegistreStore {

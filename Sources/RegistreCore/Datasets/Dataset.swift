@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a company's personal data lives: a database described as Ethyca Fides describes it
 /// (collections, fields, data categories, identities, primary keys and references), read from
 /// Fides's dataset YAML unchanged, with Registre's additions under `registre:` keys.
@@ -11,8 +13,16 @@ public struct Dataset: Sendable, Hashable {
     public var schema: String?
     /// The tables.
     public var collections: [DatasetCollection]
+    /// Registre: the time zone of dates and of date-times written without an offset in the
+    /// database (`registre.time_zone`, an IANA name); nil for Europe/Paris.
+    public var timeZone: String?
     /// Where `fides_key` is written.
     public var location: SourceLocation
+
+    /// The time zone retention reads the database's dates in.
+    public var dateTimeZone: TimeZone {
+        timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "Europe/Paris")!
+    }
 
     /// The collection named `name`.
     public func collection(_ name: String) -> DatasetCollection? {
@@ -28,8 +38,18 @@ public struct DatasetCollection: Sendable, Hashable {
     public var fields: [DatasetField]
     /// Registre: the processing activities of the policy this table serves (`registre.activities`).
     public var activities: [String]
-    /// Registre: the column whose date starts the retention clock (`registre.retention_anchor`).
+    /// Registre: the column whose date starts the retention clock of every rule of the
+    /// collection whose anchor `anchors` does not name (`registre.retention_anchor`).
     public var retentionAnchor: String?
+    /// Registre: the column holding the date of each anchor event (`registre.anchors`,
+    /// `contract_end: contract_ended_at`); the anchor's raw name is the key.
+    public var anchors: [String: String] = [:]
+    /// Registre: the values a retention `deactivate` phase writes (`registre.deactivate`,
+    /// `{active: 0}`); empty when the dataset declares none.
+    public var deactivation: [String: String] = [:]
+    /// Registre: the values a retention `archive` phase writes (`registre.archive`,
+    /// `{archived: 1}`), moving the row into intermediate archiving.
+    public var archiving: [String: String] = [:]
     /// Fides: collections to visit before this one (`fides_meta.after`).
     public var after: [String]
     /// Fides: collections to erase before this one (`fides_meta.erase_after`).
@@ -49,6 +69,12 @@ public struct DatasetCollection: Sendable, Hashable {
 
     /// The primary key's columns, in the order the file lists them.
     public var primaryKey: [DatasetField] { fields.filter(\.primaryKey) }
+
+    /// The column holding the date `anchor` starts from, if the dataset names one: the
+    /// anchor's own column, else the collection's retention anchor.
+    public func anchorColumn(for anchor: RetentionAnchor) -> String? {
+        anchors[anchor.rawValue] ?? retentionAnchor
+    }
 
     /// True when erasure deletes the subject's rows rather than masking fields.
     public var erasesByDeletion: Bool { masking?.strategy == "delete" }

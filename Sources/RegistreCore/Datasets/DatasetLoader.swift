@@ -46,7 +46,18 @@ public enum DatasetLoader {
         for ignored in ["description", "organization_fides_key", "tags", "meta", "data_categories", "data_qualifier", "retention", "third_country_transfers", "joint_controller"] {
             _ = mapping.optional(ignored)
         }
-        var schema: String?
+        var schema: String?, timeZone: String?
+        if let registre = mapping.optional("registre") {
+            timeZone = registre.mapping { registre -> String? in
+                guard let zone = registre.optional("time_zone")?.nonEmptyString() else { return nil }
+                if TimeZone(identifier: zone) == nil {
+                    registre.context.error(
+                        "dataset-time-zone-unknown", "registre.time_zone '\(zone)' is not an IANA time zone such as Europe/Paris or UTC",
+                        at: registre.location(of: "time_zone"))
+                }
+                return zone
+            }
+        }
         if let meta = mapping.optional("fides_meta") {
             schema = meta.mapping { meta -> String? in
                 _ = meta.optional("resource_id")
@@ -65,7 +76,7 @@ public enum DatasetLoader {
             mapping.context.error("dataset-duplicate-collection", "the collection '\(collection.name)' is described twice", at: collection.location)
         }
         guard let key else { return nil }
-        return Dataset(key: key, name: name, schema: schema, collections: collections, location: mapping.location(of: "fides_key"))
+        return Dataset(key: key, name: name, schema: schema, collections: collections, timeZone: timeZone, location: mapping.location(of: "fides_key"))
     }
 
     static func readCollection(_ mapping: YAMLMapping) -> DatasetCollection? {
@@ -83,10 +94,31 @@ public enum DatasetLoader {
             }
         }
         var activities: [String] = [], anchor: String?
+        var anchors: [(name: String, column: String, location: SourceLocation)] = []
+        var deactivation: [String: String] = [:], archiving: [String: String] = [:]
+        var registreLocation = mapping.location
         if let registre = mapping.optional("registre") {
+            registreLocation = mapping.location(of: "registre")
             _ = registre.mapping { registre -> Void? in
                 activities = registre.optional("activities")?.strings().map(\.value) ?? []
                 anchor = registre.optional("retention_anchor")?.nonEmptyString()
+                _ = registre.optional("anchors")?.mapping { map -> Void? in
+                    for (name, value) in map.pairs() {
+                        let location = map.location(of: name)
+                        guard let column = value.nonEmptyString() else { continue }
+                        guard let known = RetentionAnchor(rawValue: name), known != .unstated else {
+                            map.context.error(
+                                "dataset-anchor-unknown",
+                                "registre.anchors names '\(name)', which is not a retention anchor (\(RetentionAnchor.allCases.filter { $0 != .unstated }.map(\.rawValue).joined(separator: ", ")))",
+                                at: location)
+                            continue
+                        }
+                        anchors.append((known.rawValue, column, location))
+                    }
+                    return ()
+                }
+                deactivation = registre.optional("deactivate").map(readAssignments) ?? [:]
+                archiving = registre.optional("archive").map(readAssignments) ?? [:]
                 return ()
             }
         }
@@ -97,12 +129,37 @@ public enum DatasetLoader {
         }
         if let anchor, !fields.contains(where: { $0.name == anchor }) {
             mapping.context.error(
-                "dataset-unknown-field", "registre.retention_anchor names '\(anchor)', which is not a field of this collection", at: mapping.location(of: "registre"))
+                "dataset-unknown-field", "registre.retention_anchor names '\(anchor)', which is not a field of this collection", at: registreLocation)
+        }
+        for (anchorName, column, location) in anchors where !fields.contains(where: { $0.name == column }) {
+            mapping.context.error(
+                "dataset-unknown-field", "registre.anchors.\(anchorName) names '\(column)', which is not a field of this collection", at: location)
+        }
+        for (key, assignments) in [("deactivate", deactivation), ("archive", archiving)] {
+            for column in assignments.keys.sorted() where !fields.contains(where: { $0.name == column }) {
+                mapping.context.error(
+                    "dataset-unknown-field", "registre.\(key) sets '\(column)', which is not a field of this collection", at: registreLocation)
+            }
         }
         guard let name else { return nil }
-        return DatasetCollection(
+        var collection = DatasetCollection(
             name: name, fields: fields, activities: activities, retentionAnchor: anchor, after: after, eraseAfter: eraseAfter,
             skipProcessing: skip, masking: masking, location: mapping.location)
+        collection.anchors = Dictionary(anchors.map { ($0.name, $0.column) }, uniquingKeysWith: { _, last in last })
+        collection.deactivation = deactivation
+        collection.archiving = archiving
+        return collection
+    }
+
+    /// A mapping of columns to the values a retention phase writes in them (`{active: 0}`).
+    static func readAssignments(_ value: YAMLValue) -> [String: String] {
+        value.mapping { map -> [String: String]? in
+            var assignments: [String: String] = [:]
+            for (column, value) in map.pairs() {
+                if let text = value.string() { assignments[column] = text }
+            }
+            return assignments
+        } ?? [:]
     }
 
     static func readFields(_ value: YAMLValue?) -> [DatasetField] {

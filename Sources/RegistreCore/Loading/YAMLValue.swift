@@ -179,6 +179,15 @@ final class YAMLMapping {
         for entry in entries where entry.key.hasPrefix(prefix) { asked.insert(entry.key) }
     }
 
+    /// Every key with its value, in file order, for mappings whose keys are names the file chooses
+    /// (a column per anchor); each counts as asked for.
+    func pairs() -> [(key: String, value: YAMLValue)] {
+        entries.map { entry in
+            asked.insert(entry.key)
+            return (entry.key, YAMLValue(node: entry.value, path: childPath(entry.key), context: owner.context))
+        }
+    }
+
     /// True when `key` is present (even with a null value).
     func contains(_ key: String) -> Bool {
         entries.contains { $0.key == key }

@@ -18,3 +18,20 @@ extension ISODuration {
         return Date(timeIntervalSince1970: Double(days) * 86_400 + secondOfDay + time)
     }
 }
+
+extension ISODuration {
+    /// The instant `self` after `date` on the wall clock of `timeZone`: months and years counted
+    /// as ``added(to:)`` counts them, on the date and time `date` shows there, so that midnight
+    /// in Paris on 31 January plus one month is midnight in Paris on the last day of February,
+    /// whatever the offset did in between (a time that a change to summer time skips moves
+    /// forward to the first one that exists).
+    public func added(to date: Date, in timeZone: TimeZone) -> Date {
+        let offset = Double(timeZone.secondsFromGMT(for: date))
+        let wallClock = added(to: date.addingTimeInterval(offset))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: wallClock)
+        calendar.timeZone = timeZone
+        return calendar.date(from: parts) ?? wallClock.addingTimeInterval(-offset)
+    }
+}

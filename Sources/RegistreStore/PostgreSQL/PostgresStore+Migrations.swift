@@ -203,5 +203,21 @@ extension PostgresStore {
             )
             """,
         ]),
+        ("10-legal-holds", [
+            """
+            CREATE TABLE legal_hold (
+              id BIGSERIAL PRIMARY KEY,
+              scope TEXT NOT NULL,
+              identity_type TEXT,
+              subject_hash TEXT,
+              dataset TEXT,
+              collection TEXT,
+              reason TEXT NOT NULL,
+              until BIGINT,
+              created_at BIGINT NOT NULL,
+              released_at BIGINT
+            )
+            """,
+        ]),
     ]
 }

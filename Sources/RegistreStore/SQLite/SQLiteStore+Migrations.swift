@@ -146,6 +146,22 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("9-legal-holds") { db in
+            try db.execute(sql: """
+                CREATE TABLE legal_hold (
+                  id INTEGER PRIMARY KEY,
+                  scope TEXT NOT NULL,
+                  identity_type TEXT,
+                  subject_hash TEXT,
+                  dataset TEXT,
+                  collection TEXT,
+                  reason TEXT NOT NULL,
+                  until INTEGER,
+                  created_at INTEGER NOT NULL,
+                  released_at INTEGER
+                );
+                """)
+        }
         return migrator
     }
 }

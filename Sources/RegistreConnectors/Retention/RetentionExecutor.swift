@@ -1,0 +1,118 @@
+import Crypto
+import Foundation
+import RegistreCore
+
+/// Carries out a retention plan: each page of due items is one transaction (rows deleted,
+/// fields masked as the dataset says, deactivate and archive values written), then read back.
+/// A run that stops (a crash, a lost connection) is resumed by running again: the plan then
+/// holds only what is left, because deleted rows are gone and masked fields show it.
+public struct RetentionExecutor: Sendable {
+    let planner: RetentionPlanner
+    /// The key of `hmac` masking.
+    let secret: [UInt8]
+
+    /// Creates an executor.
+    public init(planner: RetentionPlanner, secret: [UInt8]) {
+        self.planner = planner
+        self.secret = secret
+    }
+
+    /// One transaction's worth of changes, committed and read back.
+    public struct Batch: Sendable {
+        /// The collection.
+        public var collection: String
+        /// Rows changed, by action (`delete`, `anonymise`, `deactivate`, `archive`).
+        public var rows: [String: Int]
+        /// SHA-256 of the changed rows' keys, in order: the audit chain proves which rows a
+        /// batch touched without holding keys that may be personal data (an e-mail address).
+        public var keysDigest: String
+        /// Fields read back still holding what should have changed (empty when all is well).
+        public var failures: [String]
+    }
+
+    /// What a run did.
+    public struct Outcome: Sendable {
+        /// Rows changed, by collection and action (`customer delete`).
+        public var applied: [String: Int] = [:]
+        /// Read-back failures.
+        public var failures: [String] = []
+        /// The plan's own counts (held, flagged, waiting...).
+        public var summary = RetentionSummary()
+    }
+
+    /// Applies every due action at `now`, handing `committed` each batch once it is committed
+    /// and verified (so that the caller records it before the next one starts).
+    public func run(at now: Date, committed: (Batch) async throws -> Void) async throws -> Outcome {
+        var outcome = Outcome()
+        let connector = planner.connector
+        let schema = planner.dataset.schema
+        outcome.summary = try await planner.plan(at: now) { collection, items in
+            let due = items.filter { $0.status == .due && $0.action != .none }
+            guard !due.isEmpty else { return }
+            let table = TableName(schema: schema, name: collection.name)
+            var changes: [RowChange] = []
+            var rows: [String: Int] = [:]
+            var digest = SHA256()
+            for item in due {
+                let change: RowChange
+                switch item.action {
+                case .delete:
+                    change = RowChange(table: table, key: item.key, kind: .delete)
+                case .anonymise:
+                    let assignments = try item.fields.compactMap { name -> RowChange.Assignment? in
+                        guard let field = collection.field(name) else { return nil }
+                        let value = try Masking(field.masking ?? .nullRewrite).apply(to: item.row[name] ?? .null, secret: secret)
+                        return RowChange.Assignment(column: name, value: value)
+                    }
+                    change = RowChange(table: table, key: item.key, kind: .update(assignments))
+                case .deactivate, .archive:
+                    let values = item.action == .deactivate ? collection.deactivation : collection.archiving
+                    change = RowChange(table: table, key: item.key, kind: .update(item.fields.map { .init(column: $0, value: .text(values[$0] ?? "")) }))
+                case .none:
+                    continue
+                }
+                changes.append(change)
+                rows[item.action.rawValue, default: 0] += 1
+                digest.update(data: Data(RowChange.describe(item.key).utf8))
+                digest.update(data: Data([0x0A]))
+            }
+            try await connector.apply(changes)
+            let failures = try await verify(due, in: collection)
+            for (action, count) in rows { outcome.applied["\(collection.name) \(action)", default: 0] += count }
+            outcome.failures += failures
+            try await committed(Batch(collection: collection.name, rows: rows, keysDigest: Hex.string(digest.finalize()), failures: failures))
+        }
+        return outcome
+    }
+
+    /// Reads the changed rows back: deleted ones must be gone, masked fields must no longer hold
+    /// their old value, deactivate and archive values must be there.
+    func verify(_ items: [RetentionItem], in collection: DatasetCollection) async throws -> [String] {
+        let current = try await planner.connector.currentRows(of: collection, schema: planner.dataset.schema, keys: items.map(\.key))
+        var failures: [String] = []
+        for item in items {
+            let now = current[item.key.map(\.value)]
+            let place = "\(collection.name) row (\(item.rowDescription))"
+            switch item.action {
+            case .delete:
+                if now != nil { failures.append("\(place) is still there after its deletion") }
+            case .anonymise:
+                guard let now else { continue }  // deleted meanwhile: nothing of it is left
+                for field in item.fields {
+                    let old = item.row[field] ?? .null
+                    let value = now[field] ?? .null
+                    if value != .null, value.isSame(as: old) { failures.append("\(place): \(field) still holds its old value") }
+                }
+            case .deactivate, .archive:
+                guard let now else { continue }
+                let values = item.action == .deactivate ? collection.deactivation : collection.archiving
+                for field in item.fields where !(now[field] ?? .null).isSame(as: .text(values[field] ?? "")) {
+                    failures.append("\(place): \(field) does not hold \(values[field] ?? "") after the \(item.action.rawValue) phase")
+                }
+            case .none:
+                continue
+            }
+        }
+        return failures
+    }
+}

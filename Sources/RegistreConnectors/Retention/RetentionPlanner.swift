@@ -1,0 +1,179 @@
+import Foundation
+import RegistreCore
+
+/// Turns the retention rules of a policy into actions on the rows of one dataset at a date.
+///
+/// Each collection serves activities (`registre.activities`); each personal field is covered by
+/// the rules of those activities whose categories hold its own. A field's data ends when the
+/// last rule covering it ends (the longest obligation wins); a row is deleted or anonymised when
+/// every covered field has ended, and only the fields whose rules have all ended are anonymised
+/// before that. A clock starts at the anchor's column (`registre.anchors`), else at the person's
+/// event recorded in Registre, else at the collection's `registre.retention_anchor`. A NULL or
+/// unreadable date is flagged, never counted as kept forever nor as due. Legal holds and
+/// restrictions turn due deletions into held ones.
+public struct RetentionPlanner: Sendable {
+    let policy: Policy
+    let dataset: Dataset
+    let connector: any Connector
+    let facts: RetentionFacts
+    /// Rows read per query.
+    let pageSize: Int
+
+    /// Creates a planner.
+    public init(policy: Policy, dataset: Dataset, connector: any Connector, facts: RetentionFacts = .none, pageSize: Int = 2_000) {
+        self.policy = policy
+        self.dataset = dataset
+        self.connector = connector
+        self.facts = facts
+        self.pageSize = pageSize
+    }
+
+    /// The time zone the dataset's dates are read in.
+    public var timeZone: TimeZone { dataset.dateTimeZone }
+
+    /// The dataset's `fides_key`.
+    public var datasetKey: String { dataset.key }
+
+    /// One rule of one activity, as it applies to a collection.
+    struct CoveringRule {
+        var activity: ProcessingActivity
+        var rule: RetentionRule
+        /// The collection's personal fields it covers.
+        var fields: Set<String>
+    }
+
+    /// The rules covering the personal fields of `collection`.
+    func coveringRules(of collection: DatasetCollection) -> [CoveringRule] {
+        var rules: [CoveringRule] = []
+        for id in collection.activities {
+            guard let activity = policy.activities.first(where: { $0.id == id }) else { continue }
+            for rule in activity.retention {
+                let categories = (rule.categories.isEmpty ? activity.dataCategories : rule.categories).map(\.value)
+                let fields = collection.fields.filter { field in
+                    field.isPersonal && field.dataCategories.contains { Self.category($0, overlaps: categories) }
+                }
+                if !fields.isEmpty { rules.append(CoveringRule(activity: activity, rule: rule, fields: Set(fields.map(\.name)))) }
+            }
+        }
+        return rules
+    }
+
+    /// True when a field of `category` holds data of one of `categories`: the same key, one
+    /// under the other (`user.name.first` under `user.name`), either way.
+    static func category(_ category: String, overlaps categories: [String]) -> Bool {
+        categories.contains { $0 == category || category.hasPrefix($0 + ".") || $0.hasPrefix(category + ".") }
+    }
+
+    /// The columns a plan reads from `collection`: its key, the anchors, the covered fields and
+    /// those the deactivate and archive phases set.
+    func columns(of collection: DatasetCollection, rules: [CoveringRule]) -> [String] {
+        var names = collection.primaryKey.map(\.name)
+        let wanted = Set(collection.anchors.values).union(collection.retentionAnchor.map { [$0] } ?? [])
+            .union(rules.flatMap(\.fields)).union(collection.deactivation.keys).union(collection.archiving.keys)
+        for field in collection.fields where wanted.contains(field.name) && !names.contains(field.name) { names.append(field.name) }
+        return names
+    }
+
+    /// Plans retention at `now`: hands `body` each collection's rows a page at a time with their
+    /// items (a page may have none), collections in an order that deletes referring rows first.
+    @discardableResult
+    public func plan(at now: Date, _ body: (DatasetCollection, [RetentionItem]) async throws -> Void) async throws -> RetentionSummary {
+        var summary = RetentionSummary()
+        let subjects = try await gatherSubjects(&summary)
+        for name in dataset.deletionOrder(dataset.collections.map(\.name)) {
+            guard let collection = dataset.collection(name), collection.isPersonal, !collection.skipProcessing else { continue }
+            let rules = coveringRules(of: collection)
+            guard !rules.isEmpty else {
+                if !collection.activities.isEmpty || collection.isPersonal { summary.uncovered.append(collection.name) }
+                continue
+            }
+            guard !collection.primaryKey.isEmpty else {
+                summary.skipped[collection.name] = "it declares no primary key to read it by and change its rows (run registre datasets check)"
+                continue
+            }
+            let table = TableName(schema: dataset.schema, name: collection.name)
+            let columns = columns(of: collection, rules: rules)
+            let key = collection.primaryKey.map(\.name)
+            let collectionHold = facts.hold(onCollection: collection.name, dataset: dataset.key)
+            var evaluator = RowEvaluator(
+                collection: collection, rules: rules, now: now, timeZone: dataset.dateTimeZone, collectionHold: collectionHold)
+            var after: [SQLValue]?
+            while true {
+                let rows = try await connector.page(of: table, columns: columns, key: key, after: after, limit: pageSize)
+                guard let last = rows.last else { break }
+                after = key.map { last[$0] ?? .null }
+                summary.rowsRead[collection.name, default: 0] += rows.count
+                var items: [RetentionItem] = []
+                for row in rows {
+                    let person = subjects[collection.name]?[SubjectFinder.key(of: row, in: collection)]
+                    items += evaluator.items(for: row, person: person)
+                }
+                for item in items { summary.count(item) }
+                try await body(collection, items)
+                if rows.count < pageSize { break }
+            }
+            for (anchor, count) in evaluator.waiting { summary.waiting["\(collection.name) \(anchor)", default: 0] += count }
+        }
+        summary.uncovered.sort()
+        return summary
+    }
+
+    /// The facts of Registre's store, attached to the rows of the people they concern: every
+    /// identity column is read and hashed; a person found is searched across the dataset from
+    /// their identities, and each of their rows gets their facts.
+    func gatherSubjects(_ summary: inout RetentionSummary) async throws -> [String: [[SQLValue]: SubjectFacts]] {
+        guard !facts.knowsNoOne else { return [:] }
+        let subjectHolds = facts.subjectHolds
+        var people: [(identities: [Identity], facts: SubjectFacts)] = []
+        var matchedEvents: Set<String> = []
+        for collection in dataset.collections where !collection.skipProcessing && !collection.primaryKey.isEmpty {
+            let identityFields = collection.fields.filter { $0.identity != nil }
+            guard !identityFields.isEmpty else { continue }
+            let table = TableName(schema: dataset.schema, name: collection.name)
+            let key = collection.primaryKey.map(\.name)
+            let columns = key + identityFields.map(\.name).filter { !key.contains($0) }
+            var after: [SQLValue]?
+            while true {
+                let rows = try await connector.page(of: table, columns: columns, key: key, after: after, limit: pageSize)
+                guard let last = rows.last else { break }
+                after = key.map { last[$0] ?? .null }
+                for row in rows {
+                    var identities: [Identity] = []
+                    var found = SubjectFacts()
+                    for field in identityFields {
+                        guard let type = field.identity, let text = row[field.name]?.jsonText,
+                            let identity = try? Identity(type: type, value: text)
+                        else { continue }
+                        identities.append(identity)
+                        if !facts.events.isEmpty {
+                            let hash = facts.hash(identity.description, "event")
+                            if let events = facts.events[hash] {
+                                matchedEvents.insert(hash)
+                                found.merge(SubjectFacts(events: events))
+                            }
+                        }
+                        if !facts.restrictions.isEmpty, let reason = facts.restrictions[facts.hash(identity.description, "limit")] {
+                            found.merge(SubjectFacts(holds: [reason]))
+                        }
+                        if !subjectHolds.isEmpty, let reason = subjectHolds[facts.hash(identity.description, "hold")] {
+                            found.merge(SubjectFacts(holds: [reason]))
+                        }
+                    }
+                    if !found.events.isEmpty || !found.holds.isEmpty { people.append((identities, found)) }
+                }
+                if rows.count < pageSize { break }
+            }
+        }
+        summary.eventsForUnknownPeople = facts.events.keys.filter { !matchedEvents.contains($0) }.reduce(0) { $0 + (facts.events[$1]?.count ?? 0) }
+        var byRow: [String: [[SQLValue]: SubjectFacts]] = [:]
+        let finder = SubjectFinder(dataset: dataset, connector: connector)
+        for person in people {
+            let found = try await finder.find(person.identities, keeping: .keys(beyond: 0))
+            for (collection, rows) in found.rows {
+                guard let described = dataset.collection(collection) else { continue }
+                for row in rows { byRow[collection, default: [:]][SubjectFinder.key(of: row, in: described), default: SubjectFacts()].merge(person.facts) }
+            }
+        }
+        return byRow
+    }
+}

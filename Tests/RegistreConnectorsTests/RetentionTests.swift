@@ -1,0 +1,241 @@
+import Foundation
+import RegistreCore
+import Testing
+@testable import RegistreConnectors
+
+/// Retention on the databases of two seed companies (`Tests/Fixtures/retention`), with their
+/// example policies unchanged: which rows are gone, anonymised, deactivated or kept at chosen
+/// dates, on SQLite and PostgreSQL.
+@Suite struct RetentionTests {
+    static let folder = FidesSample.root.appendingPathComponent("Tests/Fixtures/retention")
+    static let paris = TimeZone(identifier: "Europe/Paris")!
+
+    /// Midnight in Paris on `day` (`2026-11-22`).
+    static func day(_ day: String) throws -> Date {
+        try #require(AnchorDate.parse(day, timeZone: paris))
+    }
+
+    /// A hash for tests: the identity and the kind, readable.
+    static let hash: @Sendable (String, String) -> String = { identity, kind in "\(kind):\(identity)" }
+
+    /// Runs `body` with the company `name` loaded in `backend`, its example policy and dataset,
+    /// and a writable connector.
+    static func withCompany<T: Sendable>(
+        _ name: String, policy: String, _ backend: Backend, _ body: (Policy, Dataset, any Connector) async throws -> T
+    ) async throws -> T {
+        let company = folder.appendingPathComponent(name)
+        let policy = try #require(PolicyLoader.load(contentsOf: FidesSample.root.appendingPathComponent("Examples/\(policy)").path).policy)
+        let loaded = try DatasetLoader.load(contentsOf: company.appendingPathComponent("dataset.yml").path)
+        #expect(loaded.findings.isEmpty, "\(loaded.findings.map(\.description))")
+        let dataset = try #require(loaded.datasets?.first)
+        return try await ConnectorFixture.with(backend, scripts: ["schema.sql", "seed.sql"].map { company.appendingPathComponent($0) }) { fixture in
+            try await fixture.withConnector(writable: true) { connector in try await body(policy, fixture.placed(dataset), connector) }
+        }
+    }
+
+    /// The plan at `date` as `status action collection key` lines, sorted.
+    static func plan(_ planner: RetentionPlanner, at date: Date) async throws -> (lines: [String], summary: RetentionSummary) {
+        var lines: [String] = []
+        let summary = try await planner.plan(at: date) { _, items in
+            lines += items.map { "\($0.status.rawValue) \($0.action.rawValue) \($0.collection) \($0.rowDescription)\($0.fields.isEmpty ? "" : " \($0.fields.joined(separator: ","))")" }
+        }
+        return (lines.sorted(), summary)
+    }
+
+    /// The values of `columns` of every row of `table`, by id.
+    static func rows(_ connector: any Connector, _ table: String, _ columns: [String] = ["id"]) async throws -> [String] {
+        try await connector.page(of: TableName(schema: nil, name: table), columns: ["id"] + columns.filter { $0 != "id" }, key: ["id"], after: nil, limit: 1_000)
+            .map { row in row.values.map { $0.jsonText ?? "NULL" }.joined(separator: "|") }
+    }
+
+    // MARK: ODOIP
+
+    /// Contract ends recorded in Registre for three customers, and one for someone the
+    /// database does not know.
+    static func odoipFacts(restrictions: [String: String] = [:], holds: [LegalHoldScope] = []) throws -> RetentionFacts {
+        var events: [String: [String: Date]] = [:]
+        for (email, day) in [
+            ("alice.martin@exemple.fr", "2022-06-30"), ("bruno.petit@example.com", "2024-01-15"), ("david.leroy@example.com", "2023-11-22"),
+            ("nobody@example.com", "2023-01-01"),
+        ] {
+            events[hash("email=\(email)", "event")] = ["contract_end": try Self.day(day)]
+        }
+        return RetentionFacts(hash: hash, events: events, restrictions: restrictions, holds: holds)
+    }
+
+    @Test("ODOIP: billing 10 years, security logs rolling one year, prospects 3 years after last contact, support one year after the contract", arguments: Backend.allCases)
+    func odoip(_ backend: Backend) async throws {
+        try await Self.withCompany("odoip", policy: "odoip.yaml", backend) { policy, dataset, connector in
+            let planner = RetentionPlanner(policy: policy, dataset: dataset, connector: connector, facts: try Self.odoipFacts(), pageSize: 2)
+            let (lines, summary) = try await Self.plan(planner, at: try Self.day("2026-11-22"))
+            #expect(lines == [
+                "due delete access_log id=9001",  // 2025-11-21T10:00Z, rolling year over on the 21st
+                "due delete access_log id=9003",
+                "due delete customer id=1",  // contract ended 2022-06-30, + 3 years
+                "due delete customer id=4",  // contract ended 2023-11-22: due this very day
+                "due delete invoice id=1001",  // issued 2015-03-01, + 10 years
+                "due delete invoice id=1004",
+                "due delete prospect id=701",  // last contact 2023-01-10
+                "due delete support_ticket id=501",
+                "due delete support_ticket id=502",  // Bruno's contract ended 2024-01-15: his ticket goes, he stays
+                "due delete support_ticket id=504",
+                "flagged none prospect id=703",  // last_contact_at NULL
+                "flagged none prospect id=704",  // 'le mois dernier'
+            ])
+            #expect(summary.eventsForUnknownPeople == 1)
+            #expect(summary.waiting == ["customer contract_end": 1, "support_ticket contract_end": 1])  // Chloé's contract runs
+
+            // A day earlier: David's contract ends tomorrow + 3 years, the log of the 21st at 11:00 in Paris has a few hours left.
+            let before = try await Self.plan(planner, at: try Self.day("2026-11-21")).lines
+            #expect(!before.contains("due delete customer id=4"))
+            #expect(!before.contains("due delete access_log id=9001"))
+            #expect(before.contains("due delete customer id=1"))
+
+            let executor = RetentionExecutor(planner: planner, secret: Array(repeating: 7, count: 32))
+            var batches: [RetentionExecutor.Batch] = []
+            let outcome = try await executor.run(at: try Self.day("2026-11-22")) { batches.append($0) }
+            #expect(outcome.failures.isEmpty)
+            #expect(outcome.applied == ["access_log delete": 2, "customer delete": 2, "invoice delete": 2, "prospect delete": 1, "support_ticket delete": 3])
+            #expect(batches.allSatisfy { $0.keysDigest.count == 64 && $0.failures.isEmpty })
+            #expect(try await Self.rows(connector, "customer") == ["2", "3"])
+            // The invoices outlive their customer, whose link the database cut.
+            #expect(try await Self.rows(connector, "invoice", ["customer_id"]) == ["1002|NULL", "1003|2", "1005|NULL"])
+            #expect(try await Self.rows(connector, "support_ticket") == ["503"])
+            #expect(try await Self.rows(connector, "prospect") == ["702", "703", "704", "705"])
+            #expect(try await Self.rows(connector, "access_log") == ["9002", "9004"])
+
+            // Run again: nothing is left to do.
+            let again = try await executor.run(at: try Self.day("2026-11-22")) { _ in }
+            #expect(again.applied.isEmpty)
+            #expect(try await Self.plan(planner, at: try Self.day("2026-11-22")).lines == ["flagged none prospect id=703", "flagged none prospect id=704"])
+        }
+    }
+
+    @Test("A legal hold on a person, a restriction and a hold on a collection turn deletions into held ones", arguments: Backend.allCases)
+    func holds(_ backend: Backend) async throws {
+        try await Self.withCompany("odoip", policy: "odoip.yaml", backend) { policy, dataset, connector in
+            let facts = try Self.odoipFacts(
+                restrictions: [Self.hash("email=emma.blanc@example.com", "limit"): "restricted (Art. 18)"],
+                holds: [
+                    LegalHoldScope(target: .subject(Self.hash("email=alice.martin@exemple.fr", "hold")), reason: "litigation"),
+                    LegalHoldScope(target: .collection(dataset: "odoip", name: "access_log"), reason: "security investigation"),
+                    LegalHoldScope(target: .collection(dataset: "another", name: "customer"), reason: "another dataset's"),
+                ])
+            let planner = RetentionPlanner(policy: policy, dataset: dataset, connector: connector, facts: facts)
+            let lines = try await Self.plan(planner, at: try Self.day("2026-11-22")).lines
+            #expect(lines.filter { $0.hasPrefix("held") } == [
+                "held delete access_log id=9001", "held delete access_log id=9003", "held delete customer id=1", "held delete invoice id=1001",
+                "held delete prospect id=701", "held delete support_ticket id=501",
+            ])
+            let outcome = try await RetentionExecutor(planner: planner, secret: Array(repeating: 7, count: 32)).run(at: try Self.day("2026-11-22")) { _ in }
+            #expect(outcome.applied == ["customer delete": 1, "invoice delete": 1, "support_ticket delete": 2])
+            #expect(try await Self.rows(connector, "customer") == ["1", "2", "3"])
+            #expect(try await Self.rows(connector, "invoice") == ["1001", "1002", "1003", "1005"])
+            #expect(try await Self.rows(connector, "prospect") == ["701", "702", "703", "704", "705"])
+            #expect(try await Self.rows(connector, "access_log") == ["9001", "9002", "9003", "9004"])
+        }
+    }
+
+    // MARK: Odigo's help centre
+
+    @Test("Odigo's help centre: accounts deactivated at the contract's end and deleted 30 days later, forum authors anonymised", arguments: Backend.allCases)
+    func helpCentre(_ backend: Backend) async throws {
+        try await Self.withCompany("odigo-helpcenter", policy: "odigo-helpcenter.yaml", backend) { policy, dataset, connector in
+            var events: [String: [String: Date]] = [:]
+            events[Self.hash("email=anne@client-a.example.com", "event")] = ["contract_end": try Self.day("2026-11-01")]
+            events[Self.hash("email=bob@client-b.example.com", "event")] = ["contract_end": try Self.day("2026-09-01")]
+            events[Self.hash("email=dan@client-d.example.com", "event")] = [
+                "contract_end": try Self.day("2026-11-10"), "erasure_request": try Self.day("2026-11-15"),
+            ]
+            let planner = RetentionPlanner(policy: policy, dataset: dataset, connector: connector, facts: RetentionFacts(hash: Self.hash, events: events))
+            #expect(try await Self.plan(planner, at: try Self.day("2026-11-22")).lines == [
+                "due anonymise forum_message id=11 author_name",
+                "due anonymise forum_message id=12 author_name",
+                "due deactivate account id=1 active",  // Dan's account (4) is already inactive
+                "due delete account id=2",  // contract ended 2026-09-01, deleted 30 days after its deactivation
+                "due delete forum_message id=15",  // Dan asked to delete it; his contract ended too
+                "due delete security_log id=21",
+            ])
+            let executor = RetentionExecutor(planner: planner, secret: Array(repeating: 7, count: 32))
+            let first = try await executor.run(at: try Self.day("2026-11-22")) { _ in }
+            #expect(first.failures.isEmpty)
+            #expect(try await Self.rows(connector, "account", ["active"]) == ["1|0", "3|1", "4|0"])
+            #expect(try await Self.rows(connector, "forum_message", ["account_id", "author_name"]) == [
+                "11|1|Utilisateur anonyme", "12|NULL|Utilisateur anonyme", "13|3|Carla D.",
+            ])
+            #expect(try await Self.rows(connector, "forum_message", ["body"])[0] == "11|Comment exporter les statistiques de file d'attente ?")
+            #expect(try await Self.rows(connector, "security_log") == ["22"])
+            #expect(try await executor.run(at: try Self.day("2026-11-22")) { _ in }.applied.isEmpty)
+
+            // 30 days after their deactivation, Anne's account goes; Dan's ten days later.
+            _ = try await executor.run(at: try Self.day("2026-12-02")) { _ in }
+            #expect(try await Self.rows(connector, "account") == ["3", "4"])
+            _ = try await executor.run(at: try Self.day("2026-12-10")) { _ in }
+            #expect(try await Self.rows(connector, "account") == ["3"])
+            #expect(try await Self.rows(connector, "forum_message", ["account_id"]) == ["11|NULL", "12|NULL", "13|3"])
+        }
+    }
+
+    // MARK: Dates
+
+    @Test("Anchor dates as databases write them; what is not a date is refused")
+    func anchorDates() throws {
+        let utc = TimeZone(identifier: "UTC")!
+        func parse(_ text: String, _ zone: TimeZone = Self.paris) -> Double? { AnchorDate.parse(text, timeZone: zone)?.timeIntervalSince1970 }
+        #expect(parse("2026-01-31") == 1_769_814_000)  // midnight in Paris, 23:00 UTC the day before
+        #expect(parse("2026-01-31", utc) == 1_769_817_600)
+        #expect(parse("2025-11-21T10:00:00Z") == 1_763_719_200)
+        #expect(parse("2025-11-21 11:00:00+01") == 1_763_719_200)  // PostgreSQL's timestamptz as text
+        #expect(parse("2025-11-21T11:00:00+01:00") == 1_763_719_200)
+        #expect(parse("2025-11-21T06:00:00-0400") == 1_763_719_200)
+        #expect(parse("2025-11-21T10:00:00.250Z") == 1_763_719_200.25)
+        #expect(parse("2025-11-21 11:00:00") == 1_763_719_200)  // no offset: read in the dataset's time zone
+        #expect(parse("2025-07-01T12:00") == 1_751_364_000)  // summer time, +02:00
+        // 02:30 on 29 March 2026 does not exist in Paris (clocks jump from 02:00 to 03:00).
+        #expect(parse("2026-03-29T02:30:00").map { $0 >= 1_774_746_000 } == true)
+        for text in ["le mois dernier", "2026-02-30", "2026-13-01", "31/01/2026", "2026-01-31T25:00:00Z", "2026-01-31T10:00:00+", ""] {
+            #expect(parse(text) == nil, "\(text)")
+        }
+        #expect(AnchorDate.read(.integer(1_763_719_200), timeZone: Self.paris) == .success(Date(timeIntervalSince1970: 1_763_719_200)))
+        #expect(AnchorDate.read(.null, timeZone: Self.paris) == .failure(.missing))
+        #expect(AnchorDate.read(.blob([1]), timeZone: Self.paris) == .failure(.unreadable("binary data")))
+    }
+
+    @Test("Periods run on the wall clock of the dataset's time zone, months as Regulation 1182/71 counts them")
+    func periods() throws {
+        let month = ISODuration(months: 1)
+        let endOfJanuary = try Self.day("2026-01-31")
+        #expect(month.added(to: endOfJanuary, in: Self.paris) == (try Self.day("2026-02-28")))
+        // Across the end of summer time a day lasts 25 hours on the wall clock.
+        let day = ISODuration(days: 1)
+        let saturday = try #require(AnchorDate.parse("2025-10-25T12:00:00", timeZone: Self.paris))
+        #expect(day.added(to: saturday, in: Self.paris).timeIntervalSince(saturday) == 25 * 3600)
+        let year = ISODuration(years: 1)
+        let leapDay = try Self.day("2028-02-29")
+        #expect(year.added(to: leapDay, in: Self.paris) == (try Self.day("2029-02-28")))
+    }
+
+    @Test("Anchor columns, deactivate values and the time zone of a dataset are checked where they are written")
+    func datasetKeys() throws {
+        let text = """
+            dataset:
+              - fides_key: d
+                registre: {time_zone: Europe/Pariss}
+                collections:
+                  - name: t
+                    registre:
+                      activities: [a]
+                      anchors: {contract_ends: ended_at, last_contact: contacted_at}
+                      deactivate: {enabled: 0}
+                    fields:
+                      - name: id
+                        fides_meta: {primary_key: true}
+            """
+        let findings = try DatasetLoader.load(text: text, file: "d.yml").findings
+        let messages = findings.map { "\($0.location.line): \($0.message)" }
+        #expect(messages.contains { $0.hasPrefix("3:") && $0.contains("'Europe/Pariss' is not an IANA time zone") })
+        #expect(messages.contains { $0.hasPrefix("8:") && $0.contains("'contract_ends', which is not a retention anchor") })
+        #expect(messages.contains { $0.hasPrefix("8:") && $0.contains("registre.anchors.last_contact names 'contacted_at', which is not a field") })
+        #expect(messages.contains { $0.contains("registre.deactivate sets 'enabled', which is not a field") })
+    }
+}
