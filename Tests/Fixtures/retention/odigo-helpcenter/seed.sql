@@ -1,5 +1,5 @@
--- Made-up people. Contract ends come as events (registre events import); README.md gives what
--- retention does at 2026-11-22.
+-- Made-up people. Contract ends come as events (registre events import); what retention does
+-- to each row at 2026-11-22, 2026-12-02 and 2026-12-10 is written out in RetentionTests.helpCentre.
 INSERT INTO account (id, login_email, password_hash, active, created_at) VALUES
     (1, 'anne@client-a.example.com', '$argon2id$v=19$m=65536,t=3,p=4$YQ$aGFzaDE', 1, '2022-03-01T09:00:00Z'),
     (2, 'bob@client-b.example.com', '$argon2id$v=19$m=65536,t=3,p=4$Yg$aGFzaDI', 1, '2021-06-15T10:00:00Z'),

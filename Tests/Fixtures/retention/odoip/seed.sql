@@ -1,5 +1,5 @@
--- Made-up people (domains exemple.fr and example.com, documentation IP ranges). The comments
--- give what retention does at 2026-11-22 (midnight in Paris); README.md has the whole table.
+-- Made-up people (domains exemple.fr and example.com, documentation IP ranges). What retention
+-- does to each row at 2026-11-22 (midnight in Paris) is written out in RetentionTests.odoip.
 INSERT INTO customer (id, email, first_name, last_name, job_title, company, registration_number, phone, address, telephony_settings, created_at) VALUES
     (1, 'alice.martin@exemple.fr', 'Alice', 'Martin', 'Gérante', 'Martin Conseil', '812345678', '+33612000001', '3 rue des Lilas, 91000 Évry', 'centrex:12', '2015-01-10T09:00:00Z'),
     (2, 'bruno.petit@example.com', 'Bruno', 'Petit', 'DSI', 'Petit & Fils', '823456789', '+33612000002', '8 avenue Foch, 75116 Paris', 'centrex:4', '2019-03-05T14:30:00Z'),
