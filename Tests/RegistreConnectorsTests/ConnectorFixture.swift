@@ -97,6 +97,16 @@ struct ConnectorFixture: Sendable {
         return path
     }
 
+    /// Runs `sql` on the fixture's database from outside Registre, as its DBA would.
+    func execute(_ sql: String) async throws {
+        switch location {
+        case .sqlite(let path):
+            try await DatabaseQueue(path: path).write { db in try db.execute(sql: sql) }
+        case .postgres(let url):
+            try Self.psql(try Self.postgresURL(), database: url.path.trimmingCharacters(in: CharacterSet(charactersIn: "/")), command: sql, schema: schema)
+        }
+    }
+
     /// Runs `body` with a connector on the fixture's database.
     func withConnector<T: Sendable>(writable: Bool = false, _ body: (any Connector) async throws -> T) async throws -> T {
         try await location.withConnector(writable: writable, logger: Self.logger, body)

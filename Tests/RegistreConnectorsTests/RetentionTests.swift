@@ -136,6 +136,58 @@ import Testing
         }
     }
 
+    @Test("A run cut off halfway reports only what it committed, and the next run finishes the work", arguments: Backend.allCases)
+    func interrupted(_ backend: Backend) async throws {
+        let company = Self.folder.appendingPathComponent("odoip")
+        let policy = try #require(PolicyLoader.load(contentsOf: FidesSample.root.appendingPathComponent("Examples/odoip.yaml").path).policy)
+        let dataset = try #require(try DatasetLoader.load(contentsOf: company.appendingPathComponent("dataset.yml").path).datasets?.first)
+        let folder = try SubjectFinderTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Deleting customers fails: on PostgreSQL the server ends the connection in the middle of
+        // the transaction, on SQLite the statement aborts.
+        let cut = folder.appendingPathComponent("cut.sql")
+        try (backend == .postgres
+            ? """
+            CREATE FUNCTION cut() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$;
+            CREATE TRIGGER cut BEFORE DELETE ON customer FOR EACH STATEMENT EXECUTE FUNCTION cut();
+            """
+            : "CREATE TRIGGER cut BEFORE DELETE ON customer BEGIN SELECT RAISE(ABORT, 'the disk went away'); END;"
+        ).write(to: cut, atomically: true, encoding: .utf8)
+        let scripts = ["schema.sql", "seed.sql"].map { company.appendingPathComponent($0) } + [cut]
+        try await ConnectorFixture.with(backend, scripts: scripts) { fixture in
+            let dataset = fixture.placed(dataset)
+            let now = try Self.day("2026-11-22")
+            var committed: [String] = []
+            let error = await #expect(throws: ConnectorError.self) {
+                try await fixture.withConnector(writable: true) { connector in
+                    let planner = RetentionPlanner(policy: policy, dataset: dataset, connector: connector, facts: try Self.odoipFacts(), pageSize: 2)
+                    _ = try await RetentionExecutor(planner: planner, secret: [7]).run(at: now) { batch in
+                        committed += batch.rows.map { "\(batch.collection) \($0.key) \($0.value)" }
+                    }
+                }
+            }
+            #expect(error?.code == "write-failed")
+            #expect(backend == .sqlite || error?.message.contains("terminating connection") == true, "\(String(describing: error))")
+            try await fixture.withConnector(writable: true) { (connector: any Connector) async throws -> Void in
+                // What was reported committed is done; the customers' batch is not, in part or whole.
+                #expect(committed.sorted() == [
+                    "access_log delete 1", "access_log delete 1", "invoice delete 1", "invoice delete 1", "prospect delete 1", "support_ticket delete 1",
+                    "support_ticket delete 2",
+                ])
+                #expect(try await Self.rows(connector, "access_log") == ["9002", "9004"])
+                #expect(try await Self.rows(connector, "support_ticket") == ["503"])
+                #expect(try await Self.rows(connector, "customer") == ["1", "2", "3", "4"])
+            }
+            try await fixture.execute(backend == .postgres ? "DROP TRIGGER cut ON customer" : "DROP TRIGGER cut")
+            try await fixture.withConnector(writable: true) { connector in
+                let planner = RetentionPlanner(policy: policy, dataset: dataset, connector: connector, facts: try Self.odoipFacts(), pageSize: 2)
+                let outcome = try await RetentionExecutor(planner: planner, secret: [7]).run(at: now) { _ in }
+                #expect(outcome.applied == ["customer delete": 2])
+                #expect(try await Self.rows(connector, "customer") == ["2", "3"])
+            }
+        }
+    }
+
     // MARK: Odigo's help centre
 
     @Test("Odigo's help centre: accounts deactivated at the contract's end and deleted 30 days later, forum authors anonymised", arguments: Backend.allCases)
