@@ -177,7 +177,9 @@ public final class PostgresConnector: Connector {
         let definition = try await definition(of: table)
         let selected = try columns.map { try definition.existing($0, in: table) }
         let keyColumns = try key.map { try definition.existing($0, in: table) }
-        let order = keyColumns.map { quote($0.name) }.joined(separator: ", ")
+        // Qualified: a bare name in ORDER BY would sort by the selected column, cast to text
+        // (10 before 9), and pages would skip and repeat rows.
+        let order = keyColumns.map { "\(table.quoted).\(quote($0.name))" }.joined(separator: ", ")
         var sql = "SELECT \(selected.map { "\(quote($0.name))::text" }.joined(separator: ", ")) FROM \(table.quoted)"
         var bindings = PostgresBindings()
         if let start {

@@ -228,6 +228,32 @@ import Testing
         }
     }
 
+    @Test("A table is read a page at a time in key order, every row once, numbers as numbers", arguments: Backend.allCases)
+    func pages(_ backend: Backend) async throws {
+        let folder = try SubjectFinderTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("t.sql")
+        let values = (1...25).map { "(\($0), \($0 % 3), 'v\($0)')" }.joined(separator: ", ")
+        try "CREATE TABLE t (id INTEGER PRIMARY KEY, k INTEGER NOT NULL, v TEXT); INSERT INTO t (id, k, v) VALUES \(values);"
+            .write(to: script, atomically: true, encoding: .utf8)
+        try await ConnectorFixture.with(backend, scripts: [script]) { fixture in
+            try await fixture.withConnector { connector in
+                for key in [["id"], ["k", "id"]] {
+                    var seen: [[SQLValue]] = []
+                    var after: [SQLValue]?
+                    while true {
+                        let rows = try await connector.page(of: TableName(schema: fixture.schema, name: "t"), columns: ["id", "k", "v"], key: key, after: after, limit: 4)
+                        guard let last = rows.last else { break }
+                        seen += rows.map { row in key.map { row[$0] ?? .null } }
+                        after = key.map { last[$0] ?? .null }
+                    }
+                    let expected = (1...25).map { id in key.count == 1 ? [SQLValue.integer(Int64(id))] : [.integer(Int64(id % 3)), .integer(Int64(id))] }
+                    #expect(seen == expected.sorted { $0.lexicographicallyPrecedes($1) }, "\(key)")
+                }
+            }
+        }
+    }
+
     // MARK: Dates
 
     @Test("Anchor dates as databases write them; what is not a date is refused")
