@@ -218,14 +218,15 @@ extension Connector {
     }
 
     /// The rows of `collection` (in `schema`) whose primary keys are among `keys`, each under its
-    /// key, read as they are now: what erasure and rectification read back after their changes.
-    func currentRows(of collection: DatasetCollection, schema: String?, keys: [[RowChange.Assignment]]) async throws -> [[SQLValue]: Row] {
+    /// key, read as they are now: what erasure, rectification and retention read back after their
+    /// changes. `keysOnly` reads the key's columns alone (enough to see rows are gone).
+    func currentRows(of collection: DatasetCollection, schema: String?, keys: [[RowChange.Assignment]], keysOnly: Bool = false) async throws -> [[SQLValue]: Row] {
         guard let first = collection.primaryKey.first else { return [:] }
         var queries = 0
         let values = Array(Set(keys.compactMap { $0.first?.value }))
         let rows = try await rows(
-            of: TableName(schema: schema, name: collection.name), columns: collection.fields.map(\.name), where: first.name, matchingAnyOf: values,
-            caseInsensitive: false, queries: &queries)
+            of: TableName(schema: schema, name: collection.name), columns: keysOnly ? collection.primaryKey.map(\.name) : collection.fields.map(\.name),
+            where: first.name, matchingAnyOf: values, caseInsensitive: false, queries: &queries)
         return Dictionary(rows.map { (SubjectFinder.key(of: $0, in: collection), $0) }, uniquingKeysWith: { _, last in last })
     }
 }

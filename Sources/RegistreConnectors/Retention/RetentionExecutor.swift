@@ -88,7 +88,8 @@ public struct RetentionExecutor: Sendable {
     /// Reads the changed rows back: deleted ones must be gone, masked fields must no longer hold
     /// their old value, deactivate and archive values must be there.
     func verify(_ items: [RetentionItem], in collection: DatasetCollection) async throws -> [String] {
-        let current = try await planner.connector.currentRows(of: collection, schema: planner.dataset.schema, keys: items.map(\.key))
+        let current = try await planner.connector.currentRows(
+            of: collection, schema: planner.dataset.schema, keys: items.map(\.key), keysOnly: items.allSatisfy { $0.action == .delete })
         var failures: [String] = []
         for item in items {
             let now = current[item.key.map(\.value)]

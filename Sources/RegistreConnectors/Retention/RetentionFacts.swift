@@ -176,9 +176,6 @@ enum AnchorDate {
         let days = CivilDate(year: Int64(year), month: Int64(month), day: Int64(day)).daysSince1970
         let wallClock = Double(days) * 86_400 + Double(hour * 3600 + minute * 60 + second) + fraction
         if let offset { return Date(timeIntervalSince1970: wallClock - Double(offset)) }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-        return calendar.date(from: parts).map { $0.addingTimeInterval(fraction) }
+        return timeZone.instant(wallClock: wallClock)
     }
 }

@@ -99,10 +99,12 @@ extension RetentionRule {
 public enum PlanDate {
     /// `2027-11-02`, the day `date` falls on in `timeZone`.
     public static func day(_ date: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        let day = timeZone.civilDay(of: date)
+        func padded(_ number: Int64, _ width: Int) -> String {
+            let text = String(number)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(padded(day.year, 4))-\(padded(day.month, 2))-\(padded(day.day, 2))"
     }
 
     /// `2027-11-02T00:00:00+01:00`.

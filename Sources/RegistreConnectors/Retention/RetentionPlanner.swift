@@ -34,12 +34,22 @@ public struct RetentionPlanner: Sendable {
     /// The dataset's `fides_key`.
     public var datasetKey: String { dataset.key }
 
-    /// One rule of one activity, as it applies to a collection.
-    struct CoveringRule {
-        var activity: ProcessingActivity
-        var rule: RetentionRule
+    /// One rule of one activity, as it applies to a collection. A class: every row's clock
+    /// refers to it, and copying the activity for each would cost more than reading the row.
+    final class CoveringRule: Sendable {
+        let activity: ProcessingActivity
+        let rule: RetentionRule
         /// The collection's personal fields it covers.
-        var fields: Set<String>
+        let fields: Set<String>
+        /// The rule as plans name it.
+        let label: String
+
+        init(activity: ProcessingActivity, rule: RetentionRule, fields: Set<String>) {
+            self.activity = activity
+            self.rule = rule
+            self.fields = fields
+            label = rule.label
+        }
     }
 
     /// The rules covering the personal fields of `collection`.
@@ -64,12 +74,17 @@ public struct RetentionPlanner: Sendable {
         categories.contains { $0 == category || category.hasPrefix($0 + ".") || $0.hasPrefix(category + ".") }
     }
 
-    /// The columns a plan reads from `collection`: its key, the anchors, the covered fields and
-    /// those the deactivate and archive phases set.
+    /// The columns a plan reads from `collection`: its key, the anchors, those the deactivate and
+    /// archive phases set, and the covered fields when some may be anonymised (a rule that
+    /// anonymises, or fields whose rules differ and so may end apart); a table whose rows are
+    /// only ever deleted whole is read by key and dates alone.
     func columns(of collection: DatasetCollection, rules: [CoveringRule]) -> [String] {
         var names = collection.primaryKey.map(\.name)
-        let wanted = Set(collection.anchors.values).union(collection.retentionAnchor.map { [$0] } ?? [])
-            .union(rules.flatMap(\.fields)).union(collection.deactivation.keys).union(collection.archiving.keys)
+        let anonymises = rules.contains { $0.rule.phases.contains { $0.action == .anonymise } }
+        let fieldsEndApart = Set(rules.map(\.fields)).count > 1
+        var wanted = Set(collection.anchors.values).union(collection.retentionAnchor.map { [$0] } ?? [])
+            .union(collection.deactivation.keys).union(collection.archiving.keys)
+        if anonymises || fieldsEndApart { wanted.formUnion(rules.flatMap(\.fields)) }
         for field in collection.fields where wanted.contains(field.name) && !names.contains(field.name) { names.append(field.name) }
         return names
     }

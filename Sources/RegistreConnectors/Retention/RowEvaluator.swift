@@ -19,14 +19,19 @@ struct RowEvaluator {
         self.timeZone = timeZone
         self.collectionHold = collectionHold
         let covered = Set(rules.flatMap(\.fields))
-        maskable = collection.fields.filter { covered.contains($0.name) && !$0.isDeclaredKey }
-        coveredFields = collection.fields.filter { covered.contains($0.name) }.map(\.name)
+        let fields = collection.fields.filter { covered.contains($0.name) }
+        coveredFields = fields.map(\.name)
+        fieldRules = coveredFields.map { name in rules.indices.filter { rules[$0].fields.contains(name) } }
+        maskable = fields.enumerated().filter { !$0.element.isDeclaredKey }.map { ($0.element, $0.offset) }
     }
 
-    /// Covered fields that masking may overwrite (keys stay: they name no one once the rest is masked).
-    let maskable: [DatasetField]
     /// Every covered field, in the dataset's order.
     let coveredFields: [String]
+    /// For each covered field, the indices of the rules covering it.
+    let fieldRules: [[Int]]
+    /// Covered fields that masking may overwrite (keys stay: they name no one once the rest is
+    /// masked), with their place among the covered fields.
+    let maskable: [(field: DatasetField, position: Int)]
 
     /// One rule's clock on one row.
     struct Clock {
@@ -58,51 +63,61 @@ struct RowEvaluator {
         var holds = person?.holds ?? []
         if let collectionHold { holds.insert(collectionHold, at: 0) }
 
-        // Each covered field ends when the last rule covering it ends; nil when one keeps it
-        // indefinitely or waits for its event.
-        var fieldEnds: [String: Clock?] = [:]
-        for field in coveredFields {
-            let covering = clocks.filter { $0.covering.fields.contains(field) }
-            if covering.contains(where: { $0.end == nil || $0.problem != nil }) {
-                fieldEnds[field] = .some(nil)
-            } else {
-                fieldEnds[field] = covering.max { $0.end!.due < $1.end!.due }
+        // Each covered field ends when the last rule covering it ends: the index of that rule's
+        // clock, nil when one keeps it indefinitely or waits for its event.
+        var fieldEnds = [Int?](repeating: nil, count: coveredFields.count)
+        var ended = true
+        var last: Int?
+        for (field, covering) in fieldRules.enumerated() {
+            var latest: Int?
+            var open = false
+            for index in covering {
+                guard clocks[index].problem == nil, let end = clocks[index].end else {
+                    open = true
+                    break
+                }
+                if latest.map({ end.due > clocks[$0].end!.due }) ?? true { latest = index }
             }
+            guard !open, let latest else {
+                ended = false
+                continue
+            }
+            fieldEnds[field] = latest
+            if last.map({ clocks[latest].end!.due > clocks[$0].end!.due }) ?? true { last = latest }
         }
-        if clocks.contains(where: { if case .waiting = $0.problem { true } else { false } }) {
-            for clock in clocks { if case .waiting = clock.problem { waiting[clock.anchor.rawValue, default: 0] += 1 } }
-        }
+        for clock in clocks { if case .waiting = clock.problem { waiting[clock.anchor.rawValue, default: 0] += 1 } }
         var items: [RetentionItem] = []
-        let ended = coveredFields.allSatisfy { fieldEnds[$0].flatMap { $0 } != nil }
-        if ended, let last = coveredFields.compactMap({ fieldEnds[$0] ?? nil }).max(by: { $0.end!.due < $1.end!.due }), last.end!.due <= now {
+        if ended, let last, clocks[last].end!.due <= now {
             // The whole row's data has ended.
-            let anonymise = clocks.contains { $0.end?.due == last.end!.due && $0.end?.action == .anonymise }
-            let fields = anonymise ? maskable.filter { !Self.isMasked(row[$0.name] ?? .null, $0) }.map(\.name) : []
+            let due = clocks[last].end!.due
+            let anonymise = clocks.contains { $0.end?.due == due && $0.end?.action == .anonymise }
+            let fields = anonymise ? maskable.filter { !Self.isMasked(row[$0.field.name] ?? .null, $0.field) }.map(\.field.name) : []
             if !anonymise || !fields.isEmpty {
                 let action: RetentionItem.Action = anonymise ? .anonymise : .delete
-                let explanation = endExplanation(last, others: clocks, action: action, fields: fields)
-                items.append(held(item(row, clock: last, action: action, fields: fields, due: last.end!.due, status: .due, explanation: explanation), holds))
+                let explanation = endExplanation(clocks[last], others: clocks, action: action, fields: fields)
+                items.append(held(item(row, clock: clocks[last], action: action, fields: fields, due: due, status: .due, explanation: explanation), holds))
             }
             return items
         }
         // Fields all of whose rules have ended are anonymised; the row stays for the others.
-        var early: [String: Clock] = [:]
-        for field in maskable {
-            guard let clock = fieldEnds[field.name] ?? nil, clock.end!.due <= now, !Self.isMasked(row[field.name] ?? .null, field) else { continue }
-            early[field.name] = clock
+        var early: [(name: String, clock: Int)] = []
+        for (field, position) in maskable {
+            guard let clock = fieldEnds[position], clocks[clock].end!.due <= now, !Self.isMasked(row[field.name] ?? .null, field) else { continue }
+            early.append((field.name, clock))
         }
-        if let latest = early.values.max(by: { $0.end!.due < $1.end!.due }) {
-            let fields = maskable.map(\.name).filter { early[$0] != nil }
+        if let latest = early.map(\.clock).max(by: { clocks[$0].end!.due < clocks[$1].end!.due }) {
+            let fields = early.map(\.name)
             // What keeps the row: the rules of the fields that have not ended, the longest first.
-            let open = Set(coveredFields.filter { field in (fieldEnds[field] ?? nil).map { $0.end!.due > now } ?? true })
+            let open = Set(coveredFields.indices.filter { fieldEnds[$0].map { clocks[$0].end!.due > now } ?? true }.map { coveredFields[$0] })
             let keeper = clocks.filter { !$0.covering.fields.isDisjoint(with: open) }.max { a, b in
                 guard let x = a.end?.due else { return false }
                 guard let y = b.end?.due else { return true }
                 return x < y
             }
-            var explanation = "Anonymise \(fields.joined(separator: ", ")): \(describe(latest)) ended on \(PlanDate.day(latest.end!.due, in: timeZone))."
+            let clock = clocks[latest]
+            var explanation = "Anonymise \(fields.joined(separator: ", ")): \(describe(clock)) ended on \(PlanDate.day(clock.end!.due, in: timeZone))."
             if let keeper { explanation += " The row stays: \(keeping(keeper))." }
-            items.append(held(item(row, clock: latest, action: .anonymise, fields: fields, due: latest.end!.due, status: .due, explanation: explanation), holds))
+            items.append(held(item(row, clock: clock, action: .anonymise, fields: fields, due: clock.end!.due, status: .due, explanation: explanation), holds))
         }
         // Phases that do not end the data: deactivate, archive.
         for clock in clocks {
@@ -205,7 +220,7 @@ struct RowEvaluator {
     func item(_ row: Row, clock: Clock, action: RetentionItem.Action, fields: [String], due: Date?, status: RetentionItem.Status, explanation: String) -> RetentionItem {
         RetentionItem(
             collection: collection.name, key: collection.primaryKey.map { RowChange.Assignment(column: $0.name, value: row[$0.name] ?? .null) },
-            activity: clock.covering.activity.id, rule: clock.covering.rule.label, anchor: clock.anchor.rawValue,
+            activity: clock.covering.activity.id, rule: clock.covering.label, anchor: clock.anchor.rawValue,
             anchorSource: clock.source.isEmpty ? nil : clock.source, anchorValue: clock.anchorDate, action: action, fields: fields, due: due,
             status: status, explanation: explanation, row: row)
     }
@@ -221,7 +236,7 @@ struct RowEvaluator {
 
     /// `the activity 'orders' (P3Y after contract_end: delete, from customer.closed_at = 2024-11-02)`.
     func describe(_ clock: Clock) -> String {
-        var text = "the activity '\(clock.covering.activity.id)' (\(clock.covering.rule.label)"
+        var text = "the activity '\(clock.covering.activity.id)' (\(clock.covering.label)"
         if let date = clock.anchorDate { text += ", \(clock.anchor.rawValue) \(PlanDate.day(date, in: timeZone)) from \(clock.source)" }
         if let law = clock.covering.rule.legalReference { text += ", \(law)" }
         return text + ")"
@@ -248,7 +263,7 @@ struct RowEvaluator {
     }
 
     func flagExplanation(_ clock: Clock) -> String {
-        let rule = "the period of '\(clock.covering.activity.id)' (\(clock.covering.rule.label))"
+        let rule = "the period of '\(clock.covering.activity.id)' (\(clock.covering.label))"
         switch clock.problem {
         case .missing(let source) where source.hasPrefix("no column"):
             return "No date: \(source), so \(rule) cannot be counted. Nothing is deleted or kept for good until the dataset names it."

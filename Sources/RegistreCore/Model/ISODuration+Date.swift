@@ -26,12 +26,22 @@ extension ISODuration {
     /// whatever the offset did in between (a time that a change to summer time skips moves
     /// forward to the first one that exists).
     public func added(to date: Date, in timeZone: TimeZone) -> Date {
-        let offset = Double(timeZone.secondsFromGMT(for: date))
-        let wallClock = added(to: date.addingTimeInterval(offset))
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: wallClock)
-        calendar.timeZone = timeZone
-        return calendar.date(from: parts) ?? wallClock.addingTimeInterval(-offset)
+        let wallClock = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        return timeZone.instant(wallClock: added(to: Date(timeIntervalSince1970: wallClock)).timeIntervalSince1970)
+    }
+}
+
+extension TimeZone {
+    /// The instant at which this zone's clocks show `wallClock` (seconds since 1970, read as if
+    /// in UTC). A time that a change to summer time skips comes out an hour later; one that
+    /// occurs twice when summer time ends, at its second occurrence.
+    public func instant(wallClock: Double) -> Date {
+        let guess = wallClock - Double(secondsFromGMT(for: Date(timeIntervalSince1970: wallClock)))
+        return Date(timeIntervalSince1970: wallClock - Double(secondsFromGMT(for: Date(timeIntervalSince1970: guess))))
+    }
+
+    /// The day `date` falls on in this zone.
+    public func civilDay(of date: Date) -> CivilDate {
+        CivilDate.split(date.addingTimeInterval(Double(secondsFromGMT(for: date)))).day
     }
 }
