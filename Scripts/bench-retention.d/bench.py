@@ -243,7 +243,7 @@ def main():
         print(json.dumps(result, indent=1))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-        for name in ["registre_bench_retention_run", "registre_bench_retention_plain"]:
+        for name in ["registre_bench_retention_run", "registre_bench_retention_plain", BASE_DB]:
             psql("postgres", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
