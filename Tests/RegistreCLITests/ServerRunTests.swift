@@ -214,13 +214,15 @@ import Testing
         defer { try? Self.psql("\(base)/postgres", ["-c", "DROP DATABASE \(database) WITH (FORCE)"]) }
         try Self.psql(shop, ["-f", Self.shop.appendingPathComponent("schema.sql").path, "-f", Self.shop.appendingPathComponent("seed.sql").path])
         // Every statement changing a table is counted by a sequence (which no rollback undoes)
-        // and made slow, so the connection can be ended between two of them.
+        // and made slow, so the connection can be ended between two of them; from the third on,
+        // five seconds slow, so that the end comes inside the transaction even when the machine
+        // is loaded (Paul's erasure takes four statements, and 0.2 s was once too short a window).
         let tables = try Self.psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
         #expect(tables.count == 12)
         try Self.psql(shop, ["-c", """
             CREATE SEQUENCE erasure_steps;
             CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN PERFORM nextval('erasure_steps'); PERFORM pg_sleep(0.2); RETURN NULL; END $$;
+            BEGIN PERFORM pg_sleep(CASE WHEN nextval('erasure_steps') >= 3 THEN 5 ELSE 0.2 END); RETURN NULL; END $$;
             """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
         let snapshot = "SELECT string_agg(md5(t), ' ' ORDER BY n) FROM (" + tables.map { "SELECT '\($0)' AS n, coalesce(string_agg(x::text, ',' ORDER BY x::text), '') AS t FROM \($0) x" }.joined(separator: " UNION ALL ") + ") s"
         let before = try Self.psql(shop, ["-Atc", snapshot])
