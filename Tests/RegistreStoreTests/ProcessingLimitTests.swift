@@ -29,6 +29,8 @@ import Testing
                 at: Self.day, actor: "cli")
             #expect(objection.ground == "demos_prospecting: direct marketing, absolute (Art. 21(2)-(3)); newsletter: direct marketing, absolute (Art. 21(2)-(3))")
 
+            // Every limit standing, with its identities: what retention plans read.
+            #expect(try await fixture.store.activeLimits().map { "\($0.id) \($0.identityHashes.count)" } == ["1 2", "2 1"])
             // Found by any of the identities, and only by them.
             #expect(try await register.active(for: ["customer_id=42"]).map(\.id) == [1])
             #expect(try await register.active(for: ["email=jeanne@exemple.fr"]).map(\.id) == [1, 2])
@@ -45,6 +47,7 @@ import Testing
             let lifted = try await register.lift(1, reason: "the history was checked and is accurate; told on 20 March", at: Self.day.addingTimeInterval(86_400), actor: "cli")
             #expect(lifted.liftedAt != nil && !lifted.isActive)
             #expect(try await register.active(for: jeanne).map(\.id) == [2])
+            #expect(try await fixture.store.activeLimits().map(\.id) == [2])
             #expect(try await fixture.store.limits(identityHashes: jeanne.map(register.identityHash), includeLifted: true).map(\.id) == [1, 2])
             let twice = await #expect(throws: RequestDesk.Refusal.self) { try await register.lift(1, reason: "again", at: Self.day, actor: "cli") }
             #expect(twice?.code == "limit-lifted")

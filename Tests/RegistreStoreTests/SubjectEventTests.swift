@@ -30,6 +30,12 @@ import Testing
             #expect(jeanne.last?.occurredAt == Date(timeIntervalSince1970: 1_774_744_200))
             #expect(jeanne.allSatisfy { $0.identityType == "customer_number" && $0.subjectHash.count == 64 && $0.source == "import:events.csv" })
             #expect(try await events.events(of: ["email=paul@exemple.fr", "email=nobody@exemple.fr"]).count == 1)
+            // The latest instant of each kind per person, what retention plans count from.
+            let latest = try await fixture.store.latestEvents()
+            #expect(latest.count == 2)
+            #expect(latest[events.subjectHash("customer_number=C-42")] == [
+                "contract_end": Date(timeIntervalSince1970: 1_769_814_000), "last_contact": Date(timeIntervalSince1970: 1_774_744_200),
+            ])
 
             let audit = try await fixture.store.auditEntries(after: 0, limit: 10)
             #expect(audit.map(\.draft.action) == ["events.recorded", "events.recorded"])
@@ -62,6 +68,34 @@ import Testing
             // A minute ahead of the clock is drift, not the future.
             let drift = SubjectEvents.Submission(identity: "email=a@b.fr", kind: "consent", occurredAt: "2026-11-18T11:07:40Z", place: "line 2")
             #expect(try await events.record([drift], source: "api", actor: "token:crm", at: Self.now).recorded == 1)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func legalHoldsStandUntilReleasedOnce(_ backend: Backend) async throws {
+        try await StoreFixture.with(backend) { fixture in
+            let store = fixture.store
+            let person = try await store.insertHold(
+                LegalHold(scope: .subject, identityType: "email", subjectHash: String(repeating: "a", count: 64), reason: "litigation",
+                          until: Self.now.addingTimeInterval(86_400), createdAt: Self.now)
+            ) { AuditDraft(actor: "cli", action: "hold.placed", subject: $0.subjectHash, payload: "{}", recordedAt: Self.now) }
+            let table = try await store.insertHold(
+                LegalHold(scope: .collection, dataset: "odoip", collection: "invoice", reason: "tax audit", until: nil, createdAt: Self.now)
+            ) { _ in AuditDraft(actor: "cli", action: "hold.placed", subject: nil, payload: "{}", recordedAt: Self.now) }
+            #expect([person.id, table.id] == [1, 2])
+            let held = try await store.holds(includeReleased: false)
+            #expect(held == [person, table])
+            #expect(held[0].isInForce(at: Self.now) && !held[0].isInForce(at: Self.now.addingTimeInterval(86_401)))
+
+            try await store.releaseHold(id: 2, at: Self.now, audit: AuditDraft(actor: "cli", action: "hold.released", subject: nil, payload: "{}", recordedAt: Self.now))
+            #expect(try await store.holds(includeReleased: false).map(\.id) == [1])
+            #expect(try await store.holds(includeReleased: true).last?.releasedAt == Self.now)
+            let twice = await #expect(throws: StoreError.self) {
+                try await store.releaseHold(id: 2, at: Self.now, audit: AuditDraft(actor: "cli", action: "hold.released", subject: nil, payload: "{}", recordedAt: Self.now))
+            }
+            #expect(twice?.code == "hold-released")
+            #expect(try await store.auditEntries(after: 0, limit: 10).map(\.draft.action) == ["hold.placed", "hold.placed", "hold.released"])
+            #expect(try await AuditVerifier(store: store).verify().problem == nil)
         }
     }
 }

@@ -11,16 +11,6 @@ extension PostgresStore {
         return latest
     }
 
-    public func activeLimits() async throws -> [ProcessingLimit] {
-        var ids: [Int64] = []
-        for try await id in try await client.query("SELECT id FROM processing_limit WHERE lifted_at IS NULL ORDER BY id", logger: logger).decode(Int64.self) {
-            ids.append(id)
-        }
-        var limits: [ProcessingLimit] = []
-        for id in ids { if let limit = try await limit(id: id) { limits.append(limit) } }
-        return limits
-    }
-
     public func insertHold(_ hold: LegalHold, audit: @Sendable (LegalHold) -> AuditDraft) async throws -> LegalHold {
         let logger = self.logger
         return try await transaction { connection in

@@ -46,6 +46,10 @@ extension PostgresStore {
             """)
     }
 
+    public func activeLimits() async throws -> [ProcessingLimit] {
+        try await limits("SELECT \(unescaped: Self.limitColumns) FROM processing_limit l WHERE lifted_at IS NULL ORDER BY id")
+    }
+
     public func limit(id: Int64) async throws -> ProcessingLimit? {
         try await limits("SELECT \(unescaped: Self.limitColumns) FROM processing_limit l WHERE id = \(id)").first
     }

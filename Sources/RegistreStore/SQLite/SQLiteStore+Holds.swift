@@ -13,13 +13,6 @@ extension SQLiteStore {
         }
     }
 
-    public func activeLimits() async throws -> [ProcessingLimit] {
-        let ids = try await pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM processing_limit WHERE lifted_at IS NULL ORDER BY id") }
-        var limits: [ProcessingLimit] = []
-        for id in ids { if let limit = try await limit(id: id) { limits.append(limit) } }
-        return limits
-    }
-
     public func insertHold(_ hold: LegalHold, audit: @Sendable (LegalHold) -> AuditDraft) async throws -> LegalHold {
         try await pool.write { db in
             try db.execute(

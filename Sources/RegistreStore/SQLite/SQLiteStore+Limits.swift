@@ -37,6 +37,10 @@ extension SQLiteStore {
         }
     }
 
+    public func activeLimits() async throws -> [ProcessingLimit] {
+        try await pool.read { db in try Self.limits(db, where: "lifted_at IS NULL", arguments: []) }
+    }
+
     public func limit(id: Int64) async throws -> ProcessingLimit? {
         try await pool.read { db in try Self.limits(db, where: "id = ?", arguments: [id]).first }
     }
