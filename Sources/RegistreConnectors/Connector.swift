@@ -161,14 +161,15 @@ extension RowChange {
     static func batched(_ changes: [RowChange]) -> [Batch] {
         var batches: [Batch] = []
         for change in changes {
-            if change.kind == .delete, change.key.count == 1, case .deleteAll(let table, let column, var values)? = batches.last,
-                table == change.table, column == change.key[0].column, values.count < maximumBatch {
-                values.append(change.key[0].value)
-                batches[batches.count - 1] = .deleteAll(table, column: column, values: values)
-            } else if change.kind == .delete, change.key.count == 1 {
-                batches.append(.deleteAll(change.table, column: change.key[0].column, values: [change.key[0].value]))
-            } else {
+            guard change.kind == .delete, let key = change.key.first, change.key.count == 1 else {
                 batches.append(.one(change))
+                continue
+            }
+            if case .deleteAll(let table, let column, var values)? = batches.last, table == change.table, column == key.column, values.count < maximumBatch {
+                values.append(key.value)
+                batches[batches.count - 1] = .deleteAll(table, column: column, values: values)
+            } else {
+                batches.append(.deleteAll(change.table, column: key.column, values: [key.value]))
             }
         }
         return batches
@@ -228,6 +229,58 @@ extension Connector {
             of: TableName(schema: schema, name: collection.name), columns: keysOnly ? collection.primaryKey.map(\.name) : collection.fields.map(\.name),
             where: first.name, matchingAnyOf: values, caseInsensitive: false, queries: &queries)
         return Dictionary(rows.map { (SubjectFinder.key(of: $0, in: collection), $0) }, uniquingKeysWith: { _, last in last })
+    }
+}
+
+/// What a changed row must show when it is read back: erasure, rectification and retention
+/// never report a change the database does not hold.
+struct ReadBack {
+    /// What the row must show.
+    enum Expected {
+        /// Deleted: the row is gone.
+        case gone
+        /// Masked: these fields no longer hold these old values (NULL passes); a row gone since
+        /// (a cascade) passes too.
+        case without([String: SQLValue])
+        /// Written: these fields hold these values; with `rowRequired`, a row gone is a failure.
+        case holding([String: SQLValue], rowRequired: Bool)
+    }
+
+    var key: [RowChange.Assignment]
+    var expected: Expected
+}
+
+extension Connector {
+    /// Reads `rows` of `collection` back, a batch of keys per query (the keys alone when every
+    /// row must be gone), and says, for each that does not show its change, what and where;
+    /// `change` names it in messages (`rectification`).
+    func readBack(_ rows: [ReadBack], of collection: DatasetCollection, schema: String?, change: String) async throws -> [String] {
+        let keysOnly = rows.allSatisfy { if case .gone = $0.expected { true } else { false } }
+        let current = try await currentRows(of: collection, schema: schema, keys: rows.map(\.key), keysOnly: keysOnly)
+        var failures: [String] = []
+        for row in rows {
+            let now = current[row.key.map(\.value)]
+            let place = "row (\(RowChange.describe(row.key)))"
+            switch row.expected {
+            case .gone:
+                if now != nil { failures.append("\(collection.name) \(place) is still there after its deletion") }
+            case .without(let old):
+                guard let now else { continue }
+                for (field, value) in old.sorted(by: { $0.key < $1.key }) {
+                    let current = now[field] ?? .null
+                    if current != .null, current.isSame(as: value) { failures.append("\(collection.name).\(field) of \(place) still holds its old value") }
+                }
+            case .holding(let values, let rowRequired):
+                guard let now else {
+                    if rowRequired { failures.append("\(collection.name) \(place) is gone after its \(change)") }
+                    continue
+                }
+                for (field, value) in values.sorted(by: { $0.key < $1.key }) where !(now[field] ?? .null).isSame(as: value) {
+                    failures.append("\(collection.name).\(field) of \(place) does not hold its new value")
+                }
+            }
+        }
+        return failures
     }
 }
 

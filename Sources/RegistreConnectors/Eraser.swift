@@ -166,27 +166,11 @@ public struct Eraser: Sendable {
     /// Reads every changed row back: deleted rows must be gone, masked fields must no longer hold
     /// their old value (or be NULL when nulled).
     func verify(masked: [(target: Target, masked: [String: SQLValue])], deleted: [Target]) async throws -> [String] {
+        let all = masked.map { ($0.target, ReadBack.Expected.without($0.masked)) } + deleted.map { ($0, ReadBack.Expected.gone) }
         var failures: [String] = []
-        let all = masked.map { ($0.target, $0.masked as [String: SQLValue]?) } + deleted.map { ($0, nil as [String: SQLValue]?) }
-        let byCollection = Dictionary(grouping: all, by: { $0.0.collection.name })
-        for (name, entries) in byCollection.sorted(by: { $0.key < $1.key }) {
-            let collection = entries[0].0.collection
-            guard !collection.primaryKey.isEmpty else { continue }
-            let current = try await connector.currentRows(of: collection, schema: dataset.schema, keys: entries.map(\.0.key))
-            for (target, masked) in entries {
-                let now = current[target.key.map(\.value)]
-                guard let masked else {
-                    if now != nil { failures.append("\(name) row (\(RowChange.describe(target.key))) is still there after its deletion") }
-                    continue
-                }
-                guard let now else { continue }  // deleted by a cascade: nothing of it is left
-                for (field, old) in masked.sorted(by: { $0.key < $1.key }) {
-                    let value = now[field] ?? .null
-                    if value != .null, value.isSame(as: old) {
-                        failures.append("\(name).\(field) of row (\(RowChange.describe(target.key))) still holds its old value")
-                    }
-                }
-            }
+        for (_, entries) in Dictionary(grouping: all, by: { $0.0.collection.name }).sorted(by: { $0.key < $1.key }) {
+            failures += try await connector.readBack(
+                entries.map { ReadBack(key: $0.0.key, expected: $0.1) }, of: entries[0].0.collection, schema: dataset.schema, change: "erasure")
         }
         return failures
     }

@@ -146,21 +146,44 @@ public final class PostgresConnector: Connector {
         _ body: (Row) -> Void
     ) async throws {
         guard !values.isEmpty else { return }
-        guard let definition = try await describe(table) else {
-            throw ConnectorError(code: "table-missing", message: "there is no table \(table) in the database")
-        }
-        guard let key = definition.column(column) else {
-            throw ConnectorError(code: "column-missing", message: "table \(table) has no column \(column)")
-        }
-        let selected = try columns.map { name -> TableDescription.Column in
-            guard let column = definition.column(name) else { throw ConnectorError(code: "column-missing", message: "table \(table) has no column \(name)") }
-            return column
-        }
+        let definition = try await definition(of: table)
+        let key = try definition.existing(column, in: table)
+        let selected = try columns.map { try definition.existing($0, in: table) }
         // Values are bound as one text array, cast to the column's own type so its index serves.
         let target = caseInsensitive ? "lower(\(quote(column))::text) = ANY($1::text[])" : "\(quote(column)) = ANY($1::\(key.type)[])"
-        let sql = "SELECT \(selected.map { "\(quote($0.name))::text" }.joined(separator: ", ")) FROM \(table.quoted) WHERE \(target)"
         var bindings = PostgresBindings()
         bindings.append(values.compactMap(\.jsonText))
+        try await read("WHERE \(target)", bindings, from: table, selected: selected, as: columns, body)
+    }
+
+    public func page(of table: TableName, columns: [String], key: [String], after start: [SQLValue]?, limit: Int) async throws -> [Row] {
+        let definition = try await definition(of: table)
+        let selected = try columns.map { try definition.existing($0, in: table) }
+        let keyColumns = try key.map { try definition.existing($0, in: table) }
+        // Qualified: a bare name in ORDER BY would sort by the selected column, cast to text
+        // (10 before 9), and pages would skip and repeat rows.
+        let order = keyColumns.map { "\(table.quoted).\(quote($0.name))" }.joined(separator: ", ")
+        var condition = ""
+        var bindings = PostgresBindings()
+        if let start {
+            let placeholders = zip(keyColumns, start).map { column, value -> String in
+                if let text = value.jsonText { bindings.append(text) } else { bindings.appendNull() }
+                return "$\(bindings.count)::\(column.type)"
+            }
+            condition = "WHERE (\(order)) > (\(placeholders.joined(separator: ", "))) "
+        }
+        var rows: [Row] = []
+        try await read("\(condition)ORDER BY \(order) LIMIT \(max(1, limit))", bindings, from: table, selected: selected, as: columns) { rows.append($0) }
+        return rows
+    }
+
+    /// Selects `selected` from `table` with `clause` (its WHERE, ORDER BY...), each value read as
+    /// text and typed again from its column, and hands `body` each row under the names `columns`.
+    private func read(
+        _ clause: String, _ bindings: PostgresBindings, from table: TableName, selected: [TableDescription.Column], as columns: [String],
+        _ body: (Row) -> Void
+    ) async throws {
+        let sql = "SELECT \(selected.map { "\(quote($0.name))::text" }.joined(separator: ", ")) FROM \(table.quoted) \(clause)"
         do {
             for try await row in try await query(PostgresQuery(unsafeSQL: sql, binds: bindings)) {
                 let cells = row.makeRandomAccess()
@@ -171,37 +194,6 @@ public final class PostgresConnector: Connector {
         } catch {
             throw ConnectorError(code: "query-failed", message: "reading \(table) failed: \(Self.describe(error))")
         }
-    }
-
-    public func page(of table: TableName, columns: [String], key: [String], after start: [SQLValue]?, limit: Int) async throws -> [Row] {
-        let definition = try await definition(of: table)
-        let selected = try columns.map { try definition.existing($0, in: table) }
-        let keyColumns = try key.map { try definition.existing($0, in: table) }
-        // Qualified: a bare name in ORDER BY would sort by the selected column, cast to text
-        // (10 before 9), and pages would skip and repeat rows.
-        let order = keyColumns.map { "\(table.quoted).\(quote($0.name))" }.joined(separator: ", ")
-        var sql = "SELECT \(selected.map { "\(quote($0.name))::text" }.joined(separator: ", ")) FROM \(table.quoted)"
-        var bindings = PostgresBindings()
-        if let start {
-            let placeholders = zip(keyColumns, start).map { column, value -> String in
-                if let text = value.jsonText { bindings.append(text) } else { bindings.appendNull() }
-                return "$\(bindings.count)::\(column.type)"
-            }
-            sql += " WHERE (\(order)) > (\(placeholders.joined(separator: ", ")))"
-        }
-        sql += " ORDER BY \(order) LIMIT \(max(1, limit))"
-        var rows: [Row] = []
-        do {
-            for try await row in try await query(PostgresQuery(unsafeSQL: sql, binds: bindings)) {
-                let cells = row.makeRandomAccess()
-                rows.append(Row(columns: columns, values: try selected.indices.map { index in
-                    Self.value(try cells[index].decode(String?.self), type: selected[index].type)
-                }))
-            }
-        } catch {
-            throw ConnectorError(code: "query-failed", message: "reading \(table) failed: \(Self.describe(error))")
-        }
-        return rows
     }
 
     /// The definition of `table`, which must exist.
@@ -253,31 +245,29 @@ public final class PostgresConnector: Connector {
     public func apply(_ changes: [RowChange]) async throws {
         var statements: [PostgresQuery] = []
         for batch in RowChange.batched(changes) {
-            guard case .one(let change) = batch else {
-                guard case .deleteAll(let table, let column, let values) = batch else { continue }
+            switch batch {
+            case .deleteAll(let table, let column, let values):
                 let key = try await definition(of: table).existing(column, in: table)
                 var bindings = PostgresBindings()
                 bindings.append(values.compactMap(\.jsonText))
                 statements.append(PostgresQuery(unsafeSQL: "DELETE FROM \(table.quoted) WHERE \(quote(key.name)) = ANY($1::\(key.type)[])", binds: bindings))
-                continue
-            }
-            let definition = try await definition(of: change.table)
-            var bindings = PostgresBindings()
-            func placeholder(_ assignment: RowChange.Assignment) throws -> String {
-                guard let column = definition.column(assignment.column) else {
-                    throw ConnectorError(code: "column-missing", message: "table \(change.table) has no column \(assignment.column)")
+            case .one(let change):
+                let definition = try await definition(of: change.table)
+                var bindings = PostgresBindings()
+                func placeholder(_ assignment: RowChange.Assignment) throws -> String {
+                    let column = try definition.existing(assignment.column, in: change.table)
+                    if let text = assignment.value.jsonText { bindings.append(text) } else { bindings.appendNull() }
+                    return "\(quote(column.name)) = $\(bindings.count)::\(column.type)"
                 }
-                if let text = assignment.value.jsonText { bindings.append(text) } else { bindings.appendNull() }
-                return "\(quote(column.name)) = $\(bindings.count)::\(column.type)"
-            }
-            switch change.kind {
-            case .delete:
-                let condition = try change.key.map(placeholder).joined(separator: " AND ")
-                statements.append(PostgresQuery(unsafeSQL: "DELETE FROM \(change.table.quoted) WHERE \(condition)", binds: bindings))
-            case .update(let assignments):
-                let set = try assignments.map(placeholder).joined(separator: ", ")
-                let condition = try change.key.map(placeholder).joined(separator: " AND ")
-                statements.append(PostgresQuery(unsafeSQL: "UPDATE \(change.table.quoted) SET \(set) WHERE \(condition)", binds: bindings))
+                switch change.kind {
+                case .delete:
+                    let condition = try change.key.map(placeholder).joined(separator: " AND ")
+                    statements.append(PostgresQuery(unsafeSQL: "DELETE FROM \(change.table.quoted) WHERE \(condition)", binds: bindings))
+                case .update(let assignments):
+                    let set = try assignments.map(placeholder).joined(separator: ", ")
+                    let condition = try change.key.map(placeholder).joined(separator: " AND ")
+                    statements.append(PostgresQuery(unsafeSQL: "UPDATE \(change.table.quoted) SET \(set) WHERE \(condition)", binds: bindings))
+                }
             }
         }
         // One transaction, written here rather than with PostgresNIO's, so that each statement,

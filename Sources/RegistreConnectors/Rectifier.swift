@@ -190,17 +190,10 @@ public struct Rectifier: Sendable {
     /// holding its new value (a trigger rewriting it), is a failure.
     func verify(_ expected: [Expected]) async throws -> [String] {
         var failures: [String] = []
-        for (name, entries) in Dictionary(grouping: expected, by: \.collection.name).sorted(by: { $0.key < $1.key }) {
-            let current = try await connector.currentRows(of: entries[0].collection, schema: dataset.schema, keys: entries.map(\.key))
-            for entry in entries {
-                guard let now = current[entry.key.map(\.value)] else {
-                    failures.append("\(name) row (\(RowChange.describe(entry.key))) is gone after its rectification")
-                    continue
-                }
-                for (field, value) in entry.values.sorted(by: { $0.key < $1.key }) where !(now[field] ?? .null).isSame(as: value) {
-                    failures.append("\(name).\(field) of row (\(RowChange.describe(entry.key))) does not hold its new value")
-                }
-            }
+        for (_, entries) in Dictionary(grouping: expected, by: \.collection.name).sorted(by: { $0.key < $1.key }) {
+            failures += try await connector.readBack(
+                entries.map { ReadBack(key: $0.key, expected: .holding($0.values, rowRequired: true)) }, of: entries[0].collection,
+                schema: dataset.schema, change: "rectification")
         }
         return failures
     }
