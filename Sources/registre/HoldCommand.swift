@@ -51,7 +51,7 @@ struct HoldCommand: AsyncParsableCommand {
                 if let end, end <= now {
                     throw StoreError(code: "until-past", message: "--until \(until ?? "") is not after now; a hold that has ended holds nothing")
                 }
-                var hold: LegalHold
+                let hold: LegalHold
                 switch (identity, collection, dataset) {
                 case (let identity?, nil, nil):
                     let parsed = try Identity(argument: identity)
@@ -81,7 +81,6 @@ struct HoldCommand: AsyncParsableCommand {
                     }
                     return AuditDraft(actor: "cli", action: "hold.placed", subject: stored.subjectHash, payload: payload.text, recordedAt: now)
                 }
-                hold = stored
                 print(try summaryJSON(Self.summary(stored)))
             }
         }

@@ -32,14 +32,7 @@ struct RetentionCommand: AsyncParsableCommand {
 
         func run() async throws {
             let format = self.format
-            try await options.withPlanner { planner, now, _, _ in
-                var output = PlanOutput(format: format, now: now, timeZone: planner.timeZone)
-                output.begin()
-                let summary = try await planner.plan(at: now) { _, items in
-                    for item in items { output.write(item) }
-                }
-                output.end(summary)
-            }
+            try await options.withPlanner { planner, now, _, _ in try await PlanOutput.stream(planner, at: now, format: format) }
         }
     }
 
@@ -68,9 +61,7 @@ struct RetentionCommand: AsyncParsableCommand {
             }
             let failed = try await options.withPlanner { planner, now, store, secret in
                 if dryRun {
-                    var output = PlanOutput(format: .json, now: now, timeZone: planner.timeZone)
-                    output.begin()
-                    output.end(try await planner.plan(at: now) { _, items in for item in items { output.write(item) } })
+                    try await PlanOutput.stream(planner, at: now, format: .json)
                     return false
                 }
                 let executor = RetentionExecutor(planner: planner, secret: Array(secret))
@@ -176,12 +167,23 @@ struct PlanOutput {
     let format: RetentionCommand.Format
     let now: Date
     let timeZone: TimeZone
+    let instants: Date.ISO8601FormatStyle
     private var first = true
 
     init(format: RetentionCommand.Format, now: Date, timeZone: TimeZone) {
         self.format = format
         self.now = now
         self.timeZone = timeZone
+        instants = PlanDate.instants(in: timeZone)
+    }
+
+    /// Prints the plan of `planner` at `now` as it is made, an item at a time.
+    static func stream(_ planner: RetentionPlanner, at now: Date, format: RetentionCommand.Format) async throws {
+        var output = PlanOutput(format: format, now: now, timeZone: planner.timeZone)
+        output.begin()
+        output.end(try await planner.plan(at: now) { _, items in
+            for item in items { output.write(item) }
+        })
     }
 
     static let columns = ["due", "status", "action", "collection", "row", "fields", "activity", "rule", "anchor", "anchor_source", "anchor_value", "explanation"]
@@ -189,16 +191,16 @@ struct PlanOutput {
     mutating func begin() {
         switch format {
         case .table:
-            print("Retention plan at \(PlanItemText.instant(now, timeZone))")
+            print("Retention plan at \(now.formatted(instants))")
         case .json:
-            print("{\"now\":\"\(PlanItemText.instant(now, timeZone))\",\"items\":[", terminator: "")
+            print("{\"now\":\"\(now.formatted(instants))\",\"items\":[", terminator: "")
         case .csv:
             print(CSV.line(Self.columns), terminator: "")
         }
     }
 
     mutating func write(_ item: RetentionItem) {
-        let text = PlanItemText(item: item, timeZone: timeZone)
+        let text = PlanItemText(item: item, timeZone: timeZone, instants: instants)
         switch format {
         case .table:
             let fields = item.fields.isEmpty ? "" : " [\(item.fields.joined(separator: ", "))]"
@@ -237,14 +239,16 @@ struct PlanOutput {
 struct PlanItemText {
     let item: RetentionItem
     let timeZone: TimeZone
+    /// How instants are written, made once per plan.
+    let instants: Date.ISO8601FormatStyle
 
-    var due: String { item.due.map { Self.day($0, timeZone) } ?? "-" }
+    var due: String { item.due.map { PlanDate.day($0, in: timeZone) } ?? "-" }
 
     var fields: [String] {
         [
             due, item.status.rawValue, item.action.rawValue, item.collection, item.rowDescription, item.fields.joined(separator: " "),
             item.activity ?? "", item.rule ?? "", item.anchor ?? "", item.anchorSource ?? "",
-            item.anchorValue.map { Self.instant($0, timeZone) } ?? "", item.explanation,
+            item.anchorValue.map { $0.formatted(instants) } ?? "", item.explanation,
         ]
     }
 
@@ -266,18 +270,15 @@ struct PlanItemText {
             object.strings(item.fields)
             object.field("action", item.action.rawValue)
             object.field("status", item.status.rawValue)
-            object.field("due", item.due.map { Self.instant($0, timeZone) })
+            object.field("due", item.due.map { $0.formatted(instants) })
             object.field("activity", item.activity)
             object.field("rule", item.rule)
             object.field("anchor", item.anchor)
             object.field("anchor_source", item.anchorSource)
-            object.field("anchor_value", item.anchorValue.map { Self.instant($0, timeZone) })
+            object.field("anchor_value", item.anchorValue.map { $0.formatted(instants) })
             object.field("explanation", item.explanation)
         }
         return writer.text
     }
 
-    static func day(_ date: Date, _ timeZone: TimeZone) -> String { PlanDate.day(date, in: timeZone) }
-
-    static func instant(_ date: Date, _ timeZone: TimeZone) -> String { PlanDate.instant(date, in: timeZone) }
 }

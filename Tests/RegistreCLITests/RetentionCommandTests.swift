@@ -6,15 +6,26 @@ import Testing
 @Suite struct RetentionCommandTests {
     static let root = DatasetsCommandTests.fixtures.deletingLastPathComponent().deletingLastPathComponent()
 
-    /// ODOIP's database in a new SQLite file in `folder`, and the options naming it.
-    static func odoip(in folder: URL) throws -> [String] {
+    /// ODOIP's database in a new SQLite file, Registre's store beside it, and the options naming them.
+    struct Company {
+        /// `--policy`, `--datasets`, `--connection` and `--database`.
+        var options: [String]
+        /// `--database` alone, for the commands that only need the store.
+        var store: [String]
+        /// The company's SQLite file.
+        var database: String
+    }
+
+    static func odoip(in folder: URL) throws -> Company {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("retention"), withIntermediateDirectories: true)
         let database = try DatasetsCommandTests.database("retention/odoip", "schema.sql", "seed.sql", in: folder)
-        return [
+        let store = ["--database", folder.appendingPathComponent("registre.sqlite").path]
+        let options = [
             "--policy", root.appendingPathComponent("Examples/odoip.yaml").path,
             "--datasets", DatasetsCommandTests.fixtures.appendingPathComponent("retention/odoip/dataset.yml").path,
-            "--connection", "sqlite:\(database)", "--database", folder.appendingPathComponent("registre.sqlite").path,
+            "--connection", "sqlite:\(database)",
         ]
+        return Company(options: options + store, store: store, database: database)
     }
 
     static func sqlite(_ database: String, _ query: String) throws -> String {
@@ -33,9 +44,8 @@ import Testing
         let cli = CLITests()
         let folder = try cli.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let options = try Self.odoip(in: folder)
-        let store = Array(options.suffix(2))
-        let database = folder.appendingPathComponent("retention/odoip.sqlite").path
+        let company = try Self.odoip(in: folder)
+        let (options, store, database) = (company.options, company.store, company.database)
         let events = folder.appendingPathComponent("crm.csv").path
         try """
             identity,kind,occurred_at
@@ -100,9 +110,8 @@ import Testing
         let cli = CLITests()
         let folder = try cli.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let options = try Self.odoip(in: folder)
-        let store = Array(options.suffix(2))
-        let database = folder.appendingPathComponent("retention/odoip.sqlite").path
+        let company = try Self.odoip(in: folder)
+        let (options, store, database) = (company.options, company.store, company.database)
         let before = try Self.sqlite(database, "SELECT count(*) FROM customer")
 
         let future = try cli.registre(["retention", "run", "--now", "2099-01-01"] + options)

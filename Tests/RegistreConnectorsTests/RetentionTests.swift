@@ -16,7 +16,7 @@ import Testing
     }
 
     /// A hash for tests: the identity and the kind, readable.
-    static let hash: @Sendable (String, String) -> String = { identity, kind in "\(kind):\(identity)" }
+    static let hash: @Sendable (String, RetentionFacts.Record) -> String = { identity, record in "\(record.rawValue):\(identity)" }
 
     /// Runs `body` with the company `name` loaded in `backend`, its example policy and dataset,
     /// and a writable connector.
@@ -58,7 +58,7 @@ import Testing
             ("alice.martin@exemple.fr", "2022-06-30"), ("bruno.petit@example.com", "2024-01-15"), ("david.leroy@example.com", "2023-11-22"),
             ("nobody@example.com", "2023-01-01"),
         ] {
-            events[hash("email=\(email)", "event")] = ["contract_end": try Self.day(day)]
+            events[hash("email=\(email)", .event)] = ["contract_end": try Self.day(day)]
         }
         return RetentionFacts(hash: hash, events: events, restrictions: restrictions, holds: holds)
     }
@@ -115,9 +115,9 @@ import Testing
     func holds(_ backend: Backend) async throws {
         try await Self.withCompany("odoip", policy: "odoip.yaml", backend) { policy, dataset, connector in
             let facts = try Self.odoipFacts(
-                restrictions: [Self.hash("email=emma.blanc@example.com", "limit"): "restricted (Art. 18)"],
+                restrictions: [Self.hash("email=emma.blanc@example.com", .restriction): "restricted (Art. 18)"],
                 holds: [
-                    LegalHoldScope(target: .subject(Self.hash("email=alice.martin@exemple.fr", "hold")), reason: "litigation"),
+                    LegalHoldScope(target: .subject(Self.hash("email=alice.martin@exemple.fr", .hold)), reason: "litigation"),
                     LegalHoldScope(target: .collection(dataset: "odoip", name: "access_log"), reason: "security investigation"),
                     LegalHoldScope(target: .collection(dataset: "another", name: "customer"), reason: "another dataset's"),
                 ])
@@ -196,9 +196,9 @@ import Testing
     func helpCentre(_ backend: Backend) async throws {
         try await Self.withCompany("odigo-helpcenter", policy: "odigo-helpcenter.yaml", backend) { policy, dataset, connector in
             var events: [String: [String: Date]] = [:]
-            events[Self.hash("email=anne@client-a.example.com", "event")] = ["contract_end": try Self.day("2026-11-01")]
-            events[Self.hash("email=bob@client-b.example.com", "event")] = ["contract_end": try Self.day("2026-09-01")]
-            events[Self.hash("email=dan@client-d.example.com", "event")] = [
+            events[Self.hash("email=anne@client-a.example.com", .event)] = ["contract_end": try Self.day("2026-11-01")]
+            events[Self.hash("email=bob@client-b.example.com", .event)] = ["contract_end": try Self.day("2026-09-01")]
+            events[Self.hash("email=dan@client-d.example.com", .event)] = [
                 "contract_end": try Self.day("2026-11-10"), "erasure_request": try Self.day("2026-11-15"),
             ]
             let planner = RetentionPlanner(policy: policy, dataset: dataset, connector: connector, facts: RetentionFacts(hash: Self.hash, events: events))

@@ -66,7 +66,7 @@ public struct RetentionExecutor: Sendable {
                     }
                     change = RowChange(table: table, key: item.key, kind: .update(assignments))
                 case .deactivate, .archive:
-                    let values = item.action == .deactivate ? collection.deactivation : collection.archiving
+                    let values = collection.values(writtenBy: item.action)
                     change = RowChange(table: table, key: item.key, kind: .update(item.fields.map { .init(column: $0, value: .text(values[$0] ?? "")) }))
                 case .none:
                     continue
@@ -88,32 +88,15 @@ public struct RetentionExecutor: Sendable {
     /// Reads the changed rows back: deleted ones must be gone, masked fields must no longer hold
     /// their old value, deactivate and archive values must be there.
     func verify(_ items: [RetentionItem], in collection: DatasetCollection) async throws -> [String] {
-        let current = try await planner.connector.currentRows(
-            of: collection, schema: planner.dataset.schema, keys: items.map(\.key), keysOnly: items.allSatisfy { $0.action == .delete })
-        var failures: [String] = []
-        for item in items {
-            let now = current[item.key.map(\.value)]
-            let place = "\(collection.name) row (\(item.rowDescription))"
+        let rows = items.compactMap { item -> ReadBack? in
             switch item.action {
-            case .delete:
-                if now != nil { failures.append("\(place) is still there after its deletion") }
-            case .anonymise:
-                guard let now else { continue }  // deleted meanwhile: nothing of it is left
-                for field in item.fields {
-                    let old = item.row[field] ?? .null
-                    let value = now[field] ?? .null
-                    if value != .null, value.isSame(as: old) { failures.append("\(place): \(field) still holds its old value") }
-                }
+            case .delete: ReadBack(key: item.key, expected: .gone)
+            case .anonymise: ReadBack(key: item.key, expected: .without(Dictionary(uniqueKeysWithValues: item.fields.map { ($0, item.row[$0] ?? .null) })))
             case .deactivate, .archive:
-                guard let now else { continue }
-                let values = item.action == .deactivate ? collection.deactivation : collection.archiving
-                for field in item.fields where !(now[field] ?? .null).isSame(as: .text(values[field] ?? "")) {
-                    failures.append("\(place): \(field) does not hold \(values[field] ?? "") after the \(item.action.rawValue) phase")
-                }
-            case .none:
-                continue
+                ReadBack(key: item.key, expected: .holding(collection.values(writtenBy: item.action).mapValues(SQLValue.text), rowRequired: false))
+            case .none: nil
             }
         }
-        return failures
+        return try await planner.connector.readBack(rows, of: collection, schema: planner.dataset.schema, change: "retention")
     }
 }

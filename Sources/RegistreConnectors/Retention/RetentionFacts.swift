@@ -6,9 +6,13 @@ import RegistreCore
 /// identity (`type=value`, normalised), so the planner hashes the identity columns it reads
 /// with ``hash`` to find them.
 public struct RetentionFacts: Sendable {
-    /// Hashes an identity (`type=value`) as the store keeps it under one kind of record
-    /// (`event`, `limit`, `hold`).
-    public var hash: @Sendable (_ identity: String, _ kind: String) -> String
+    /// The records a person is kept under, each hashed its own way by the store.
+    public enum Record: String, Sendable {
+        case event, restriction, hold
+    }
+
+    /// Hashes an identity (`type=value`) as the store keeps it under one kind of record.
+    public var hash: @Sendable (_ identity: String, _ record: Record) -> String
     /// By event hash: the latest instant of each kind of event.
     public var events: [String: [String: Date]]
     /// By limit hash: why the person's data may not be erased (a restriction, with its request).
@@ -18,7 +22,7 @@ public struct RetentionFacts: Sendable {
 
     /// Creates the facts.
     public init(
-        hash: @escaping @Sendable (String, String) -> String, events: [String: [String: Date]] = [:], restrictions: [String: String] = [:],
+        hash: @escaping @Sendable (String, Record) -> String, events: [String: [String: Date]] = [:], restrictions: [String: String] = [:],
         holds: [LegalHoldScope] = []
     ) {
         self.hash = hash

@@ -60,6 +60,17 @@ public struct RetentionItem: Sendable {
     public var rowDescription: String { RowChange.describe(key) }
 }
 
+extension DatasetCollection {
+    /// The values the dataset says a deactivate or archive phase writes; empty for other actions.
+    func values(writtenBy action: RetentionItem.Action) -> [String: String] {
+        switch action {
+        case .deactivate: deactivation
+        case .archive: archiving
+        default: [:]
+        }
+    }
+}
+
 /// What a plan found, beyond its items.
 public struct RetentionSummary: Sendable {
     /// Rows read, by collection.
@@ -99,16 +110,16 @@ extension RetentionRule {
 public enum PlanDate {
     /// `2027-11-02`, the day `date` falls on in `timeZone`.
     public static func day(_ date: Date, in timeZone: TimeZone) -> String {
-        let day = timeZone.civilDay(of: date)
-        func padded(_ number: Int64, _ width: Int) -> String {
-            let text = String(number)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(padded(day.year, 4))-\(padded(day.month, 2))-\(padded(day.day, 2))"
+        timeZone.civilDay(of: date).description
     }
 
     /// `2027-11-02T00:00:00+01:00`.
     public static func instant(_ date: Date, in timeZone: TimeZone) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: timeZone).year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .colon))
+        date.formatted(instants(in: timeZone))
+    }
+
+    /// The style of ``instant(_:in:)``, to make once for many dates.
+    public static func instants(in timeZone: TimeZone) -> Date.ISO8601FormatStyle {
+        Date.ISO8601FormatStyle(timeZone: timeZone).year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .colon)
     }
 }

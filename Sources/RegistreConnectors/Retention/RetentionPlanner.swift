@@ -99,7 +99,7 @@ public struct RetentionPlanner: Sendable {
             guard let collection = dataset.collection(name), collection.isPersonal, !collection.skipProcessing else { continue }
             let rules = coveringRules(of: collection)
             guard !rules.isEmpty else {
-                if !collection.activities.isEmpty || collection.isPersonal { summary.uncovered.append(collection.name) }
+                summary.uncovered.append(collection.name)
                 continue
             }
             guard !collection.primaryKey.isEmpty else {
@@ -161,16 +161,16 @@ public struct RetentionPlanner: Sendable {
                         else { continue }
                         identities.append(identity)
                         if !facts.events.isEmpty {
-                            let hash = facts.hash(identity.description, "event")
+                            let hash = facts.hash(identity.description, .event)
                             if let events = facts.events[hash] {
                                 matchedEvents.insert(hash)
                                 found.merge(SubjectFacts(events: events))
                             }
                         }
-                        if !facts.restrictions.isEmpty, let reason = facts.restrictions[facts.hash(identity.description, "limit")] {
+                        if !facts.restrictions.isEmpty, let reason = facts.restrictions[facts.hash(identity.description, .restriction)] {
                             found.merge(SubjectFacts(holds: [reason]))
                         }
-                        if !subjectHolds.isEmpty, let reason = subjectHolds[facts.hash(identity.description, "hold")] {
+                        if !subjectHolds.isEmpty, let reason = subjectHolds[facts.hash(identity.description, .hold)] {
                             found.merge(SubjectFacts(holds: [reason]))
                         }
                     }

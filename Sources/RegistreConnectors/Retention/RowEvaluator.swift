@@ -52,12 +52,23 @@ struct RowEvaluator {
             case unreadable(String, String)
             case waiting
         }
+
+        /// True when the date is NULL or not a date: the row is flagged, nothing is done to it.
+        var isFlagged: Bool {
+            switch problem {
+            case .missing, .unreadable: true
+            case .waiting, nil: false
+            }
+        }
+
+        /// True while the clock waits for an event not recorded yet.
+        var isWaiting: Bool { if case .waiting = problem { true } else { false } }
     }
 
     /// The items of `row`, for the person `person` its rows belong to (when Registre knows them).
     mutating func items(for row: Row, person: SubjectFacts?) -> [RetentionItem] {
         let clocks = rules.map { clock(for: $0, row: row, person: person) }
-        if let flagged = clocks.first(where: { if case .missing = $0.problem { true } else if case .unreadable = $0.problem { true } else { false } }) {
+        if let flagged = clocks.first(where: \.isFlagged) {
             return [item(row, clock: flagged, action: .none, fields: [], due: nil, status: .flagged, explanation: flagExplanation(flagged))]
         }
         var holds = person?.holds ?? []
@@ -85,7 +96,7 @@ struct RowEvaluator {
             fieldEnds[field] = latest
             if last.map({ clocks[latest].end!.due > clocks[$0].end!.due }) ?? true { last = latest }
         }
-        for clock in clocks { if case .waiting = clock.problem { waiting[clock.anchor.rawValue, default: 0] += 1 } }
+        for clock in clocks where clock.isWaiting { waiting[clock.anchor.rawValue, default: 0] += 1 }
         var items: [RetentionItem] = []
         if ended, let last, clocks[last].end!.due <= now {
             // The whole row's data has ended.
@@ -130,9 +141,9 @@ struct RowEvaluator {
 
     /// A deactivate or archive phase that is due, unless the row already shows it done.
     func stepItem(_ row: Row, clock: Clock, step: (due: Date, action: RetentionAction)) -> RetentionItem? {
-        let values = step.action == .deactivate ? collection.deactivation : collection.archiving
         let action: RetentionItem.Action = step.action == .deactivate ? .deactivate : .archive
-        let key = step.action == .deactivate ? "registre.deactivate" : "registre.archive"
+        let values = collection.values(writtenBy: action)
+        let key = "registre.\(step.action.rawValue)"
         guard !values.isEmpty else {
             return item(
                 row, clock: clock, action: action, fields: [], due: step.due, status: .flagged,
@@ -244,7 +255,7 @@ struct RowEvaluator {
 
     func keeping(_ clock: Clock) -> String {
         guard let end = clock.end else {
-            if case .waiting = clock.problem { return "\(describe(clock)) waits for its event" }
+            if clock.isWaiting { return "\(describe(clock)) waits for its event" }
             return "\(describe(clock)) keeps the rest indefinitely"
         }
         return "\(describe(clock)) keeps the rest until \(PlanDate.day(end.due, in: timeZone))"

@@ -8,6 +8,8 @@ extension RetentionFacts {
     /// the restrictions not lifted (Art. 18: the data may only be stored) and the legal holds in
     /// force.
     public static func load(from store: any RegistreStore, hasher: KeyedHasher, at date: Date) async throws -> RetentionFacts {
+        let events = SubjectEvents(store: store, hasher: hasher)
+        let limits = ProcessingLimits(store: store, hasher: hasher)
         var restrictions: [String: String] = [:]
         for limit in try await store.activeLimits() where limit.kind == .restriction {
             let request = limit.requestID.map { ", request \($0)" } ?? ""
@@ -29,7 +31,14 @@ extension RetentionFacts {
             }
         }
         return RetentionFacts(
-            hash: { identity, kind in hasher.hash(identity, kind: kind) }, events: try await store.latestEvents(), restrictions: restrictions,
+            hash: { identity, record in
+                // Each record's own hash, as the store keeps it (a change there follows here).
+                switch record {
+                case .event: events.subjectHash(identity)
+                case .restriction: limits.identityHash(identity)
+                case .hold: hasher.hash(identity, kind: LegalHold.hashKind)
+                }
+            }, events: try await store.latestEvents(), restrictions: restrictions,
             holds: holds)
     }
 }
