@@ -3,7 +3,7 @@ import RegistreCore
 import Testing
 @testable import RegistreConnectors
 
-/// Retention on the databases of two seed companies (`Tests/Fixtures/retention`), with their
+/// Retention on the databases of the five seed companies (`Tests/Fixtures/retention`), with their
 /// example policies unchanged: which rows are gone, anonymised, deactivated or kept at chosen
 /// dates, on SQLite and PostgreSQL.
 @Suite struct RetentionTests {
@@ -230,6 +230,126 @@ import Testing
         }
     }
 
+    // MARK: Odigo's website
+
+    @Test("Odigo's website: prospects 3 years after the last contact, customers until the contract ends, candidates 2 years, logs 1 year", arguments: Backend.allCases)
+    func odigoWebsite(_ backend: Backend) async throws {
+        try await Self.withCompany("odigo-www", policy: "odigo-www.yaml", backend) { policy, dataset, connector in
+            var events: [String: [String: Date]] = [:]
+            events[Self.hash("email=laura.costa@example.com", .event)] = ["objection": try Self.day("2026-03-01")]
+            events[Self.hash("email=nadia.ferrand@exemple.fr", .event)] = ["contract_end": try Self.day("2026-10-01")]
+            events[Self.hash("email=samir.chevalier@exemple.fr", .event)] = ["objection": try Self.day("2026-01-10")]
+            let planner = RetentionPlanner(policy: policy, dataset: dataset, connector: connector, facts: RetentionFacts(hash: Self.hash, events: events))
+            let (lines, summary) = try await Self.plan(planner, at: try Self.day("2026-11-22"))
+            #expect(lines == [
+                "due delete contact_request id=1",  // a prospect: last contact 2023-11-21 15:00, + 3 years
+                "due delete contact_request id=3",  // a prospect who objected (' Prospect ' in the column)
+                "due delete contact_request id=5",  // a customer whose contract ended
+                "due delete job_application id=21",  // applied 2024-11-21, + 2 years
+                "due delete job_application id=23",  // objected
+                "due delete server_log id=31",  // 23:59:59 in Paris on 2025-11-21
+                "due delete server_log id=32",
+                "flagged none contact_request id=6",  // a partner: the rules name prospects and customers
+                "flagged none contact_request id=7",  // NULL
+            ])
+            // Marc is a customer whose contract runs: his 2020 request stays, whatever the prospects' rule says.
+            #expect(summary.waiting == ["contact_request contract_end": 1])
+            var explanations: [String: String] = [:]
+            try await planner.plan(at: try Self.day("2026-11-22")) { _, items in
+                for item in items { explanations["\(item.collection) \(item.rowDescription)"] = item.explanation }
+            }
+            #expect(explanations["contact_request id=3"]?.contains("the person's objection ends it early") == true)
+            #expect(explanations["contact_request id=6"]?.contains("contact_request.requester_type holds 'partner'") == true)
+            #expect(explanations["contact_request id=7"]?.contains("contact_request.requester_type is NULL") == true)
+            let before = try await Self.plan(planner, at: try Self.day("2026-11-21")).lines
+            #expect(!before.contains("due delete contact_request id=1"))
+            #expect(!before.contains("due delete server_log id=31"))
+            #expect(before.contains("due delete job_application id=21"))
+
+            let executor = RetentionExecutor(planner: planner, secret: Array(repeating: 7, count: 32))
+            let outcome = try await executor.run(at: try Self.day("2026-11-22")) { _ in }
+            #expect(outcome.failures.isEmpty)
+            #expect(try await Self.rows(connector, "contact_request") == ["2", "4", "6", "7"])
+            #expect(try await Self.rows(connector, "job_application") == ["22"])
+            #expect(try await Self.rows(connector, "server_log") == ["33"])
+            #expect(try await executor.run(at: try Self.day("2026-11-22")) { _ in }.applied.isEmpty)
+        }
+    }
+
+    // MARK: OUICOM
+
+    @Test("OUICOM: contract data 5 or 10 years after the contract (the longest applies), requests until the relationship ends, rights ending both early", arguments: Backend.allCases)
+    func ouicom(_ backend: Backend) async throws {
+        try await Self.withCompany("ouicom", policy: "ouicom.yaml", backend) { policy, dataset, connector in
+            var events: [String: [String: Date]] = [:]
+            events[Self.hash("email=wendy.perrin@exemple.fr", .event)] = ["erasure_request": try Self.day("2026-02-01")]
+            events[Self.hash("email=yasmine.bonnet@exemple.fr", .event)] = ["relationship_end": try Self.day("2026-09-30")]
+            events[Self.hash("email=adam.fontaine@exemple.fr", .event)] = ["objection": try Self.day("2026-05-05")]
+            let planner = RetentionPlanner(policy: policy, dataset: dataset, connector: connector, facts: RetentionFacts(hash: Self.hash, events: events))
+            let (lines, summary) = try await Self.plan(planner, at: try Self.day("2026-11-22"))
+            #expect(lines == [
+                "due delete client id=1",  // contract ended 2016-11-21: the 10 years are over
+                "due delete client id=4",  // asked for erasure
+                "due delete information_request id=11",  // the relationship ended
+                "due delete information_request id=13",  // objected before it ended
+                "flagged none client id=3",  // contract_ended_on NULL
+            ])
+            #expect(summary.waiting == ["information_request relationship_end": 1])
+            var explanations: [String: String] = [:]
+            try await planner.plan(at: try Self.day("2026-11-22")) { _, items in
+                for item in items { explanations["\(item.collection) \(item.rowDescription)"] = item.explanation }
+            }
+            let first = try #require(explanations["client id=1"])
+            #expect(first.contains("P10Y after contract_end") && first.contains("It outlasted") && first.contains("the longest period applies"), "\(first)")
+
+            let outcome = try await RetentionExecutor(planner: planner, secret: [7]).run(at: try Self.day("2026-11-22")) { _ in }
+            #expect(outcome.applied == ["client delete": 2, "information_request delete": 2])
+            // Ursula's contract ended in 2020: past 5 years, not past 10.
+            #expect(try await Self.rows(connector, "client") == ["2", "3", "5"])
+            #expect(try await Self.rows(connector, "information_request") == ["12"])
+        }
+    }
+
+    // MARK: OCTOOP
+
+    @Test("OCTOOP: accounting 10 years, commercial data 5 years after the contract, prospects 3 years, chat 6 months, trackers 13 months", arguments: Backend.allCases)
+    func octoop(_ backend: Backend) async throws {
+        try await Self.withCompany("octoop", policy: "octoop.yaml", backend) { policy, dataset, connector in
+            let planner = RetentionPlanner(policy: policy, dataset: dataset, connector: connector)
+            let (lines, summary) = try await Self.plan(planner, at: try Self.day("2026-11-22"))
+            #expect(lines == [
+                "due anonymise support_conversation id=301 transcript",  // the chat's 6 months are over, the contact's 3 years are not
+                "due delete demo_request id=201",
+                "due delete invoice id=101",  // issued 2016-11-21
+                "due delete site_visit id=401",  // first seen 2025-10-22, + 13 months
+                "due delete site_visit id=403",
+                "due delete support_conversation id=302",
+                "due delete user_account id=1",  // contract ended 2021-11-21 19:00 in Paris
+            ])
+            #expect(summary.uncovered.isEmpty && summary.skipped.isEmpty)
+            var explanations: [String: String] = [:]
+            try await planner.plan(at: try Self.day("2026-11-22")) { _, items in
+                for item in items { explanations["\(item.collection) \(item.rowDescription)"] = item.explanation }
+            }
+            #expect(explanations["support_conversation id=301"]?.contains("The row stays") == true)
+            // Across the end of summer time: 08:00 on 22 October (+02:00) + 13 months is 08:00 on 22 November (+01:00).
+            let later = try await Self.plan(planner, at: try #require(AnchorDate.parse("2026-11-22T08:00:00", timeZone: Self.paris))).lines
+            #expect(later.contains("due delete site_visit id=402"))
+            #expect(!(try await Self.plan(planner, at: try #require(AnchorDate.parse("2026-11-22T07:59:59", timeZone: Self.paris))).lines.contains("due delete site_visit id=402")))
+
+            let outcome = try await RetentionExecutor(planner: planner, secret: [7]).run(at: try Self.day("2026-11-22")) { _ in }
+            #expect(outcome.failures.isEmpty)
+            #expect(try await Self.rows(connector, "user_account") == ["2"])
+            #expect(try await Self.rows(connector, "invoice", ["account_id"]) == ["102|NULL", "103|2"])
+            #expect(try await Self.rows(connector, "demo_request") == ["202"])
+            #expect(try await Self.rows(connector, "support_conversation", ["contact_name", "transcript"]) == [
+                "301|Fabrice Lemoine|NULL", "303|Henri Collin|Merci pour la démo !", "304|Isabelle Rey|NULL",
+            ])
+            #expect(try await Self.rows(connector, "site_visit") == ["402"])
+            #expect(try await RetentionExecutor(planner: planner, secret: [7]).run(at: try Self.day("2026-11-22")) { _ in }.applied.isEmpty)
+        }
+    }
+
     @Test("A table is read a page at a time in key order, every row once, numbers as numbers", arguments: Backend.allCases)
     func pages(_ backend: Backend) async throws {
         let folder = try SubjectFinderTests.temporaryDirectory()
@@ -295,7 +415,7 @@ import Testing
         #expect(year.added(to: leapDay, in: Self.paris) == (try Self.day("2029-02-28")))
     }
 
-    @Test("Anchor columns, deactivate values and the time zone of a dataset are checked where they are written")
+    @Test("Anchor columns, deactivate values, the data subject column and the time zone of a dataset are checked where they are written")
     func datasetKeys() throws {
         let text = """
             dataset:
@@ -307,6 +427,7 @@ import Testing
                       activities: [a]
                       anchors: {contract_ends: ended_at, last_contact: contacted_at}
                       deactivate: {enabled: 0}
+                      data_subject_column: kind
                     fields:
                       - name: id
                         fides_meta: {primary_key: true}
@@ -317,5 +438,6 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("8:") && $0.contains("'contract_ends', which is not a retention anchor") })
         #expect(messages.contains { $0.hasPrefix("8:") && $0.contains("registre.anchors.last_contact names 'contacted_at', which is not a field") })
         #expect(messages.contains { $0.contains("registre.deactivate sets 'enabled', which is not a field") })
+        #expect(messages.contains { $0.contains("registre.data_subject_column names 'kind', which is not a field") })
     }
 }

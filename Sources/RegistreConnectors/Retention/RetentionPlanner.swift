@@ -52,15 +52,19 @@ public struct RetentionPlanner: Sendable {
         }
     }
 
-    /// The rules covering the personal fields of `collection`.
+    /// The rules covering the personal fields of `collection`: a rule covers the fields of its
+    /// categories (else its activity's; a rule and activity naming none cover every personal
+    /// field), unless it is limited to data subjects the collection declares it is not about.
     func coveringRules(of collection: DatasetCollection) -> [CoveringRule] {
         var rules: [CoveringRule] = []
         for id in collection.activities {
             guard let activity = policy.activities.first(where: { $0.id == id }) else { continue }
             for rule in activity.retention {
+                let subjects = rule.subjects.map(\.value)
+                if !subjects.isEmpty, !collection.dataSubjects.isEmpty, collection.dataSubjects.allSatisfy({ !subjects.contains($0) }) { continue }
                 let categories = (rule.categories.isEmpty ? activity.dataCategories : rule.categories).map(\.value)
                 let fields = collection.fields.filter { field in
-                    field.isPersonal && field.dataCategories.contains { Self.category($0, overlaps: categories) }
+                    field.isPersonal && (categories.isEmpty || field.dataCategories.contains { Self.category($0, overlaps: categories) })
                 }
                 if !fields.isEmpty { rules.append(CoveringRule(activity: activity, rule: rule, fields: Set(fields.map(\.name)))) }
             }
@@ -75,7 +79,7 @@ public struct RetentionPlanner: Sendable {
     }
 
     /// The columns a plan reads from `collection`: its key, the anchors, those the deactivate and
-    /// archive phases set, and the covered fields when some may be anonymised (a rule that
+    /// archive phases set, the data subject column, and the covered fields when some may be anonymised (a rule that
     /// anonymises, or fields whose rules differ and so may end apart); a table whose rows are
     /// only ever deleted whole is read by key and dates alone.
     func columns(of collection: DatasetCollection, rules: [CoveringRule]) -> [String] {
@@ -83,7 +87,7 @@ public struct RetentionPlanner: Sendable {
         let anonymises = rules.contains { $0.rule.phases.contains { $0.action == .anonymise } }
         let fieldsEndApart = Set(rules.map(\.fields)).count > 1
         var wanted = Set(collection.anchors.values).union(collection.retentionAnchor.map { [$0] } ?? [])
-            .union(collection.deactivation.keys).union(collection.archiving.keys)
+            .union(collection.deactivation.keys).union(collection.archiving.keys).union(collection.dataSubjectColumn.map { [$0] } ?? [])
         if anonymises || fieldsEndApart { wanted.formUnion(rules.flatMap(\.fields)) }
         for field in collection.fields where wanted.contains(field.name) && !names.contains(field.name) { names.append(field.name) }
         return names

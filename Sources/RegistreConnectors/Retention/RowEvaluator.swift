@@ -46,6 +46,8 @@ struct RowEvaluator {
         var end: (due: Date, action: RetentionAction, early: String?)?
         /// Phases that do not end the data (deactivate, archive), with their due dates.
         var steps: [(due: Date, action: RetentionAction)]
+        /// False when the rule is limited to data subjects the row is not about: it has no say.
+        var applies = true
 
         enum Problem: Error {
             case missing(String)
@@ -67,7 +69,22 @@ struct RowEvaluator {
 
     /// The items of `row`, for the person `person` its rows belong to (when Registre knows them).
     mutating func items(for row: Row, person: SubjectFacts?) -> [RetentionItem] {
-        let clocks = rules.map { clock(for: $0, row: row, person: person) }
+        let subject = collection.dataSubjectColumn.map { row[$0]?.jsonText?.trimmingCharacters(in: .whitespaces).lowercased() }
+        let clocks = rules.map { covering in
+            guard let subject, !covering.rule.subjects.isEmpty, !covering.rule.subjects.contains(where: { $0.value.lowercased() == subject }) else {
+                return clock(for: covering, row: row, person: person)
+            }
+            return Clock(covering: covering, anchor: covering.rule.phases.first?.anchor ?? .unstated, source: "", problem: nil, end: nil, steps: [], applies: false)
+        }
+        if !clocks.contains(where: \.applies), let column = collection.dataSubjectColumn {
+            let value = subject.flatMap { $0.map { "holds '\($0)'" } } ?? "is NULL"
+            let named = Set(rules.flatMap { $0.rule.subjects.map(\.value) }).sorted().joined(separator: ", ")
+            return [
+                item(
+                    row, clock: clocks[0], action: .none, fields: [], due: nil, status: .flagged,
+                    explanation: "\(collection.name).\(column) \(value), a data subject none of the rules covering the table name (\(named)), so no period can be counted. Nothing is deleted or kept for good until it names one.")
+            ]
+        }
         if let flagged = clocks.first(where: \.isFlagged) {
             return [item(row, clock: flagged, action: .none, fields: [], due: nil, status: .flagged, explanation: flagExplanation(flagged))]
         }
@@ -82,13 +99,16 @@ struct RowEvaluator {
         for (field, covering) in fieldRules.enumerated() {
             var latest: Int?
             var open = false
-            for index in covering {
+            var applying = false
+            for index in covering where clocks[index].applies {
+                applying = true
                 guard clocks[index].problem == nil, let end = clocks[index].end else {
                     open = true
                     break
                 }
                 if latest.map({ end.due > clocks[$0].end!.due }) ?? true { latest = index }
             }
+            guard applying else { continue }  // no rule covering the field applies to this row's subject
             guard !open, let latest else {
                 ended = false
                 continue
@@ -120,7 +140,7 @@ struct RowEvaluator {
             let fields = early.map(\.name)
             // What keeps the row: the rules of the fields that have not ended, the longest first.
             let open = Set(coveredFields.indices.filter { fieldEnds[$0].map { clocks[$0].end!.due > now } ?? true }.map { coveredFields[$0] })
-            let keeper = clocks.filter { !$0.covering.fields.isDisjoint(with: open) }.max { a, b in
+            let keeper = clocks.filter { $0.applies && !$0.covering.fields.isDisjoint(with: open) }.max { a, b in
                 guard let x = a.end?.due else { return false }
                 guard let y = b.end?.due else { return true }
                 return x < y
@@ -163,7 +183,7 @@ struct RowEvaluator {
         let anchor = stated == .unstated ? RetentionAnchor.collection : stated
         var clock = Clock(covering: covering, anchor: anchor, source: "", anchorDate: nil, problem: nil, end: nil, steps: [])
         var dues: [String: Date] = [:]
-        for phase in rule.phases {
+        phases: for phase in rule.phases {
             var start: Date?
             if let after = phase.after {
                 start = dues[after.value]
@@ -176,7 +196,7 @@ struct RowEvaluator {
                     if clock.anchorDate == nil { clock.anchorDate = value }
                 case .failure(let problem):
                     clock.problem = problem
-                    return clock
+                    break phases
                 }
             }
             guard let start, let duration = phase.duration else { break }  // indefinite: nothing follows
@@ -188,12 +208,16 @@ struct RowEvaluator {
             }
             clock.steps.append((due, phase.action))
         }
-        // An event that ends the period early ("unless you withdraw your consent").
+        // An event that ends the period early ("unless you withdraw your consent"), also while
+        // the anchor's own event is still awaited (a prospect objecting before the relationship
+        // ends); a NULL or unreadable date stays flagged.
+        guard !clock.isFlagged else { return clock }
         for event in rule.endsEarlyOn {
             guard let when = person?.events[event.rawValue], when >= (clock.anchorDate ?? .distantPast) else { continue }
             if clock.end == nil || when < clock.end!.due {
                 let action = rule.phases.first { $0.action.endsProcessing }?.action ?? .delete
                 clock.end = (when, action, event.rawValue)
+                clock.problem = nil
             }
         }
         return clock

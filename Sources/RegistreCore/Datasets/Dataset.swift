@@ -50,6 +50,13 @@ public struct DatasetCollection: Sendable, Hashable {
     /// Registre: the values a retention `archive` phase writes (`registre.archive`,
     /// `{archived: 1}`), moving the row into intermediate archiving.
     public var archiving: [String: String] = [:]
+    /// Registre: the data subjects (of the policy) every row of the table is about
+    /// (`registre.data_subjects: [prospect]`): retention rules for other subjects leave it alone.
+    public var dataSubjects: [String] = []
+    /// Registre: the column naming, row by row, the data subject (of the policy) the row is
+    /// about (`registre.data_subject_column: requester_type`, holding `prospect` or
+    /// `customer`), for rules that apply to some subjects only.
+    public var dataSubjectColumn: String?
     /// Fides: collections to visit before this one (`fides_meta.after`).
     public var after: [String]
     /// Fides: collections to erase before this one (`fides_meta.erase_after`).

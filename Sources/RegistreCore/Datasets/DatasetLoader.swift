@@ -96,6 +96,7 @@ public enum DatasetLoader {
         var activities: [String] = [], anchor: String?
         var anchors: [(name: String, column: String, location: SourceLocation)] = []
         var deactivation: [String: String] = [:], archiving: [String: String] = [:]
+        var dataSubjects: [String] = [], subjectColumn: String?
         var registreLocation = mapping.location
         if let registre = mapping.optional("registre") {
             registreLocation = mapping.location(of: "registre")
@@ -119,6 +120,8 @@ public enum DatasetLoader {
                 }
                 deactivation = registre.optional("deactivate").map(readAssignments) ?? [:]
                 archiving = registre.optional("archive").map(readAssignments) ?? [:]
+                dataSubjects = registre.optional("data_subjects")?.strings().map(\.value) ?? []
+                subjectColumn = registre.optional("data_subject_column")?.nonEmptyString()
                 return ()
             }
         }
@@ -141,6 +144,10 @@ public enum DatasetLoader {
                     "dataset-unknown-field", "registre.\(key) sets '\(column)', which is not a field of this collection", at: registreLocation)
             }
         }
+        if let subjectColumn, !fields.contains(where: { $0.name == subjectColumn }) {
+            mapping.context.error(
+                "dataset-unknown-field", "registre.data_subject_column names '\(subjectColumn)', which is not a field of this collection", at: registreLocation)
+        }
         guard let name else { return nil }
         var collection = DatasetCollection(
             name: name, fields: fields, activities: activities, retentionAnchor: anchor, after: after, eraseAfter: eraseAfter,
@@ -148,6 +155,8 @@ public enum DatasetLoader {
         collection.anchors = Dictionary(anchors.map { ($0.name, $0.column) }, uniquingKeysWith: { _, last in last })
         collection.deactivation = deactivation
         collection.archiving = archiving
+        collection.dataSubjects = dataSubjects
+        collection.dataSubjectColumn = subjectColumn
         return collection
     }
 
