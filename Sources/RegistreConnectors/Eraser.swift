@@ -187,8 +187,14 @@ extension Dataset {
     /// Collections in an order that deletes rows before the rows they refer to, and after the
     /// collections `fides_meta.erase_after` names: what erasure and retention delete in.
     func deletionOrder(_ names: some Sequence<String>) -> [String] {
+        deletionStages(names).flatMap { $0 }
+    }
+
+    /// `names` in stages: each stage's collections are referred to by none left for later ones,
+    /// so a stage may be deleted from at once, its members in any order.
+    public func deletionStages(_ names: some Sequence<String>) -> [[String]] {
         var remaining = Set(names)
-        var order: [String] = []
+        var stages: [[String]] = []
         while !remaining.isEmpty {
             let ready = remaining.sorted().filter { name in
                 // A collection waits while another pending one still refers to it or must go first.
@@ -199,9 +205,9 @@ extension Dataset {
                 return !waitsOnReferrer && !waitsOnEraseAfter
             }
             let next = ready.isEmpty ? remaining.sorted() : ready  // a cycle: the transaction decides
-            order += next
+            stages.append(next)
             remaining.subtract(next)
         }
-        return order
+        return stages
     }
 }

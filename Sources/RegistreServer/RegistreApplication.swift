@@ -30,12 +30,15 @@ public struct ServerConfiguration: Sendable {
     /// How the server carries out requests on the company's database; none leaves that to
     /// `registre request run`.
     public var execution: RequestExecution?
+    /// When the server enforces retention on the database of `execution` by itself; none leaves
+    /// it to `registre retention run`.
+    public var retention: RetentionSchedule?
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicRatePerSecond: Double = 20, publicBurst: Double = 100,
         trustedProxies: TrustedProxies = .none, mail: MailSettings? = nil, publicURL: String? = nil, reminderInterval: Duration = .seconds(3600),
-        execution: RequestExecution? = nil
+        execution: RequestExecution? = nil, retention: RetentionSchedule? = nil
     ) {
         self.host = host
         self.port = port
@@ -46,6 +49,7 @@ public struct ServerConfiguration: Sendable {
         self.publicURL = publicURL
         self.reminderInterval = reminderInterval
         self.execution = execution
+        self.retention = retention
     }
 }
 
@@ -78,6 +82,8 @@ public struct RegistreApplication: Sendable {
     let registry: PrometheusCollectorRegistry
     let desk: RequestDesk
     let portal: PortalPages
+    /// Set once migrations have run and the banners are registered.
+    let readiness = StoreReadiness()
 
     /// Creates the application for `policy` over `store`.
     public init(policy: Policy, store: any RegistreStore, hasher: KeyedHasher, configuration: ServerConfiguration) {
@@ -130,7 +136,8 @@ public struct RegistreApplication: Sendable {
     }
 
     /// The services that run beside the HTTP server: the group committer, the DPO's deadline
-    /// reminders when the server sends mail to them, and the deletion of expired exports.
+    /// reminders when the server sends mail to them, the deletion of expired exports, and
+    /// scheduled retention.
     public var services: [any Service] {
         var services: [any Service] = [committer]
         if let mail = configuration.mail, let to = mail.remindTo {
@@ -138,6 +145,10 @@ public struct RegistreApplication: Sendable {
         }
         if let exports = configuration.execution?.exports {
             services.append(ExportSweeper(shelf: exports, interval: .seconds(3600), logger: Logger(label: "registre.exports")))
+        }
+        if let schedule = configuration.retention, let execution = configuration.execution, let target = execution.target {
+            services.append(
+                RetentionService(store: store, policy: policy, target: target, secret: execution.secret, hasher: hasher, schedule: schedule, readiness: readiness))
         }
         if let pool = configuration.execution?.target?.names.pool {
             services.append(PoolCloser(pool: pool))
@@ -165,6 +176,7 @@ public struct RegistreApplication: Sendable {
         app.beforeServerStarts {
             try await beforeStart?()
             try await prepare()
+            readiness.markReady()
         }
         return app
     }

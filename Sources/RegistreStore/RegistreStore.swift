@@ -126,6 +126,27 @@ public protocol RegistreStore: Sendable {
 
     /// The holds, oldest first; released ones only with `includeReleased`.
     func holds(includeReleased: Bool) async throws -> [LegalHold]
+
+    /// Adds the batches of a scheduled retention pass that are not stored yet (another server
+    /// may have opened the same pass).
+    func openRetentionPass(_ batches: [RetentionBatch]) async throws
+
+    /// Claims for `worker`, until `until`, a batch of the pass at `passAt` that is pending or
+    /// whose claim ran out before `now`, every earlier stage of its dataset being finished. On
+    /// PostgreSQL the row is taken with `FOR UPDATE SKIP LOCKED`: servers claiming at once get
+    /// different batches and never wait for each other.
+    func claimRetentionBatch(passAt: Date, worker: String, now: Date, until: Date) async throws -> RetentionBatch.Claim
+
+    /// Extends `worker`'s claim on `batch` to `until`; fails with `claim-lost` when another
+    /// server took it over.
+    func renewRetentionClaim(_ batch: RetentionBatch, worker: String, until: Date) async throws
+
+    /// Records the end of `worker`'s batch (`done` or `failed`, with what was done or why);
+    /// fails with `claim-lost` when another server took it over.
+    func finishRetentionBatch(_ batch: RetentionBatch, worker: String, state: RetentionBatch.State, outcome: String, at date: Date) async throws
+
+    /// The batches of the pass at `passAt`, by stage and collection.
+    func retentionBatches(passAt: Date) async throws -> [RetentionBatch]
 }
 
 extension RegistreStore {

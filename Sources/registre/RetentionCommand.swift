@@ -69,7 +69,7 @@ struct RetentionCommand: AsyncParsableCommand {
                 var applied: [String: Int] = [:]
                 do {
                     let outcome = try await executor.run(at: now) { batch in
-                        _ = try await store.appendAudit(Self.audit(batch, dataset: planner.datasetKey, at: Date()))
+                        _ = try await store.appendAudit(batch.audit(dataset: planner.datasetKey, actor: "cli", at: Date()))
                         batches += 1
                         for (action, count) in batch.rows { applied["\(batch.collection) \(action)", default: 0] += count }
                     }
@@ -87,26 +87,6 @@ struct RetentionCommand: AsyncParsableCommand {
                 }
             }
             if failed { throw ExitCode(1) }
-        }
-
-        /// The audit entry of one committed batch: counts and a digest of keys, never values.
-        static func audit(_ batch: RetentionExecutor.Batch, dataset: String, at date: Date) -> AuditDraft {
-            var payload = JSONWriter()
-            payload.object { object in
-                object.field("dataset", dataset)
-                object.field("collection", batch.collection)
-                object.key("rows")
-                object.object { rows in
-                    for (action, count) in batch.rows.sorted(by: { $0.key < $1.key }) {
-                        rows.key(action)
-                        rows.integer(Int64(count))
-                    }
-                }
-                object.field("keys_sha256", batch.keysDigest)
-                object.key("failures")
-                object.integer(Int64(batch.failures.count))
-            }
-            return AuditDraft(actor: "cli", action: "retention.applied", subject: nil, payload: payload.text, recordedAt: date)
         }
     }
 

@@ -64,8 +64,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How many days an export is kept for the person to fetch before it is deleted.")
     var exportDays: Int = 30
 
+    @Option(help: "With --datasets and --policy: enforce the policy's retention periods on the database every so often (90s, 30m, 1h, 1d); passes are shared with the other servers of the same store, each collection claimed by one.")
+    var retentionEvery: RetentionInterval?
+
+    @Option(help: "With --retention-every: how long a claimed collection stays this server's without news (renewed after each page) before another server may take it over.")
+    var retentionLease: RetentionInterval = RetentionInterval(seconds: 300)
+
     func validate() throws {
         if (datasets == nil) != (connection == nil) { throw ValidationError("--datasets and --connection go together") }
+        if retentionEvery != nil, datasets == nil { throw ValidationError("--retention-every needs --datasets and --connection, the database to enforce retention on") }
         if exportDays < 1 || exportDays > 366 { throw ValidationError("--export-days is between 1 and 366") }
         if rateLimit < 0 || !rateLimit.isFinite { throw ValidationError("--rate-limit must be 0 or more requests per second") }
         if smtp != nil, mailFrom == nil { throw ValidationError("--smtp needs --mail-from, the sender's address") }
@@ -115,7 +122,8 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, publicRatePerSecond: rateLimit, publicBurst: max(rateLimit * 5, 1),
             trustedProxies: TrustedProxies(networks: trustedProxies, header: clientAddressHeader),
             mail: try mailSettings(organization: loaded.organization.name),
-            publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, execution: execution)
+            publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, execution: execution,
+            retention: retentionEvery.map { RetentionSchedule(interval: .seconds($0.seconds), lease: .seconds(retentionLease.seconds)) })
         logger.info("starting", metadata: ["database": .string(location.description), "address": .string("http://\(host):\(port)")])
         switch location {
         case .sqlite(let path):
@@ -143,3 +151,26 @@ extension TrustedProxies.Network: ExpressibleByArgument {
 }
 
 extension TrustedProxies.Header: ExpressibleByArgument {}
+
+/// A duration on the command line: a number of seconds, minutes, hours or days (`90s`, `30m`,
+/// `1h`, `1d`).
+struct RetentionInterval: ExpressibleByArgument, CustomStringConvertible {
+    var seconds: Int
+
+    var description: String {
+        for (unit, size) in [("d", 86400), ("h", 3600), ("m", 60)] where seconds % size == 0 { return "\(seconds / size)\(unit)" }
+        return "\(seconds)s"
+    }
+
+    init(seconds: Int) {
+        self.seconds = seconds
+    }
+
+    init?(argument: String) {
+        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
+        guard let unit = argument.last.flatMap({ units[$0] }), let count = Int(argument.dropLast()), count > 0, count <= 366 * 86400 / unit else { return nil }
+        seconds = count * unit
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}

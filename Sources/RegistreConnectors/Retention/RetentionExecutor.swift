@@ -40,13 +40,14 @@ public struct RetentionExecutor: Sendable {
         public var summary = RetentionSummary()
     }
 
-    /// Applies every due action at `now`, handing `committed` each batch once it is committed
-    /// and verified (so that the caller records it before the next one starts).
-    public func run(at now: Date, committed: (Batch) async throws -> Void) async throws -> Outcome {
+    /// Applies every due action at `now` (in the collection `only` when given), handing
+    /// `committed` each batch once it is committed and verified (so that the caller records it
+    /// before the next one starts).
+    public func run(at now: Date, only: String? = nil, committed: (Batch) async throws -> Void) async throws -> Outcome {
         var outcome = Outcome()
         let connector = planner.connector
         let schema = planner.dataset.schema
-        outcome.summary = try await planner.plan(at: now) { collection, items in
+        outcome.summary = try await planner.plan(at: now, only: only) { collection, items in
             let due = items.filter { $0.status == .due && $0.action != .none }
             guard !due.isEmpty else { return }
             let table = TableName(schema: schema, name: collection.name)

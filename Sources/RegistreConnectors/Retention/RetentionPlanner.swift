@@ -93,14 +93,27 @@ public struct RetentionPlanner: Sendable {
         return names
     }
 
+    /// The collections a plan visits, in stages: those of a stage refer to none of a later one,
+    /// so each stage's rows may be deleted once the earlier stages' are (a scheduled pass hands
+    /// each collection to one server, a stage at a time).
+    public var stages: [[String]] { Self.stages(of: dataset) }
+
+    /// The collections a plan of `dataset` visits, in stages.
+    public static func stages(of dataset: Dataset) -> [[String]] {
+        dataset.deletionStages(dataset.collections.map(\.name))
+            .map { $0.filter { name in dataset.collection(name).map { $0.isPersonal && !$0.skipProcessing } ?? false } }
+            .filter { !$0.isEmpty }
+    }
+
     /// Plans retention at `now`: hands `body` each collection's rows a page at a time with their
-    /// items (a page may have none), collections in an order that deletes referring rows first.
+    /// items (a page may have none), collections in an order that deletes referring rows first;
+    /// only the collection `only` when given.
     @discardableResult
-    public func plan(at now: Date, _ body: (DatasetCollection, [RetentionItem]) async throws -> Void) async throws -> RetentionSummary {
+    public func plan(at now: Date, only: String? = nil, _ body: (DatasetCollection, [RetentionItem]) async throws -> Void) async throws -> RetentionSummary {
         var summary = RetentionSummary()
         let subjects = try await gatherSubjects(&summary)
-        for name in dataset.deletionOrder(dataset.collections.map(\.name)) {
-            guard let collection = dataset.collection(name), collection.isPersonal, !collection.skipProcessing else { continue }
+        for name in stages.joined() where only == nil || only == name {
+            guard let collection = dataset.collection(name) else { continue }
             let rules = coveringRules(of: collection)
             guard !rules.isEmpty else {
                 summary.uncovered.append(collection.name)

@@ -107,6 +107,16 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// Writes an object of counts, keys in order.
+    public mutating func counts(_ values: [String: Int]) {
+        object { writer in
+            for (key, count) in values.sorted(by: { $0.key < $1.key }) {
+                writer.key(key)
+                writer.integer(Int64(count))
+            }
+        }
+    }
+
     /// A key and its string value.
     public mutating func field(_ name: String, _ value: String?) {
         key(name)

@@ -219,5 +219,23 @@ extension PostgresStore {
             )
             """,
         ]),
+        ("11-retention-batches", [
+            """
+            CREATE TABLE retention_batch (
+              id BIGSERIAL PRIMARY KEY,
+              pass_at BIGINT NOT NULL,
+              dataset TEXT NOT NULL,
+              collection TEXT NOT NULL,
+              stage INTEGER NOT NULL,
+              state TEXT NOT NULL,
+              worker TEXT,
+              claimed_until BIGINT,
+              attempts INTEGER NOT NULL DEFAULT 0,
+              finished_at BIGINT,
+              outcome TEXT,
+              UNIQUE (pass_at, dataset, collection)
+            )
+            """,
+        ]),
     ]
 }

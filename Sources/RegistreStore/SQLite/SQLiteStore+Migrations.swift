@@ -162,6 +162,24 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("10-retention-batches") { db in
+            try db.execute(sql: """
+                CREATE TABLE retention_batch (
+                  id INTEGER PRIMARY KEY,
+                  pass_at INTEGER NOT NULL,
+                  dataset TEXT NOT NULL,
+                  collection TEXT NOT NULL,
+                  stage INTEGER NOT NULL,
+                  state TEXT NOT NULL,
+                  worker TEXT,
+                  claimed_until INTEGER,
+                  attempts INTEGER NOT NULL DEFAULT 0,
+                  finished_at INTEGER,
+                  outcome TEXT,
+                  UNIQUE (pass_at, dataset, collection)
+                );
+                """)
+        }
         return migrator
     }
 }
