@@ -15,7 +15,9 @@ public protocol Connector: Sendable {
     /// after `start` (the key's values of the last row of the page before; nil for the first
     /// page), with `columns` only: a table read a page at a time, so that changes can be
     /// written between pages on the same connection and a run can stop and resume anywhere.
-    func page(of table: TableName, columns: [String], key: [String], after start: [SQLValue]?, limit: Int) async throws -> [Row]
+    /// Only rows meeting one of `ceilings` when any is given (a retention plan's first cut,
+    /// made by the database).
+    func page(of table: TableName, columns: [String], key: [String], after start: [SQLValue]?, limit: Int, within ceilings: [DateCeiling]) async throws -> [Row]
 
     /// What the database says about `table`: its columns, primary key and indexes; nil when
     /// there is no such table.
@@ -24,6 +26,28 @@ public protocol Connector: Sendable {
     /// Applies `changes` in one transaction: all of them or none. Fails on a connector opened
     /// read-only.
     func apply(_ changes: [RowChange]) async throws
+}
+
+extension Connector {
+    /// Every row of `table`, a page at a time.
+    public func page(of table: TableName, columns: [String], key: [String], after start: [SQLValue]?, limit: Int) async throws -> [Row] {
+        try await page(of: table, columns: columns, key: key, after: start, limit: limit, within: [])
+    }
+}
+
+/// Rows whose date in `column` may have come by `day`: NULL, not written as an ISO 8601 date
+/// (`'le mois dernier'`, a number, another date style), or starting with a calendar day no later
+/// than `day`. A first cut the database makes, wider than what is due: the rows it lets through
+/// are judged one by one, the others cannot be due (nor flagged).
+public struct DateCeiling: Sendable, Hashable {
+    public var column: String
+    /// `YYYY-MM-DD`; nil lets only NULL and not-a-date values through.
+    public var day: String?
+
+    public init(column: String, day: String?) {
+        self.column = column
+        self.day = day
+    }
 }
 
 /// One row deleted or updated, found by its primary key.
@@ -160,18 +184,26 @@ extension RowChange {
     /// WHERE key IN (...)`, where a row at a time would cost a statement per row.
     static func batched(_ changes: [RowChange]) -> [Batch] {
         var batches: [Batch] = []
+        // The group being gathered, kept out of `batches` so that appending to it copies nothing.
+        var open: (table: TableName, column: String, values: [SQLValue])?
+        func close() {
+            if let group = open { batches.append(.deleteAll(group.table, column: group.column, values: group.values)) }
+            open = nil
+        }
         for change in changes {
             guard change.kind == .delete, let key = change.key.first, change.key.count == 1 else {
+                close()
                 batches.append(.one(change))
                 continue
             }
-            if case .deleteAll(let table, let column, var values)? = batches.last, table == change.table, column == key.column, values.count < maximumBatch {
-                values.append(key.value)
-                batches[batches.count - 1] = .deleteAll(table, column: column, values: values)
+            if open?.table == change.table, open?.column == key.column, (open?.values.count ?? maximumBatch) < maximumBatch {
+                open?.values.append(key.value)
             } else {
-                batches.append(.deleteAll(change.table, column: key.column, values: [key.value]))
+                close()
+                open = (change.table, key.column, [key.value])
             }
         }
+        close()
         return batches
     }
 

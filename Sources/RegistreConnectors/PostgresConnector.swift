@@ -156,7 +156,7 @@ public final class PostgresConnector: Connector {
         try await read("WHERE \(target)", bindings, from: table, selected: selected, as: columns, body)
     }
 
-    public func page(of table: TableName, columns: [String], key: [String], after start: [SQLValue]?, limit: Int) async throws -> [Row] {
+    public func page(of table: TableName, columns: [String], key: [String], after start: [SQLValue]?, limit: Int, within ceilings: [DateCeiling]) async throws -> [Row] {
         let definition = try await definition(of: table)
         let selected = try columns.map { try definition.existing($0, in: table) }
         let keyColumns = try key.map { try definition.existing($0, in: table) }
@@ -171,6 +171,20 @@ public final class PostgresConnector: Connector {
                 return "$\(bindings.count)::\(column.type)"
             }
             condition = "WHERE (\(order)) > (\(placeholders.joined(separator: ", "))) "
+        }
+        if !ceilings.isEmpty {
+            // Dates as text, whatever the column's type: a DATE or TIMESTAMPTZ reads as ISO 8601
+            // (DateStyle ISO); any other style fails the pattern and is let through.
+            let cuts = try ceilings.map { ceiling -> String in
+                let column = "\(table.quoted).\(quote(try definition.existing(ceiling.column, in: table).name))"
+                var cut = "\(column) IS NULL OR \(column)::text !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}'"
+                if let day = ceiling.day {
+                    bindings.append(day)
+                    cut += " OR left(\(column)::text, 10) <= $\(bindings.count)"
+                }
+                return "(\(cut))"
+            }
+            condition += (condition.isEmpty ? "WHERE " : "AND ") + "(\(cuts.joined(separator: " OR "))) "
         }
         var rows: [Row] = []
         try await read("\(condition)ORDER BY \(order) LIMIT \(max(1, limit))", bindings, from: table, selected: selected, as: columns) { rows.append($0) }

@@ -39,17 +39,33 @@ public final class SQLiteConnector: Connector {
         }
     }
 
-    public func page(of table: TableName, columns: [String], key: [String], after start: [SQLValue]?, limit: Int) async throws -> [Row] {
+    public func page(of table: TableName, columns: [String], key: [String], after start: [SQLValue]?, limit: Int, within ceilings: [DateCeiling]) async throws -> [Row] {
         let order = key.map(quote).joined(separator: ", ")
         var sql = "SELECT \(columns.map(quote).joined(separator: ", ")) FROM \(table.quoted)"
+        var conditions: [String] = []
+        var arguments: [DatabaseValue] = []
         if let start {
             // A row value comparison (SQLite 3.15+): the rows after the last one, in key order.
-            sql += " WHERE (\(order)) > (\(Array(repeating: "?", count: start.count).joined(separator: ", ")))"
+            conditions.append("(\(order)) > (\(Array(repeating: "?", count: start.count).joined(separator: ", ")))")
+            arguments += start.map(Self.databaseValue)
         }
+        if !ceilings.isEmpty {
+            let cuts = ceilings.map { ceiling -> String in
+                let column = quote(ceiling.column)
+                var cut = "\(column) IS NULL OR typeof(\(column)) <> 'text' OR \(column) NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
+                if let day = ceiling.day {
+                    cut += " OR substr(\(column), 1, 10) <= ?"
+                    arguments.append(day.databaseValue)
+                }
+                return "(\(cut))"
+            }
+            conditions.append("(\(cuts.joined(separator: " OR ")))")
+        }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY \(order) LIMIT \(max(1, limit))"
         var rows: [Row] = []
         do {
-            try read(sql, StatementArguments((start ?? []).map(Self.databaseValue)), columns: columns) { rows.append($0) }
+            try read(sql, StatementArguments(arguments), columns: columns) { rows.append($0) }
         } catch {
             throw ConnectorError(code: "query-failed", message: "reading \(table) failed: \(error)")
         }

@@ -47,7 +47,7 @@ public struct RetentionExecutor: Sendable {
         var outcome = Outcome()
         let connector = planner.connector
         let schema = planner.dataset.schema
-        outcome.summary = try await planner.plan(at: now, only: only) { collection, items in
+        outcome.summary = try await planner.plan(at: now, only: only, explaining: false) { collection, items in
             let due = items.filter { $0.status == .due && $0.action != .none }
             guard !due.isEmpty else { return }
             let table = TableName(schema: schema, name: collection.name)

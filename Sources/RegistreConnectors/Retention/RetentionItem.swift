@@ -52,6 +52,7 @@ public struct RetentionItem: Sendable {
     /// Whether it happens.
     public var status: Status
     /// Why, in one or two sentences.
+    /// Empty in the plan a run makes for itself, which nobody reads.
     public var explanation: String
     /// The row as read, which the executor masks from.
     var row: Row

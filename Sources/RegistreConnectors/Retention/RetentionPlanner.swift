@@ -107,9 +107,12 @@ public struct RetentionPlanner: Sendable {
 
     /// Plans retention at `now`: hands `body` each collection's rows a page at a time with their
     /// items (a page may have none), collections in an order that deletes referring rows first;
-    /// only the collection `only` when given.
+    /// only the collection `only` when given. Without `explaining`, items carry no explanation
+    /// (what a run does, which nobody reads them in).
     @discardableResult
-    public func plan(at now: Date, only: String? = nil, _ body: (DatasetCollection, [RetentionItem]) async throws -> Void) async throws -> RetentionSummary {
+    public func plan(
+        at now: Date, only: String? = nil, explaining: Bool = true, _ body: (DatasetCollection, [RetentionItem]) async throws -> Void
+    ) async throws -> RetentionSummary {
         var summary = RetentionSummary()
         let subjects = try await gatherSubjects(&summary)
         for name in stages.joined() where only == nil || only == name {
@@ -128,10 +131,11 @@ public struct RetentionPlanner: Sendable {
             let key = collection.primaryKey.map(\.name)
             let collectionHold = facts.hold(onCollection: collection.name, dataset: dataset.key)
             var evaluator = RowEvaluator(
-                collection: collection, rules: rules, now: now, timeZone: dataset.dateTimeZone, collectionHold: collectionHold)
+                collection: collection, rules: rules, now: now, timeZone: dataset.dateTimeZone, collectionHold: collectionHold, explains: explaining)
+            let cut = ceilings(of: collection, rules: rules, at: now, people: subjects[collection.name]?.count ?? 0) ?? []
             var after: [SQLValue]?
             while true {
-                let rows = try await connector.page(of: table, columns: columns, key: key, after: after, limit: pageSize)
+                let rows = try await connector.page(of: table, columns: columns, key: key, after: after, limit: pageSize, within: cut)
                 guard let last = rows.last else { break }
                 after = key.map { last[$0] ?? .null }
                 summary.rowsRead[collection.name, default: 0] += rows.count
@@ -148,6 +152,44 @@ public struct RetentionPlanner: Sendable {
         }
         summary.uncovered.sort()
         return summary
+    }
+
+    /// The first cut of the plan of `collection` at `now`, made by the database: for each anchor
+    /// column, the last calendar day a row's date may start with and still bring one of its
+    /// rules' phases due (a margin of two days covers time zones, offsets and short months), so
+    /// that rows kept for years stay on the database's side. Nil when every row must be read: a
+    /// clock counted from a person's event, people whose facts may end a period early or hold
+    /// their rows (`people` rows of the collection have facts), a row whose data subject decides
+    /// which rules apply.
+    func ceilings(of collection: DatasetCollection, rules: [CoveringRule], at now: Date, people: Int) -> [DateCeiling]? {
+        guard people == 0 else { return nil }
+        if collection.dataSubjectColumn != nil, rules.contains(where: { !$0.rule.subjects.isEmpty }) { return nil }
+        var latest: [String: Date?] = [:]
+        for covering in rules {
+            let first = covering.rule.phases.first?.anchor ?? .unstated
+            for phase in covering.rule.phases where phase.after == nil {
+                let stated = phase.anchor ?? first
+                let anchor = stated == .unstated ? RetentionAnchor.collection : stated
+                // Where the evaluator reads this clock when no event of the person is known.
+                guard let column = collection.anchors[anchor.rawValue] ?? collection.retentionAnchor else { return nil }
+                // Chained phases come later still; an indefinite phase is never due.
+                let due = phase.duration.map { now.addingTimeInterval(-$0.shortestSeconds) }
+                switch (latest[column], due) {
+                case (nil, _): latest[column] = due
+                case (.some(let known), .some(let due)): latest[column] = max(known ?? due, due)
+                case (.some, nil): break
+                }
+            }
+        }
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        return latest.keys.sorted().map { column in
+            let day = (latest[column] ?? nil).map { date -> String in
+                let parts = utc.dateComponents([.year, .month, .day], from: date.addingTimeInterval(2 * 86_400))
+                return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 1, parts.day ?? 1)
+            }
+            return DateCeiling(column: column, day: day)
+        }
     }
 
     /// The facts of Registre's store, attached to the rows of the people they concern: every

@@ -11,9 +11,15 @@ struct RowEvaluator {
     let collectionHold: String?
     /// Rows whose clock waits for an event, by anchor.
     var waiting: [String: Int] = [:]
+    /// False when nobody reads the items' explanations (a run): they are not written.
+    let explains: Bool
 
-    init(collection: DatasetCollection, rules: [RetentionPlanner.CoveringRule], now: Date, timeZone: TimeZone, collectionHold: String?) {
+    init(
+        collection: DatasetCollection, rules: [RetentionPlanner.CoveringRule], now: Date, timeZone: TimeZone, collectionHold: String?,
+        explains: Bool = true
+    ) {
         self.collection = collection
+        self.explains = explains
         self.rules = rules
         self.now = now
         self.timeZone = timeZone
@@ -125,8 +131,9 @@ struct RowEvaluator {
             let fields = anonymise ? maskable.filter { !Self.isMasked(row[$0.field.name] ?? .null, $0.field) }.map(\.field.name) : []
             if !anonymise || !fields.isEmpty {
                 let action: RetentionItem.Action = anonymise ? .anonymise : .delete
-                let explanation = endExplanation(clocks[last], others: clocks, action: action, fields: fields)
-                items.append(held(item(row, clock: clocks[last], action: action, fields: fields, due: due, status: .due, explanation: explanation), holds))
+                items.append(held(
+                    item(row, clock: clocks[last], action: action, fields: fields, due: due, status: .due,
+                         explanation: endExplanation(clocks[last], others: clocks, action: action, fields: fields)), holds))
             }
             return items
         }
@@ -138,17 +145,20 @@ struct RowEvaluator {
         }
         if let latest = early.map(\.clock).max(by: { clocks[$0].end!.due < clocks[$1].end!.due }) {
             let fields = early.map(\.name)
-            // What keeps the row: the rules of the fields that have not ended, the longest first.
-            let open = Set(coveredFields.indices.filter { fieldEnds[$0].map { clocks[$0].end!.due > now } ?? true }.map { coveredFields[$0] })
-            let keeper = clocks.filter { $0.applies && !$0.covering.fields.isDisjoint(with: open) }.max { a, b in
-                guard let x = a.end?.due else { return false }
-                guard let y = b.end?.due else { return true }
-                return x < y
-            }
             let clock = clocks[latest]
-            var explanation = "Anonymise \(fields.joined(separator: ", ")): \(describe(clock)) ended on \(PlanDate.day(clock.end!.due, in: timeZone))."
-            if let keeper { explanation += " The row stays: \(keeping(keeper))." }
-            items.append(held(item(row, clock: clock, action: .anonymise, fields: fields, due: clock.end!.due, status: .due, explanation: explanation), holds))
+            func explain() -> String {
+                // What keeps the row: the rules of the fields that have not ended, the longest first.
+                let open = Set(coveredFields.indices.filter { fieldEnds[$0].map { clocks[$0].end!.due > now } ?? true }.map { coveredFields[$0] })
+                let keeper = clocks.filter { $0.applies && !$0.covering.fields.isDisjoint(with: open) }.max { a, b in
+                    guard let x = a.end?.due else { return false }
+                    guard let y = b.end?.due else { return true }
+                    return x < y
+                }
+                var explanation = "Anonymise \(fields.joined(separator: ", ")): \(describe(clock)) ended on \(PlanDate.day(clock.end!.due, in: timeZone))."
+                if let keeper { explanation += " The row stays: \(keeping(keeper))." }
+                return explanation
+            }
+            items.append(held(item(row, clock: clock, action: .anonymise, fields: fields, due: clock.end!.due, status: .due, explanation: explain()), holds))
         }
         // Phases that do not end the data: deactivate, archive.
         for clock in clocks {
@@ -252,12 +262,16 @@ struct RowEvaluator {
         return masking.looksApplied(to: value)
     }
 
-    func item(_ row: Row, clock: Clock, action: RetentionItem.Action, fields: [String], due: Date?, status: RetentionItem.Status, explanation: String) -> RetentionItem {
+    /// An item of `row`; its explanation is only written out when the plan is read (`explains`).
+    func item(
+        _ row: Row, clock: Clock, action: RetentionItem.Action, fields: [String], due: Date?, status: RetentionItem.Status,
+        explanation: @autoclosure () -> String
+    ) -> RetentionItem {
         RetentionItem(
             collection: collection.name, key: collection.primaryKey.map { RowChange.Assignment(column: $0.name, value: row[$0.name] ?? .null) },
             activity: clock.covering.activity.id, rule: clock.covering.label, anchor: clock.anchor.rawValue,
             anchorSource: clock.source.isEmpty ? nil : clock.source, anchorValue: clock.anchorDate, action: action, fields: fields, due: due,
-            status: status, explanation: explanation, row: row)
+            status: status, explanation: explains ? explanation() : "", row: row)
     }
 
     /// `item`, held when a hold or a restriction keeps the row.
@@ -265,7 +279,7 @@ struct RowEvaluator {
         guard let reason = holds.first else { return item }
         var item = item
         item.status = .held
-        item.explanation = "Held: \(reason). Otherwise: \(item.explanation)"
+        if explains { item.explanation = "Held: \(reason). Otherwise: \(item.explanation)" }
         return item
     }
 

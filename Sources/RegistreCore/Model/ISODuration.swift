@@ -115,6 +115,13 @@ public struct ISODuration: Sendable, Hashable, Codable, CustomStringConvertible 
     /// True when every part is zero.
     public var isZero: Bool { self == ISODuration() }
 
+    /// The fewest seconds the duration lasts on any wall clock: years of 365 days, months of 28,
+    /// less the hour a change to summer time takes away.
+    public var shortestSeconds: TimeInterval {
+        let days = Double(years * 365 + months * 28 + weeks * 7 + days)
+        return max(days * 86_400 - 3600, 0) + Double(hours * 3600 + minutes * 60 + seconds)
+    }
+
     /// The length in days, counting a month as the Gregorian average (30.436875 days), so that
     /// `P13M` and `P1Y1M` are equal and `P396D` is longer than both.
     public var approximateDays: Double {
