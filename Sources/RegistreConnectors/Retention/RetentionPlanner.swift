@@ -133,11 +133,18 @@ public struct RetentionPlanner: Sendable {
             var evaluator = RowEvaluator(
                 collection: collection, rules: rules, now: now, timeZone: dataset.dateTimeZone, collectionHold: collectionHold, explains: explaining)
             let cut = ceilings(of: collection, rules: rules, at: now, people: subjects[collection.name]?.count ?? 0) ?? []
-            var after: [SQLValue]?
-            while true {
-                let rows = try await connector.page(of: table, columns: columns, key: key, after: after, limit: pageSize, within: cut)
-                guard let last = rows.last else { break }
-                after = key.map { last[$0] ?? .null }
+            // The next page is read while `body` carries out this one (the database answers it
+            // while the rows are judged), unless the table refers to itself: a change to this
+            // page could then reach rows of the next.
+            let readsAhead = !collection.fields.contains { $0.references.contains { $0.collection == collection.name } }
+            let (connector, pageSize) = (self.connector, self.pageSize)
+            @Sendable func read(after: [SQLValue]?) async throws -> [Row] {
+                try await connector.page(of: table, columns: columns, key: key, after: after, limit: pageSize, within: cut)
+            }
+            var rows = try await read(after: nil)
+            while let last = rows.last {
+                let after = key.map { last[$0] ?? .null }
+                let next = readsAhead && rows.count == pageSize ? Task { try await read(after: after) } : nil
                 summary.rowsRead[collection.name, default: 0] += rows.count
                 var items: [RetentionItem] = []
                 for row in rows {
@@ -145,8 +152,15 @@ public struct RetentionPlanner: Sendable {
                     items += evaluator.items(for: row, person: person)
                 }
                 for item in items { summary.count(item) }
-                try await body(collection, items)
-                if rows.count < pageSize { break }
+                do {
+                    try await body(collection, items)
+                } catch {
+                    next?.cancel()
+                    _ = try? await next?.value
+                    throw error
+                }
+                guard rows.count == pageSize else { break }
+                if let next { rows = try await next.value } else { rows = try await read(after: after) }
             }
             for (anchor, count) in evaluator.waiting { summary.waiting["\(collection.name) \(anchor)", default: 0] += count }
         }
