@@ -42,47 +42,71 @@ public struct RetentionExecutor: Sendable {
 
     /// Applies every due action at `now` (in the collection `only` when given), handing
     /// `committed` each batch once it is committed and verified (so that the caller records it
-    /// before the next one starts).
+    /// before the next one starts). One page's transaction is carried out while the next page is
+    /// read and judged; the next transaction starts only once the one before is committed, read
+    /// back and handed to `committed`.
     public func run(at now: Date, only: String? = nil, committed: (Batch) async throws -> Void) async throws -> Outcome {
         var outcome = Outcome()
         let connector = planner.connector
         let schema = planner.dataset.schema
-        outcome.summary = try await planner.plan(at: now, only: only, explaining: false) { collection, items in
-            let due = items.filter { $0.status == .due && $0.action != .none }
-            guard !due.isEmpty else { return }
-            let table = TableName(schema: schema, name: collection.name)
-            var changes: [RowChange] = []
-            var rows: [String: Int] = [:]
-            var digest = SHA256()
-            for item in due {
-                let change: RowChange
-                switch item.action {
-                case .delete:
-                    change = RowChange(table: table, key: item.key, kind: .delete)
-                case .anonymise:
-                    let assignments = try item.fields.compactMap { name -> RowChange.Assignment? in
-                        guard let field = collection.field(name) else { return nil }
-                        let value = try Masking(field.masking ?? .nullRewrite).apply(to: item.row[name] ?? .null, secret: secret)
-                        return RowChange.Assignment(column: name, value: value)
-                    }
-                    change = RowChange(table: table, key: item.key, kind: .update(assignments))
-                case .deactivate, .archive:
-                    let values = collection.values(writtenBy: item.action)
-                    change = RowChange(table: table, key: item.key, kind: .update(item.fields.map { .init(column: $0, value: .text(values[$0] ?? "")) }))
-                case .none:
-                    continue
-                }
-                changes.append(change)
-                rows[item.action.rawValue, default: 0] += 1
-                digest.update(data: Data(RowChange.describe(item.key).utf8))
-                digest.update(data: Data([0x0A]))
-            }
-            try await connector.apply(changes)
-            let failures = try await verify(due, in: collection)
-            for (action, count) in rows { outcome.applied["\(collection.name) \(action)", default: 0] += count }
+        // The page being written: its transaction and read-back, and what to report of it.
+        var writing: (work: Task<[String], any Error>, collection: String, rows: [String: Int], digest: String)?
+        func finishWriting() async throws {
+            guard let page = writing else { return }
+            writing = nil
+            let failures = try await page.work.value
+            for (action, count) in page.rows { outcome.applied["\(page.collection) \(action)", default: 0] += count }
             outcome.failures += failures
-            try await committed(Batch(collection: collection.name, rows: rows, keysDigest: Hex.string(digest.finalize()), failures: failures))
+            try await committed(Batch(collection: page.collection, rows: page.rows, keysDigest: page.digest, failures: failures))
         }
+        let summary: RetentionSummary
+        do {
+            summary = try await planner.plan(at: now, only: only, explaining: false) { collection, items in
+                let due = items.filter { $0.status == .due && $0.action != .none }
+                guard !due.isEmpty else { return }
+                let table = TableName(schema: schema, name: collection.name)
+                var changes: [RowChange] = []
+                var rows: [String: Int] = [:]
+                var digest = SHA256()
+                for item in due {
+                    let change: RowChange
+                    switch item.action {
+                    case .delete:
+                        change = RowChange(table: table, key: item.key, kind: .delete)
+                    case .anonymise:
+                        let assignments = try item.fields.compactMap { name -> RowChange.Assignment? in
+                            guard let field = collection.field(name) else { return nil }
+                            let value = try Masking(field.masking ?? .nullRewrite).apply(to: item.row[name] ?? .null, secret: secret)
+                            return RowChange.Assignment(column: name, value: value)
+                        }
+                        change = RowChange(table: table, key: item.key, kind: .update(assignments))
+                    case .deactivate, .archive:
+                        let values = collection.values(writtenBy: item.action)
+                        change = RowChange(table: table, key: item.key, kind: .update(item.fields.map { .init(column: $0, value: .text(values[$0] ?? "")) }))
+                    case .none:
+                        continue
+                    }
+                    changes.append(change)
+                    rows[item.action.rawValue, default: 0] += 1
+                    digest.update(data: Data(RowChange.describe(item.key).utf8))
+                    digest.update(data: Data([0x0A]))
+                }
+                try await finishWriting()
+                let changed = changes
+                writing = (
+                    Task {
+                        try await connector.apply(changed)
+                        return try await verify(due, in: collection)
+                    }, collection.name, rows, Hex.string(digest.finalize())
+                )
+            }
+        } catch {
+            // What the page being written did is reported if it was committed, then the error.
+            try? await finishWriting()
+            throw error
+        }
+        try await finishWriting()
+        outcome.summary = summary
         return outcome
     }
 

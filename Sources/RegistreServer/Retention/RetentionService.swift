@@ -4,26 +4,6 @@ import RegistreConnectors
 import RegistreCore
 import RegistreStore
 import ServiceLifecycle
-import Synchronization
-
-/// Set once the store is migrated: services that use the store wait for it, since they start
-/// beside the migrations.
-public final class StoreReadiness: Sendable {
-    private let ready = Atomic<Bool>(false)
-
-    public init(ready: Bool = false) {
-        self.ready.store(ready, ordering: .releasing)
-    }
-
-    public func markReady() {
-        ready.store(true, ordering: .releasing)
-    }
-
-    /// Returns once the store is ready, or the task cancelled.
-    public func wait() async {
-        while !ready.load(ordering: .acquiring), !Task.isCancelled { try? await Task.sleep(for: .milliseconds(50)) }
-    }
-}
 
 /// When the server enforces retention by itself (`registre serve --retention-every 1h`).
 public struct RetentionSchedule: Sendable {
