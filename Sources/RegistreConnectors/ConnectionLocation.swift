@@ -45,6 +45,20 @@ public enum ConnectionLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Opens the database (read-only unless `writable`), runs `body` with its connector, then closes it.
+    /// Runs `body` with a writable connector and one to read through while it writes: a second
+    /// connection on PostgreSQL (another server process), the same one on SQLite (one file, one
+    /// writer).
+    public func withWriterAndReader<T: Sendable>(logger: Logger, _ body: (any Connector, any Connector) async throws -> T) async throws -> T {
+        switch self {
+        case .sqlite:
+            return try await withConnector(writable: true, logger: logger) { try await body($0, $0) }
+        case .postgres(let url):
+            return try await PostgresConnector.with(url: url, logger: logger) { writer in
+                try await PostgresConnector.with(url: url, logger: logger) { reader in try await body(writer, reader) }
+            }
+        }
+    }
+
     public func withConnector<T: Sendable>(writable: Bool = false, logger: Logger, _ body: (any Connector) async throws -> T) async throws -> T {
         switch self {
         case .sqlite(let path):

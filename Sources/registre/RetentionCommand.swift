@@ -135,8 +135,8 @@ struct RetentionOptions: ParsableArguments {
             }
             let date = try now.map { try Self.date($0, timeZone: dataset.dateTimeZone) } ?? Date()
             let facts = try await RetentionFacts.load(from: store, hasher: try KeyedHasher(secret: secret), at: date)
-            return try await SubjectOptions.withConnector(connection, writable: true) { connector in
-                try await body(RetentionPlanner(policy: policy, dataset: dataset, connector: connector, facts: facts), date, store, secret)
+            return try await ConnectionLocation(connection).withWriterAndReader(logger: .connector) { connector, reader in
+                try await body(RetentionPlanner(policy: policy, dataset: dataset, connector: connector, reader: reader, facts: facts), date, store, secret)
             }
         }
     }

@@ -99,6 +99,8 @@ public struct RetentionExecutor: Sendable {
                         return try await verify(due, in: collection)
                     }, collection.name, rows, Hex.string(digest.finalize())
                 )
+                // In a table that refers to itself the next page is read once this one is written.
+                if collection.refersToItself { try await finishWriting() }
             }
         } catch {
             // What the page being written did is reported if it was committed, then the error.

@@ -15,15 +15,21 @@ public struct RetentionPlanner: Sendable {
     let policy: Policy
     let dataset: Dataset
     let connector: any Connector
+    /// The connection pages are read through: on PostgreSQL a second one, so that one server
+    /// process reads while another writes; else `connector`.
+    let reader: any Connector
     let facts: RetentionFacts
     /// Rows read per query.
     let pageSize: Int
 
     /// Creates a planner.
-    public init(policy: Policy, dataset: Dataset, connector: any Connector, facts: RetentionFacts = .none, pageSize: Int = 2_000) {
+    public init(
+        policy: Policy, dataset: Dataset, connector: any Connector, reader: (any Connector)? = nil, facts: RetentionFacts = .none, pageSize: Int = 2_000
+    ) {
         self.policy = policy
         self.dataset = dataset
         self.connector = connector
+        self.reader = reader ?? connector
         self.facts = facts
         self.pageSize = pageSize
     }
@@ -135,9 +141,9 @@ public struct RetentionPlanner: Sendable {
             let cut = ceilings(of: collection, rules: rules, at: now, people: subjects[collection.name]?.count ?? 0) ?? []
             // The next page is read while `body` carries out this one (the database answers it
             // while the rows are judged), unless the table refers to itself: a change to this
-            // page could then reach rows of the next.
-            let readsAhead = !collection.fields.contains { $0.references.contains { $0.collection == collection.name } }
-            let (connector, pageSize) = (self.connector, self.pageSize)
+            // page could then reach rows of the next, which are read after it, by the writer.
+            let readsAhead = !collection.refersToItself
+            let (connector, pageSize) = (readsAhead ? reader : self.connector, self.pageSize)
             @Sendable func read(after: [SQLValue]?) async throws -> [Row] {
                 try await connector.page(of: table, columns: columns, key: key, after: after, limit: pageSize, within: cut)
             }

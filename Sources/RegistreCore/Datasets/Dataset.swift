@@ -88,6 +88,10 @@ public struct DatasetCollection: Sendable, Hashable {
 
     /// True when a column holds data about a person.
     public var isPersonal: Bool { fields.contains(where: \.isPersonal) }
+
+    /// True when one of its columns refers to the table itself (a message answering another):
+    /// a change to one row may then reach others.
+    public var refersToItself: Bool { fields.contains { $0.references.contains { $0.collection == name } } }
 }
 
 /// A column.

@@ -139,10 +139,12 @@ public struct RetentionService: Service {
         do {
             let facts = try await RetentionFacts.load(from: store, hasher: hasher, at: batch.passAt)
             let result = try await target.names.withConnector(writable: true) { connector in
-                let planner = RetentionPlanner(policy: policy, dataset: target.dataset, connector: connector, facts: facts)
-                return try await RetentionExecutor(planner: planner, secret: Array(secret)).run(at: batch.passAt, only: batch.collection) { committed in
-                    _ = try await store.appendAudit(committed.audit(dataset: batch.dataset, actor: "server", at: Date()))
-                    try await store.renewRetentionClaim(batch, worker: schedule.worker, until: Date().addingTimeInterval(Self.seconds(schedule.lease)))
+                try await withReader(beside: connector) { reader in
+                    let planner = RetentionPlanner(policy: policy, dataset: target.dataset, connector: connector, reader: reader, facts: facts)
+                    return try await RetentionExecutor(planner: planner, secret: Array(secret)).run(at: batch.passAt, only: batch.collection) { committed in
+                        _ = try await store.appendAudit(committed.audit(dataset: batch.dataset, actor: "server", at: Date()))
+                        try await store.renewRetentionClaim(batch, worker: schedule.worker, until: Date().addingTimeInterval(Self.seconds(schedule.lease)))
+                    }
                 }
             }
             applied = result.applied
@@ -168,6 +170,13 @@ public struct RetentionService: Service {
             logger.warning("retention batch not recorded", metadata: ["collection": .string(batch.collection), "error": .string(StoreError.loggable(error))])
         }
         return (state, applied)
+    }
+
+    /// Runs `body` with a second connection of the pool to read through on PostgreSQL, so that
+    /// one server process reads while another writes; with `writer` itself on SQLite.
+    func withReader<T: Sendable>(beside writer: any Connector, _ body: (any Connector) async throws -> T) async throws -> T {
+        guard case .postgres = try? ConnectionLocation(target.names.connection) else { return try await body(writer) }
+        return try await target.names.withConnector(writable: false) { try await body($0) }
     }
 
     static func seconds(_ duration: Duration) -> TimeInterval {
