@@ -276,6 +276,52 @@ import Testing
         }
     }
 
+    @Test("In a table that refers to itself, the next page is read once the one before is written: rows a deletion cascaded to are not counted twice", arguments: Backend.allCases)
+    func selfReference(_ backend: Backend) async throws {
+        let policy = try #require(PolicyLoader.load(contentsOf: FidesSample.root.appendingPathComponent("Examples/odoip.yaml").path).policy)
+        let text = """
+            dataset:
+              - fides_key: threads
+                collections:
+                  - name: event
+                    registre:
+                      activities: [security]
+                      anchors: {collection: logged_at}
+                    fields:
+                      - name: id
+                        data_categories: [system.operations]
+                        fides_meta: {primary_key: true, data_type: integer}
+                      - name: parent_id
+                        data_categories: [system.operations]
+                        fides_meta:
+                          references: [{dataset: threads, field: event.id, direction: to}]
+                      - name: ip_address
+                        data_categories: [user.device.ip_address]
+                      - name: logged_at
+                        data_categories: [system.operations]
+            """
+        let dataset = try #require(try DatasetLoader.load(text: text, file: "threads.yml").datasets?.first)
+        let folder = try SubjectFinderTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("threads.sql")
+        // Event 1 opens a thread that events 3 and 4 follow; deleting it deletes them.
+        let rows = [(1, "NULL"), (2, "NULL"), (3, "1"), (4, "1"), (5, "NULL"), (6, "NULL")]
+            .map { "(\($0.0), \($0.1), '192.0.2.\($0.0)', '2020-01-0\($0.0)T10:00:00Z')" }.joined(separator: ", ")
+        try """
+            CREATE TABLE event (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES event (id) ON DELETE CASCADE, ip_address TEXT, logged_at TEXT NOT NULL);
+            INSERT INTO event (id, parent_id, ip_address, logged_at) VALUES \(rows);
+            """.write(to: script, atomically: true, encoding: .utf8)
+        try await ConnectorFixture.with(backend, scripts: [script]) { fixture in
+            try await fixture.withConnector(writable: true) { connector in
+                let planner = RetentionPlanner(policy: policy, dataset: fixture.placed(dataset), connector: connector, pageSize: 2)
+                let outcome = try await RetentionExecutor(planner: planner, secret: [7]).run(at: try Self.day("2026-11-22")) { _ in }
+                #expect(outcome.failures.isEmpty)
+                #expect(outcome.applied == ["event delete": 4], "events 3 and 4 went with event 1, and were not read again")
+                #expect(try await Self.rows(connector, "event").isEmpty)
+            }
+        }
+    }
+
     // MARK: Odigo's website
 
     @Test("Odigo's website: prospects 3 years after the last contact, customers until the contract ends, candidates 2 years, logs 1 year", arguments: Backend.allCases)
