@@ -44,7 +44,6 @@ public enum ConnectionLocation: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Opens the database (read-only unless `writable`), runs `body` with its connector, then closes it.
     /// Runs `body` with a writable connector and one to read through while it writes: a second
     /// connection on PostgreSQL (another server process), the same one on SQLite (one file, one
     /// writer).
@@ -59,6 +58,7 @@ public enum ConnectionLocation: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Opens the database (read-only unless `writable`), runs `body` with its connector, then closes it.
     public func withConnector<T: Sendable>(writable: Bool = false, logger: Logger, _ body: (any Connector) async throws -> T) async throws -> T {
         switch self {
         case .sqlite(let path):
