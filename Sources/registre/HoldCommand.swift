@@ -39,8 +39,13 @@ struct HoldCommand: AsyncParsableCommand {
         @Option(help: "When the hold ends by itself (2027-06-30); without it, it lasts until released.")
         var until: String?
 
+        @Option(help: "The Fides dataset file to check --collection or --dataset against: a misspelt name would hold nothing.")
+        var datasets: String?
+
         func run() async throws {
             let (identity, collection, dataset, reason, until) = (identity, collection, dataset, reason, until)
+            let described = try datasets.map { try SubjectOptions.dataset(at: $0) }
+            let datasets = self.datasets
             try await store.withDesk { _, store, secret in
                 let now = Date()
                 let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -63,8 +68,10 @@ struct HoldCommand: AsyncParsableCommand {
                     guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                         throw StoreError(code: "collection-invalid", message: "--collection is DATASET.COLLECTION, such as shop.customer_order; found '\(collection.prefix(80))'")
                     }
+                    try Self.check(dataset: parts[0], collection: parts[1], in: described, file: datasets)
                     hold = LegalHold(scope: .collection, dataset: parts[0], collection: parts[1], reason: reason, until: end, createdAt: now)
                 case (nil, nil, let dataset?):
+                    try Self.check(dataset: dataset, collection: nil, in: described, file: datasets)
                     hold = LegalHold(scope: .dataset, dataset: dataset, reason: reason, until: end, createdAt: now)
                 default:
                     throw StoreError(code: "scope-invalid", message: "give exactly one of --identity, --collection and --dataset")
@@ -93,6 +100,18 @@ struct HoldCommand: AsyncParsableCommand {
             if let until = hold.until { object["until"] = PlanDate.instant(until, in: SubjectEvent.defaultTimeZone) }
             if let released = hold.releasedAt { object["released_at"] = PlanDate.instant(released, in: SubjectEvent.defaultTimeZone) }
             return object
+        }
+
+        /// Refuses a dataset or collection that `described` (the file `--datasets` names) does not have.
+        static func check(dataset: String, collection: String?, in described: Dataset?, file: String?) throws {
+            guard let described, let file else { return }
+            guard described.key == dataset else {
+                throw StoreError(code: "dataset-unknown", message: "\(file) describes the dataset '\(described.key)', not '\(dataset.prefix(80))'")
+            }
+            if let collection, described.collection(collection) == nil {
+                let names = described.collections.map(\.name).sorted().joined(separator: ", ")
+                throw StoreError(code: "collection-unknown", message: "\(file) has no collection '\(collection.prefix(80))' in \(dataset) (it has \(names))")
+            }
         }
     }
 

@@ -143,6 +143,13 @@ import Testing
         #expect(try cli.registre(["hold", "add", "--dataset", "odoip", "--reason", "x", "--until", "2020-01-01"] + store).stderr.contains("is not after now"))
         #expect(try cli.registre(["hold", "add", "--identity", "email=nobody", "--reason", "x"] + store).stderr.contains("not an e-mail address"))
         #expect(try cli.registre(["hold", "release", "9"] + store).status == 2)
+        // Checked against the dataset file when one is given: a misspelt name would hold nothing.
+        let datasets = ["--datasets", options[options.firstIndex(of: "--datasets")! + 1]]
+        let misspelt = try cli.registre(["hold", "add", "--collection", "odoip.invoce", "--reason", "x"] + datasets + store)
+        #expect(misspelt.status == 2 && misspelt.stderr.contains("no collection 'invoce' in odoip (it has access_log, customer, invoice"), "\(misspelt.stderr)")
+        let other = try cli.registre(["hold", "add", "--dataset", "odoi", "--reason", "x"] + datasets + store)
+        #expect(other.status == 2 && other.stderr.contains("describes the dataset 'odoip', not 'odoi'"), "\(other.stderr)")
+        #expect(try cli.registre(["hold", "list"] + store).stdout == "{\"holds\":[]}\n")
         #expect(try Self.sqlite(database, "SELECT count(*) FROM customer") == before)
 
         // A whole-dataset hold: nothing is deleted.
