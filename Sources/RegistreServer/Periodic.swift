@@ -12,6 +12,13 @@ func repeatUntilShutdown(every interval: Duration, _ work: @escaping @Sendable (
     }
 }
 
+extension Duration {
+    /// The duration in seconds, fractions included.
+    var timeInterval: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
+
 /// Set once the store is migrated: services that use the store wait for it, since they start
 /// beside the migrations.
 public final class StoreReadiness: Sendable {

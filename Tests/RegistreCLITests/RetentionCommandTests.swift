@@ -28,18 +28,6 @@ import Testing
         return Company(options: options + store, store: store, database: database)
     }
 
-    static func sqlite(_ database: String, _ query: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchall())", database, query]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     @Test func aPlanIsReadThenAppliedAndAudited() throws {
         let cli = CLITests()
         let folder = try cli.temporaryDirectory()
@@ -91,10 +79,10 @@ import Testing
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains(#""status":"completed""#))
         // Due at 2026-11-22 and not held: gone, whatever day the test runs. Held and flagged: still there.
-        #expect(try Self.sqlite(database, "SELECT id FROM customer WHERE id IN (1, 4) ORDER BY id") == "[(1,)]")
-        #expect(try Self.sqlite(database, "SELECT id FROM support_ticket WHERE id IN (501, 502, 504) ORDER BY id") == "[(501,)]")
-        #expect(try Self.sqlite(database, "SELECT id FROM invoice WHERE id IN (1001, 1004) ORDER BY id") == "[(1001,)]")
-        #expect(try Self.sqlite(database, "SELECT id FROM prospect WHERE id IN (701, 703, 704) ORDER BY id") == "[(703,), (704,)]")
+        #expect(try ServerProcessTests.sqlite(database, "SELECT id FROM customer WHERE id IN (1, 4) ORDER BY id") == "[(1,)]")
+        #expect(try ServerProcessTests.sqlite(database, "SELECT id FROM support_ticket WHERE id IN (501, 502, 504) ORDER BY id") == "[(501,)]")
+        #expect(try ServerProcessTests.sqlite(database, "SELECT id FROM invoice WHERE id IN (1001, 1004) ORDER BY id") == "[(1001,)]")
+        #expect(try ServerProcessTests.sqlite(database, "SELECT id FROM prospect WHERE id IN (701, 703, 704) ORDER BY id") == "[(703,), (704,)]")
         let audit = try cli.registre(["audit", "verify"] + store)
         #expect(audit.status == 0, "\(audit.stdout)")
 
@@ -103,7 +91,7 @@ import Testing
         #expect(try cli.registre(["hold", "release", "1"] + store).stderr.contains("already released"))
         #expect(try cli.registre(["hold", "list"] + store).stdout == "{\"holds\":[]}\n")
         #expect(try cli.registre(["retention", "run"] + options).status == 0)
-        #expect(try Self.sqlite(database, "SELECT count(*) FROM customer WHERE id = 1") == "[(0,)]")
+        #expect(try ServerProcessTests.sqlite(database, "SELECT count(*) FROM customer WHERE id = 1") == "[(0,)]")
     }
 
     @Test func badInputIsRefusedWithWhatAndWhere() throws {
@@ -112,7 +100,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let company = try Self.odoip(in: folder)
         let (options, store, database) = (company.options, company.store, company.database)
-        let before = try Self.sqlite(database, "SELECT count(*) FROM customer")
+        let before = try ServerProcessTests.sqlite(database, "SELECT count(*) FROM customer")
 
         let future = try cli.registre(["retention", "run", "--now", "2099-01-01"] + options)
         #expect(future.status == 2 && future.stderr.contains("[now-in-future]"), "\(future.stderr)")
@@ -150,12 +138,12 @@ import Testing
         let other = try cli.registre(["hold", "add", "--dataset", "odoi", "--reason", "x"] + datasets + store)
         #expect(other.status == 2 && other.stderr.contains("describes the dataset 'odoip', not 'odoi'"), "\(other.stderr)")
         #expect(try cli.registre(["hold", "list"] + store).stdout == "{\"holds\":[]}\n")
-        #expect(try Self.sqlite(database, "SELECT count(*) FROM customer") == before)
+        #expect(try ServerProcessTests.sqlite(database, "SELECT count(*) FROM customer") == before)
 
         // A whole-dataset hold: nothing is deleted.
         #expect(try cli.registre(["hold", "add", "--dataset", "odoip", "--reason", "audit"] + store).status == 0)
         let run = try cli.registre(["retention", "run"] + options)
         #expect(run.status == 0 && run.stdout.contains(#""applied":{}"#), "\(run.stdout)")
-        #expect(try Self.sqlite(database, "SELECT count(*) FROM customer") == before)
+        #expect(try ServerProcessTests.sqlite(database, "SELECT count(*) FROM customer") == before)
     }
 }

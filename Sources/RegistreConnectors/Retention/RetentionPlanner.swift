@@ -201,14 +201,9 @@ public struct RetentionPlanner: Sendable {
                 }
             }
         }
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC")!
         return latest.keys.sorted().map { column in
-            let day = (latest[column] ?? nil).map { date -> String in
-                let parts = utc.dateComponents([.year, .month, .day], from: date.addingTimeInterval(2 * 86_400))
-                return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 1, parts.day ?? 1)
-            }
-            return DateCeiling(column: column, day: day)
+            // The day in UTC, two days on.
+            DateCeiling(column: column, day: (latest[column] ?? nil).map { CivilDate.split($0.addingTimeInterval(2 * 86_400)).day.description })
         }
     }
 

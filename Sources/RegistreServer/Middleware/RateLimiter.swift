@@ -26,8 +26,7 @@ actor RateLimiter {
         let now = clock.now
         var bucket = buckets[key] ?? Bucket(tokens: burst, updated: now)
         let elapsed = bucket.updated.duration(to: now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        bucket.tokens = min(burst, bucket.tokens + seconds * ratePerSecond)
+        bucket.tokens = min(burst, bucket.tokens + elapsed.timeInterval * ratePerSecond)
         bucket.updated = now
         defer {
             buckets[key] = bucket

@@ -28,7 +28,7 @@ public struct RetentionSchedule: Sendable {
 
     /// The start of the pass `date` falls in.
     public func passStart(containing date: Date) -> Date {
-        let seconds = max(Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18, 1)
+        let seconds = max(interval.timeInterval, 1)
         return Date(timeIntervalSince1970: (date.timeIntervalSince1970 / seconds).rounded(.down) * seconds)
     }
 }
@@ -70,7 +70,7 @@ public struct RetentionService: Service {
             while !Task.isCancelled {
                 let pass = schedule.passStart(containing: Date())
                 let report = await runPass(at: pass)
-                var next = pass.addingTimeInterval(Self.seconds(schedule.interval))
+                var next = pass.addingTimeInterval(schedule.interval.timeInterval)
                 if report.stopped {
                     // The store went away: the pass is tried again well before the next one.
                     next = min(next, Date().addingTimeInterval(retry))
@@ -107,7 +107,7 @@ public struct RetentionService: Service {
             try await store.openRetentionPass(batches)
             while !Task.isCancelled {
                 let claim = try await store.claimRetentionBatch(
-                    passAt: passAt, worker: schedule.worker, now: Date(), until: Date().addingTimeInterval(Self.seconds(schedule.lease)))
+                    passAt: passAt, worker: schedule.worker, now: Date(), until: Date().addingTimeInterval(schedule.lease.timeInterval))
                 switch claim {
                 case .finished:
                     if !report.ran.isEmpty {
@@ -116,7 +116,7 @@ public struct RetentionService: Service {
                     return report
                 case .waiting:
                     // Another server holds a batch, or the stage before: look again shortly.
-                    try await Task.sleep(for: .seconds(min(max(Self.seconds(schedule.lease) / 20, 0.05), 2)))
+                    try await Task.sleep(for: .seconds(min(max(schedule.lease.timeInterval / 20, 0.05), 2)))
                 case .claimed(let batch):
                     let (state, applied) = await runBatch(batch)
                     report.ran[batch.collection] = state
@@ -143,7 +143,7 @@ public struct RetentionService: Service {
                     let planner = RetentionPlanner(policy: policy, dataset: target.dataset, connector: connector, reader: reader, facts: facts)
                     return try await RetentionExecutor(planner: planner, secret: Array(secret)).run(at: batch.passAt, only: batch.collection) { committed in
                         _ = try await store.appendAudit(committed.audit(dataset: batch.dataset, actor: "server", at: Date()))
-                        try await store.renewRetentionClaim(batch, worker: schedule.worker, until: Date().addingTimeInterval(Self.seconds(schedule.lease)))
+                        try await store.renewRetentionClaim(batch, worker: schedule.worker, until: Date().addingTimeInterval(schedule.lease.timeInterval))
                     }
                 }
             }
@@ -177,10 +177,6 @@ public struct RetentionService: Service {
     func withReader<T: Sendable>(beside writer: any Connector, _ body: (any Connector) async throws -> T) async throws -> T {
         guard case .postgres = try? ConnectionLocation(target.names.connection) else { return try await body(writer) }
         return try await target.names.withConnector(writable: false) { try await body($0) }
-    }
-
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     static func counts(_ counts: [String: Int]) -> String {
