@@ -99,14 +99,7 @@ import Testing
             // without waiting (a claim that waited would never return: the holder waits for it).
             let next = Self.pass.addingTimeInterval(86_400)
             try await store.openRetentionPass(Self.batches([["a", "b"]], at: next))
-            let url = try #require(fixture.postgresURL)
-            let client = PostgresClient(
-                configuration: .init(host: url.host!, port: url.port ?? 5432, username: url.user ?? "postgres", password: url.password,
-                                     database: String(url.path.dropFirst()), tls: .disable),
-                backgroundLogger: StoreFixture.logger)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await client.run() }
-                defer { group.cancelAll() }
+            try await StoreFixture.withClient(try #require(fixture.postgresURL)) { client in
                 let (locked, lockedSignal) = AsyncStream<Void>.makeStream()
                 let (release, releaseSignal) = AsyncStream<Void>.makeStream()
                 let holder = Task {

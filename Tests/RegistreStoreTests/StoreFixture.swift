@@ -70,9 +70,15 @@ struct StoreFixture: Sendable {
     static func admin(_ base: URL, _ body: @Sendable (PostgresClient) async throws -> Void) async throws {
         var components = URLComponents(url: base, resolvingAgainstBaseURL: false)!
         components.path = "/postgres"
-        let url = components.url!
+        try await withClient(components.url!, body)
+    }
+
+    /// Runs `body` on a client connected to the database of `url`, beside the store's own.
+    static func withClient(_ url: URL, _ body: @Sendable (PostgresClient) async throws -> Void) async throws {
         let client = PostgresClient(
-            configuration: .init(host: url.host!, port: url.port ?? 5432, username: url.user ?? "postgres", password: url.password, database: "postgres", tls: .disable),
+            configuration: .init(
+                host: url.host!, port: url.port ?? 5432, username: url.user ?? "postgres", password: url.password, database: String(url.path.dropFirst()),
+                tls: .disable),
             backgroundLogger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
