@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "RegistreStore", targets: ["RegistreStore"]),
         .library(name: "RegistreServer", targets: ["RegistreServer"]),
         .library(name: "RegistreConnectors", targets: ["RegistreConnectors"]),
+        .library(name: "RegistreDiscovery", targets: ["RegistreDiscovery"]),
         .executable(name: "registre", targets: ["registre"]),
     ],
     dependencies: [
@@ -64,6 +65,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "RegistreDiscovery",
+            dependencies: ["RegistreCore"]
+        ),
+        .target(
             name: "RegistreServer",
             dependencies: [
                 "RegistreCore",
@@ -85,6 +90,7 @@ let package = Package(
                 "RegistreStore",
                 "RegistreServer",
                 "RegistreConnectors",
+                "RegistreDiscovery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -100,6 +106,10 @@ let package = Package(
         .testTarget(
             name: "RegistreConnectorsTests",
             dependencies: ["RegistreConnectors", "RegistreCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
+            name: "RegistreDiscoveryTests",
+            dependencies: ["RegistreDiscovery"]
         ),
         .testTarget(
             name: "RegistreServerTests",
