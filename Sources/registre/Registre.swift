@@ -9,6 +9,6 @@ struct Registre: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [CheckCommand.self, NoticeCommand.self, RegisterCommand.self, MapCommand.self, PublishCommand.self, RulesCommand.self,
                       ServeCommand.self, TokenCommand.self, AuditCommand.self, RequestCommand.self, DirectiveCommand.self, DatasetsCommand.self,
-                      EventsCommand.self, RetentionCommand.self, HoldCommand.self, ScanCommand.self]
+                      EventsCommand.self, RetentionCommand.self, HoldCommand.self, ScanCommand.self, CorpusCommand.self]
     )
 }

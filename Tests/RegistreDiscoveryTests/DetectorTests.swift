@@ -88,6 +88,7 @@ import Testing
             "ipv6:2001:0db8:0000:0000:0000:ff00:0042:8329", "ipv6:::ffff:192.0.2.1",
         ])
         #expect(found("MAC 00:1A:2B:3C:4D:5E, std::vector") == [])
+        #expect(found("Last login from 2001:db8:6937:de3a::c51a.") == ["ipv6:2001:db8:6937:de3a::c51a"])
     }
 
     @Test func datesOfBirth() {

@@ -63,7 +63,9 @@ extension ByteScan {
             let width = index - groupStart
             if width == 0 { break }
             if width > 4 { return nil }
-            if byte(index) == UInt8(ascii: "."), groupsRead <= 6 {
+            if byte(index) == UInt8(ascii: "."), byte(index + 1).isDigit, groupsRead <= 6,
+                UnsafeBufferPointer(rebasing: bytes[groupStart..<index]).allSatisfy(\.isDigit)
+            {
                 // An embedded IPv4 address ends it (::ffff:192.0.2.1) and counts as two groups.
                 guard let end = embeddedIPv4(at: groupStart) else { return nil }
                 groupsRead += 2

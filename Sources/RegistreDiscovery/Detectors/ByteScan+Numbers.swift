@@ -158,10 +158,17 @@ extension ByteScan {
                 return frenchPhone(UnsafeBufferPointer(rebasing: value[1...]), start, end)
             case 14:
                 return siret(value, first, length, start, end) || card(value, first, length, start, end)
+            case 15 where value[0] == 51:
+                // American Express (34, 37) before a NIR of sex 3, which is rare.
+                return card(value, first, length, start, end) || nir(value, first, length, start, end)
             case 15:
                 return nir(value, first, length, start, end) || card(value, first, length, start, end)
             case 11...17 where value[0] == 48 && value[1] == 48:
-                return worldPhone(UnsafeBufferPointer(rebasing: value[2...]), start, end)
+                // 0033 6 12 34 56 78: the first group is 00 and the country code, or 00 alone.
+                let number = UnsafeBufferPointer(rebasing: value[2...])
+                let firstGroup = groups[first].digitCount
+                guard length == 1 || firstGroup == 2 || firstGroup == 2 + PhoneNumbering.countryCodeLength(number) else { return false }
+                return worldPhone(number, start, end)
             case 13, 16...19:
                 return card(value, first, length, start, end)
             default:
@@ -179,6 +186,12 @@ extension ByteScan {
 
     private mutating func siren(_ value: UnsafeBufferPointer<UInt8>, _ first: Int, _ length: Int, _ start: Int, _ end: Int) -> Bool {
         guard isEnabled(.siren), length == 1 || groupsMatch(first, length, [3, 3, 3]), Checksums.luhn(value) else { return false }
+        // The first nine digits of a SIRET that fails its check are not reported as a SIREN.
+        if first + length < groups.count, groups[first + length].separator == groups[first + length - 1].separator || length == 1,
+            groups[first + length].digitCount == 5
+        {
+            return false
+        }
         report(.siren, start, end, confidence: companyNumberConfidence(before: start, grouped: length > 1), .luhn)
         return true
     }
@@ -187,7 +200,8 @@ extension ByteScan {
         guard isEnabled(.siret), length == 1 || groupsMatch(first, length, [3, 3, 3, 5]) || groupsMatch(first, length, [9, 5])
         else { return false }
         let validation: DiscoveryFinding.Validation
-        if Checksums.isLaPosteSIRET(value) {
+        if Checksums.isLaPoste(value) {
+            guard Checksums.isLaPosteSIRET(value) else { return false }
             validation = .laPoste
         } else if Checksums.luhn(value) {
             validation = .luhn
@@ -227,20 +241,15 @@ extension ByteScan {
         guard isEnabled(.paymentCard) else { return false }
         let total = value.count
         let layoutFits: Bool
+        // In fours (the last group shorter), 4-6-5 or 4-6-4 (American Express, Diners), or
+        // unbroken; fourteen unbroken digits are a SIRET's shape, never a card's.
+        var fours = length > 1
+        for index in first..<(first + length - 1) where groups[index].digitCount != 4 { fours = false }
+        fours = fours && groups[first + length - 1].digitCount <= 4
         switch total {
-        case 14:
-            // Fourteen plain digits are a SIRET's shape: a card only when printed 4-6-4.
-            layoutFits = groupsMatch(first, length, [4, 6, 4])
-        case 15:
-            layoutFits = length == 1 || groupsMatch(first, length, [4, 6, 5])
-        default:
-            var fours = length == 1
-            if !fours {
-                fours = true
-                for index in first..<(first + length - 1) where groups[index].digitCount != 4 { fours = false }
-                fours = fours && groups[first + length - 1].digitCount <= 4
-            }
-            layoutFits = fours
+        case 14: layoutFits = fours || groupsMatch(first, length, [4, 6, 4])
+        case 15: layoutFits = fours || length == 1 || groupsMatch(first, length, [4, 6, 5])
+        default: layoutFits = fours || length == 1
         }
         guard layoutFits, CardIssuers.accepts(value), Checksums.luhn(value) else { return false }
         report(.paymentCard, start, end, confidence: 0.95, .luhnAndIssuer)

@@ -164,7 +164,10 @@ extension ByteScan {
             letters += 1
         }
         guard letters >= 2, !byte(next).isDigit, !(next < count && bytes[next].continuesWord) else { return nil }
-        return ContextWords.isNotName(UnsafeBufferPointer(rebasing: bytes[index..<next])) ? nil : next
+        let word = UnsafeBufferPointer(rebasing: bytes[index..<next])
+        guard ContextWords.isNotName(word) else { return next }
+        // Le Goff, Da Silva, Van Damme: a particle is part of the name when a capital follows.
+        return ContextWords.isNameParticle(word) && byte(next) == 32 && capitalWidth(at: next + 1) != nil ? next : nil
     }
 
     /// The width of an upper-case letter at `index` (ASCII, or Latin-1's À to Þ), or nil.

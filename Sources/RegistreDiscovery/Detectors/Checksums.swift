@@ -22,12 +22,18 @@ enum Checksums {
     /// La Poste's SIRET rule: its establishments (SIREN 356 000 000) are numbered so that the
     /// 14 digits sum to a multiple of 5, since there are more of them than Luhn's key allows.
     static func isLaPosteSIRET(_ digits: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard digits.count == 14 else { return false }
-        let siren: [UInt8] = [51, 53, 54, 48, 48, 48, 48, 48, 48]
-        for index in 0..<9 where digits[index] != siren[index] { return false }
+        guard isLaPoste(digits) else { return false }
         var sum = 0
         for digit in digits { sum &+= Int(digit &- 48) }
         return sum % 5 == 0
+    }
+
+    /// Whether a SIRET belongs to La Poste (SIREN 356 000 000), whose rule replaces Luhn's.
+    static func isLaPoste(_ digits: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard digits.count == 14 else { return false }
+        let siren: [UInt8] = [51, 53, 54, 48, 48, 48, 48, 48, 48]
+        for index in 0..<9 where digits[index] != siren[index] { return false }
+        return true
     }
 
     /// The NIR's key: 97 minus the first 13 characters mod 97, Corsica's departments 2A and 2B

@@ -103,11 +103,18 @@ enum ContextWords {
         return false
     }
 
+    /// Whether a word is a particle that begins surnames (`Le Goff`, `Da Silva`, `Van Damme`).
+    static func isNameParticle(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count == 2 || word.count == 3 else { return false }
+        let lowered = word.map(\.asciiLowercased)
+        return ["le", "la", "de", "du", "da", "di", "van", "von", "del"].contains { Array($0.utf8) == lowered }
+    }
+
     /// The words that are not names, by their first byte.
     private static let notNames: [[[UInt8]]] = {
         var buckets = [[[UInt8]]](repeating: [], count: 256)
         let words = [
-            "le", "la", "les", "un", "une", "de", "du", "des", "the", "a", "an", "of", "and", "et", "service", "client",
+            "le", "la", "les", "un", "une", "de", "du", "da", "di", "van", "von", "del", "des", "the", "a", "an", "of", "and", "et", "service", "client",
             "clients", "support", "team", "équipe", "madame", "monsieur", "mademoiselle", "mme", "mlle", "mr", "mrs",
             "ms", "dr", "je", "nous", "vous", "il", "elle", "i", "we", "you", "merci", "thanks", "thank", "bonjour", "hello",
             "cordialement", "regards", "tous", "toutes", "all", "sir", "madam", "customer", "votre", "your", "objet",
