@@ -79,10 +79,13 @@ public struct CorpusGenerator {
 
     private mutating func transcript(_ b: inout DocumentBuilder) {
         b.add(b.french ? "Transcription d'appel, durée 04:32\nAgent : Bonjour, à qui ai-je l'honneur ?\nAppelant : " : "Call transcript, duration 04:32\nAgent: Good morning, who am I speaking with?\nCaller: ")
-        b.add(b.french ? "Je suis " : "This is ")
-        let title = values.pick(b.french ? ["M.", "Mme"] : ["Mr", "Mrs", "Ms"])
-        b.add(title + " ")
-        name(&b)
+        if personalData {
+            b.add(b.french ? "Je suis " : "This is ")
+            b.add(values.pick(b.french ? ["M.", "Mme"] : ["Mr", "Mrs", "Ms"]) + " ")
+            name(&b)
+        } else {
+            b.add(b.french ? "C'est au sujet d'une commande" : "It is about an order")
+        }
         b.add(b.french ? ".\nAgent : Pouvez-vous me confirmer vos coordonnées ?\nAppelant : " : ".\nAgent: Can you confirm your details?\nCaller: ")
         contactSentence(&b)
         someOf(&b, count: 2)
