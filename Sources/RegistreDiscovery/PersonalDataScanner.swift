@@ -50,11 +50,22 @@ public struct PersonalDataScanner: Sendable {
     public func scan(
         _ buffer: UnsafeBufferPointer<UInt8>, baseOffset: Int = 0, reportedStarts: Range<Int>? = nil
     ) -> [DiscoveryFinding] {
+        var findings: [DiscoveryFinding] = []
+        scan(buffer, baseOffset: baseOffset, reportedStarts: reportedStarts, into: &findings)
+        return findings
+    }
+
+    /// Appends the findings in `buffer` to `findings`: a stream reuses one array for every
+    /// window instead of growing a new one each time.
+    public func scan(
+        _ buffer: UnsafeBufferPointer<UInt8>, baseOffset: Int = 0, reportedStarts: Range<Int>? = nil, into findings: inout [DiscoveryFinding]
+    ) {
         var scan = ByteScan(
             bytes: buffer, base: baseOffset, enabled: enabled, minimumConfidence: minimumConfidence,
             reported: reportedStarts ?? 0..<buffer.count)
+        swap(&scan.findings, &findings)
         scan.run()
-        return scan.findings
+        swap(&scan.findings, &findings)
     }
 
     @inline(__always) static func bit(_ type: PersonalDataType) -> UInt32 {
@@ -73,9 +84,14 @@ struct ByteScan {
     let context = ContextWords.table
     var findings: [DiscoveryFinding] = []
 
-    // Reused between numbers, so that a number costs no allocation.
-    var groups: [NumberGroup] = []
-    var digits: [UInt8] = []
+    // Reused between numbers, so that a number costs no allocation or reference counting.
+    private let storage = ScanStorage()
+    let digits: UnsafeMutablePointer<UInt8>
+    let groups: UnsafeMutablePointer<NumberGroup>
+    var digitCount = 0
+    var groupCount = 0
+    /// Each byte's class, `ByteClass.table` as plain memory.
+    let classes: UnsafePointer<ByteClass>
 
     init(bytes: UnsafeBufferPointer<UInt8>, base: Int, enabled: UInt32, minimumConfidence: Double, reported: Range<Int>) {
         self.bytes = bytes
@@ -84,24 +100,23 @@ struct ByteScan {
         self.enabled = enabled
         self.minimumConfidence = minimumConfidence
         self.reported = reported
-        groups.reserveCapacity(32)
-        digits.reserveCapacity(80)
+        digits = storage.digits
+        groups = storage.groups
+        classes = ByteClass.pointer
     }
 
     mutating func run() {
-        ByteClass.table.withUnsafeBufferPointer { classes in
-            var index = 0
-            while index < count {
-                switch classes[Int(bytes[index])] {
-                case .other: index += 1
-                case .letter: index = word(at: index)
-                case .digit: index = number(at: index)
-                case .at: index = email(at: index)
-                case .plus: index = internationalPhone(at: index)
-                case .colon: index = compressedIPv6(at: index)
-                case .latinPunctuation: index += 2
-                case .generalPunctuation: index += 3
-                }
+        var index = 0
+        while index < count {
+            switch classes[Int(bytes[index])] {
+            case .other: index += 1
+            case .letter: index = word(at: index)
+            case .digit: index = number(at: index)
+            case .at: index = email(at: index)
+            case .plus: index = internationalPhone(at: index)
+            case .colon: index = compressedIPv6(at: index)
+            case .latinPunctuation: index += 2
+            case .generalPunctuation: index += 3
             }
         }
     }
@@ -149,7 +164,18 @@ struct ByteScan {
     /// The index just past the word that starts at `index`.
     @inline(__always) func endOfWord(from index: Int) -> Int {
         var end = index
-        while end < count, bytes[end].continuesWord { end += 1 }
+        while end < count, classes[Int(bytes[end])].continuesWord { end += 1 }
         return end
+    }
+}
+
+/// The buffers of one scan, freed with it.
+final class ScanStorage {
+    let digits = UnsafeMutablePointer<UInt8>.allocate(capacity: ByteScan.mostDigits + 8)
+    let groups = UnsafeMutablePointer<NumberGroup>.allocate(capacity: ByteScan.mostGroups + 1)
+
+    deinit {
+        digits.deallocate()
+        groups.deallocate()
     }
 }

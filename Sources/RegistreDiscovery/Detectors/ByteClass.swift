@@ -14,6 +14,17 @@ enum ByteClass: UInt8 {
     /// 0xE2: the lead byte of general punctuation (narrow no-break space, quotes, dashes).
     case generalPunctuation
 
+    /// Whether a byte of this class continues a word (letters and digits of any script).
+    @inline(__always) var continuesWord: Bool { self == .letter || self == .digit }
+
+    /// `table` in memory that is never freed, for the scanner's loop to read without bounds
+    /// checks or reference counting. Written once, before any reader, and never again.
+    nonisolated(unsafe) static let pointer: UnsafePointer<ByteClass> = {
+        let memory = UnsafeMutablePointer<ByteClass>.allocate(capacity: 256)
+        memory.initialize(from: table, count: 256)
+        return UnsafePointer(memory)
+    }()
+
     /// One class per byte value.
     static let table: [ByteClass] = (0...255).map { value -> ByteClass in
         switch UInt8(value) {

@@ -26,10 +26,10 @@ extension ByteScan {
         let end = readGroups(from: start, international: false)
         let glued = end < count && bytes[end].continuesWord
         var first = 0
-        while first < groups.count {
-            var length = min(groups.count - first, 8)
+        while first < groupCount {
+            var length = min(groupCount - first, 8)
             while length > 0 {
-                let touchesEnd = first + length == groups.count
+                let touchesEnd = first + length == groupCount
                 if !(touchesEnd && glued), classify(first, length) { break }
                 length -= 1
             }
@@ -54,22 +54,24 @@ extension ByteScan {
     /// international number also allows brackets (`+1 (415) 555-0132`) and drops a national
     /// `(0)` (`+33 (0)6 ...`). NIR's Corsican departments (`2A`, `2B`) are read as part of a group.
     mutating func readGroups(from start: Int, international: Bool) -> Int {
-        groups.removeAll(keepingCapacity: true)
-        digits.removeAll(keepingCapacity: true)
+        groupCount = 0
+        digitCount = 0
         var index = start
         var separator: UInt8 = 0
         while true {
-            let groupStart = index, digitStart = digits.count
+            let groupStart = index, digitStart = digitCount
             while index < count {
                 let current = bytes[index]
                 if current.isDigit {
-                    guard digits.count < Self.mostDigits else { break }
-                    digits.append(current)
+                    guard digitCount < Self.mostDigits else { break }
+                    digits[digitCount] = current
+                    digitCount += 1
                     index += 1
-                } else if (current == 65 || current == 66), digits.count == 6, bytes[index - 1] == 50,
+                } else if (current == 65 || current == 66), digitCount == 6, bytes[index - 1] == 50,
                     !byte(index + 1).isASCIILetter
                 {
-                    digits.append(current)
+                    digits[digitCount] = current
+                    digitCount += 1
                     index += 1
                 } else {
                     break
@@ -78,14 +80,15 @@ extension ByteScan {
             if index < count, bytes[index].isDigit {
                 // More digits than any identifier: skip the run whole.
                 while index < count, bytes[index].continuesWord { index += 1 }
-                groups.removeAll(keepingCapacity: true)
+                groupCount = 0
                 return index
             }
-            groups.append(
-                NumberGroup(start: groupStart, end: index, digitStart: digitStart, digitCount: digits.count - digitStart, separator: separator))
-            guard groups.count < Self.mostGroups else { return index }
+            groups[groupCount] = NumberGroup(
+                start: groupStart, end: index, digitStart: digitStart, digitCount: digitCount - digitStart, separator: separator)
+            groupCount += 1
+            guard groupCount < Self.mostGroups else { return index }
             guard let (next, kind) = separatorRun(at: index, international: international) else { return index }
-            if international, groups.count == 1, byte(next) == 48, byte(next + 1) == UInt8(ascii: ")") {
+            if international, groupCount == 1, byte(next) == 48, byte(next + 1) == UInt8(ascii: ")") {
                 // "+33 (0)6": the national trunk prefix inside brackets is not dialled.
                 guard let (after, _) = separatorRun(at: next + 1, international: true) else { return index }
                 index = after
@@ -140,8 +143,8 @@ extension ByteScan {
         guard total >= 4 else { return false }
         let start = groups[first].start, end = groups[first + length - 1].end
         let digitStart = groups[first].digitStart
-        return digits.withUnsafeBufferPointer { all -> Bool in
-            let value = UnsafeBufferPointer(rebasing: all[digitStart..<(digitStart + total)])
+        do {
+            let value = UnsafeBufferPointer(start: digits + digitStart, count: total)
             let hasLetter = value.contains { !$0.isDigit }
             if hasLetter {
                 return total == 15 && nir(value, first, length, start, end)
@@ -152,8 +155,8 @@ extension ByteScan {
                 return siren(value, first, length, start, end)
             case 10 where value[0] == 48:
                 // 06 12 34 56 78, 0612 34 56 78, 0 800 123 456, or unbroken.
-                guard length == 1 || groupsMatch(first, length, [2, 2, 2, 2, 2]) || groupsMatch(first, length, [4, 2, 2, 2])
-                    || groupsMatch(first, length, [1, 3, 3, 3])
+                guard length == 1 || groupsMatch(first, length, 0x22222) || groupsMatch(first, length, 0x4222)
+                    || groupsMatch(first, length, 0x1333)
                 else { return false }
                 return frenchPhone(UnsafeBufferPointer(rebasing: value[1...]), start, end)
             case 14:
@@ -177,17 +180,23 @@ extension ByteScan {
         }
     }
 
-    /// The digit counts of `length` groups from `first`, compared with a layout.
-    private func groupsMatch(_ first: Int, _ length: Int, _ layout: [Int]) -> Bool {
-        guard layout.count == length else { return false }
-        for (offset, digits) in layout.enumerated() where groups[first + offset].digitCount != digits { return false }
-        return true
+    /// Whether the digit counts of `length` groups from `first` are `layout`'s, one hexadecimal
+    /// digit per group (0x3335 is 3-3-3-5): a layout costs no array.
+    private func groupsMatch(_ first: Int, _ length: Int, _ layout: UInt64) -> Bool {
+        var rest = layout
+        var index = first + length - 1
+        while index >= first {
+            guard rest != 0, UInt64(groups[index].digitCount) == rest & 0xF else { return false }
+            rest >>= 4
+            index -= 1
+        }
+        return rest == 0
     }
 
     private mutating func siren(_ value: UnsafeBufferPointer<UInt8>, _ first: Int, _ length: Int, _ start: Int, _ end: Int) -> Bool {
-        guard isEnabled(.siren), length == 1 || groupsMatch(first, length, [3, 3, 3]), Checksums.luhn(value) else { return false }
+        guard isEnabled(.siren), length == 1 || groupsMatch(first, length, 0x333), Checksums.luhn(value) else { return false }
         // The first nine digits of a SIRET that fails its check are not reported as a SIREN.
-        if first + length < groups.count, groups[first + length].separator == groups[first + length - 1].separator || length == 1,
+        if first + length < groupCount, groups[first + length].separator == groups[first + length - 1].separator || length == 1,
             groups[first + length].digitCount == 5
         {
             return false
@@ -197,7 +206,7 @@ extension ByteScan {
     }
 
     private mutating func siret(_ value: UnsafeBufferPointer<UInt8>, _ first: Int, _ length: Int, _ start: Int, _ end: Int) -> Bool {
-        guard isEnabled(.siret), length == 1 || groupsMatch(first, length, [3, 3, 3, 5]) || groupsMatch(first, length, [9, 5])
+        guard isEnabled(.siret), length == 1 || groupsMatch(first, length, 0x3335) || groupsMatch(first, length, 0x95)
         else { return false }
         let validation: DiscoveryFinding.Validation
         if Checksums.isLaPoste(value) {
@@ -222,7 +231,7 @@ extension ByteScan {
 
     private mutating func nir(_ value: UnsafeBufferPointer<UInt8>, _ first: Int, _ length: Int, _ start: Int, _ end: Int) -> Bool {
         guard isEnabled(.nir),
-            length == 1 || groupsMatch(first, length, [1, 2, 2, 2, 3, 3, 2]) || groupsMatch(first, length, [13, 2])
+            length == 1 || groupsMatch(first, length, 0x122_2332) || groupsMatch(first, length, 0xD2)
         else { return false }
         // Sex (1, 2; 3, 4, 7, 8 for numbers given before a birth was registered), then the month:
         // 01-12, 20-42 or 50-99 when it is unknown.
@@ -247,8 +256,8 @@ extension ByteScan {
         for index in first..<(first + length - 1) where groups[index].digitCount != 4 { fours = false }
         fours = fours && groups[first + length - 1].digitCount <= 4
         switch total {
-        case 14: layoutFits = fours || groupsMatch(first, length, [4, 6, 4])
-        case 15: layoutFits = fours || length == 1 || groupsMatch(first, length, [4, 6, 5])
+        case 14: layoutFits = fours || groupsMatch(first, length, 0x464)
+        case 15: layoutFits = fours || length == 1 || groupsMatch(first, length, 0x465)
         default: layoutFits = fours || length == 1
         }
         guard layoutFits, CardIssuers.accepts(value), Checksums.luhn(value) else { return false }
@@ -273,7 +282,7 @@ extension ByteScan {
 
     /// A French number given as its nine significant digits.
     mutating func frenchPhone(_ significant: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        guard isEnabled(.phone), PhoneNumbering.frenchE164(significant) != nil else { return false }
+        guard isEnabled(.phone), PhoneNumbering.frenchCountryCode(significant) != nil else { return false }
         report(.phone, start, end, confidence: 0.9, .numberingPlan)
         return true
     }
@@ -289,15 +298,13 @@ extension ByteScan {
     mutating func internationalPhone(at plus: Int) -> Int {
         guard isEnabled(.phone), byte(plus + 1).isDigit, !isWordBefore(plus) else { return plus + 1 }
         let end = readGroups(from: plus + 1, international: true)
-        guard !groups.isEmpty else { return end }
-        var length = groups.count
+        guard groupCount > 0 else { return end }
+        var length = groupCount
         while length > 0 {
             let last = groups[length - 1]
             let total = last.digitStart + last.digitCount
-            let fits = digits.withUnsafeBufferPointer { all in
-                PhoneNumbering.internationalConfidence(UnsafeBufferPointer(rebasing: all[0..<total]))
-            }
-            let glued = length == groups.count && end < count && bytes[end].continuesWord
+            let fits = PhoneNumbering.internationalConfidence(UnsafeBufferPointer(start: digits, count: total))
+            let glued = length == groupCount && end < count && bytes[end].continuesWord
             if let confidence = fits, !glued {
                 report(.phone, plus, last.end, confidence: confidence, .numberingPlan)
                 return last.end

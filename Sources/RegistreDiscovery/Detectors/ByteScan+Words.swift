@@ -1,8 +1,19 @@
 extension ByteScan {
     /// Reads the word at `start`: an IBAN, an IPv6 address beginning with a letter, or a context
     /// word and what it announces. Returns the index past what was read.
+    @inline(__always)
     mutating func word(at start: Int) -> Int {
         let end = endOfWord(from: start)
+        // Most words are none of these: they cost one walk over their bytes and a bit test.
+        let first = bytes[start], second = byte(start + 1)
+        let mayBeIBAN = first.isASCIIUpper && second.isASCIIUpper
+        let mayBeIPv6 = first.isHexDigit && end - start <= 4 && byte(end) == UInt8(ascii: ":")
+        guard mayBeIBAN || mayBeIPv6 || context.mayStart(first, second) else { return end }
+        return wordCandidate(at: start, end: end)
+    }
+
+    /// A word that may be an IBAN, an IPv6 address or a context word.
+    private mutating func wordCandidate(at start: Int, end: Int) -> Int {
         guard !isWordBefore(start) else { return end }
         let first = bytes[start]
         if first.isASCIIUpper, byte(start + 1).isASCIIUpper, byte(start + 2).isDigit, byte(start + 3).isDigit,

@@ -8,6 +8,9 @@ struct ContextTable: Sendable {
     /// one; 0 when no word starts with it.
     let firstEntry: [UInt16]
     let entryCount: [UInt8]
+    /// One bit per pair of first bytes that begins a word: 8 KB that stay in the processor's
+    /// first cache, where `firstEntry` (128 KB) would not. Most words stop at this bit.
+    let present: [UInt64]
 
     init(_ list: [(String, ContextWords.Kind, Bool)]) {
         let sorted = list.sorted { Self.key(Array($0.0.utf8)) < Self.key(Array($1.0.utf8)) }
@@ -24,6 +27,9 @@ struct ContextTable: Sendable {
             entries.append(ContextWords.Entry(start: words.count, length: bytes.count, spanned: spanned, kind: kind, needsCapital: capital))
             words += bytes
         }
+        var present = [UInt64](repeating: 0, count: 1024)
+        for key in 0..<65_536 where firstEntry[key] != 0 { present[key >> 6] |= 1 << UInt64(key & 63) }
+        self.present = present
         self.words = words
         self.entries = entries
         self.firstEntry = firstEntry
@@ -38,11 +44,18 @@ struct ContextTable: Sendable {
         UInt16(first.asciiLowercased) << 8 | UInt16(second.asciiLowercased)
     }
 
+    /// Whether a context word begins with these two bytes.
+    @inline(__always) func mayStart(_ first: UInt8, _ second: UInt8) -> Bool {
+        let key = Int(Self.key(first, second))
+        return present[key >> 6] & (1 << UInt64(key & 63)) != 0
+    }
+
     /// The entry matching the input at `start`, whose word spans `spanned` bytes, or nil.
     @inline(__always)
     func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, spanned: Int) -> ContextWords.Entry? {
         let second: UInt8 = start + 1 < bytes.count ? bytes[start + 1] : 0
         let key = Int(Self.key(bytes[start], second))
+        guard present[key >> 6] & (1 << UInt64(key & 63)) != 0 else { return nil }
         let first = Int(firstEntry[key])
         guard first != 0 else { return nil }
         return match(bytes, at: start, spanned: spanned, entries: (first - 1)..<(first - 1 + Int(entryCount[key])))

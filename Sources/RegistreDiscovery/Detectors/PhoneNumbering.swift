@@ -8,6 +8,14 @@ public enum PhoneNumbering {
     /// Réunion, Mayotte, Guadeloupe, Guyane and Martinique are dialled as 0 plus nine digits in
     /// France but have their own country codes: 0262 12 34 56 is +262 262 12 34 56.
     static func frenchE164(_ digits: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let code = frenchCountryCode(digits) else { return nil }
+        return "+\(code)" + String(decoding: digits, as: UTF8.self)
+    }
+
+    /// The country code a French number dials from abroad (33, or 262, 590, 594, 596 for the
+    /// overseas departments), given its nine significant digits; nil when the plan does not
+    /// attribute it. No string is built: the scanner calls this for every candidate.
+    static func frenchCountryCode(_ digits: UnsafeBufferPointer<UInt8>) -> Int? {
         guard digits.count == 9 else { return nil }
         let first = digits[0] &- 48, second = digits[1] &- 48, third = digits[2] &- 48
         let prefix = Int(first) * 100 + Int(second) * 10 + Int(third)
@@ -16,13 +24,12 @@ public enum PhoneNumbering {
         case 7 where second >= 3: break
         default: return nil
         }
-        let national = String(decoding: digits, as: UTF8.self)
         switch prefix {
-        case 262, 263, 269, 639, 692, 693: return "+262" + national
-        case 590, 690, 691: return "+590" + national
-        case 594, 694: return "+594" + national
-        case 596, 696, 697: return "+596" + national
-        default: return "+33" + national
+        case 262, 263, 269, 639, 692, 693: return 262
+        case 590, 690, 691: return 590
+        case 594, 694: return 594
+        case 596, 696, 697: return 596
+        default: return 33
         }
     }
 
@@ -68,10 +75,7 @@ extension PhoneNumbering {
         let national = UnsafeBufferPointer(rebasing: digits[codeLength...])
         switch code {
         case 33, 262, 590, 594, 596:
-            guard let e164 = frenchE164(national), e164.utf8.count == 1 + codeLength + 9,
-                e164.utf8.dropFirst().starts(with: digits.prefix(codeLength))
-            else { return nil }
-            return 0.9
+            return frenchCountryCode(national) == code ? 0.9 : nil
         case 1:
             return digits.count == 11 && national[0] >= 50 ? 0.8 : nil
         default:

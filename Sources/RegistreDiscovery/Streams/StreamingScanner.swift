@@ -48,6 +48,7 @@ public struct StreamingScanner: Sendable {
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
         var filled = 0, offset = 0, reportFrom = 0
+        var findings: [DiscoveryFinding] = []
         var atEnd = false
         while true {
             while filled < capacity, !atEnd {
@@ -56,7 +57,8 @@ public struct StreamingScanner: Sendable {
             }
             let window = UnsafeBufferPointer(rebasing: buffer[0..<filled])
             let reportUntil = atEnd ? filled : filled - Self.tail
-            let findings = scanner.scan(window, baseOffset: offset, reportedStarts: reportFrom..<max(reportFrom, reportUntil))
+            findings.removeAll(keepingCapacity: true)
+            scanner.scan(window, baseOffset: offset, reportedStarts: reportFrom..<max(reportFrom, reportUntil), into: &findings)
             try body(Window(bytes: window, offset: offset, findings: findings, settled: offset + reportUntil, isLast: atEnd))
             if atEnd { return }
             let keep = Self.carryStart(in: window, settled: reportUntil)
