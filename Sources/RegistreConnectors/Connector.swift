@@ -23,6 +23,17 @@ public protocol Connector: Sendable {
     /// there is no such table.
     func describe(_ table: TableName) async throws -> TableDescription?
 
+    /// The ordinary tables of `schema` (PostgreSQL) or attached database (SQLite), or of every
+    /// schema but the system's when nil, sorted by schema and name: what a column scan reads.
+    /// A table of the connection's default schema (PostgreSQL's `current_schema()`, SQLite's
+    /// `main`) comes with no schema, as a dataset that names none refers to it; the others with
+    /// theirs. Partitions are left out: their partitioned table stands for them.
+    func tables(schema: String?) async throws -> [TableName]
+
+    /// At most `limit` rows of `table`, with `columns` only, in whatever order the database
+    /// reads them first: a bounded sample for classifying the columns, never the whole table.
+    func sample(of table: TableName, columns: [String], limit: Int) async throws -> [Row]
+
     /// Applies `changes` in one transaction: all of them or none. Fails on a connector opened
     /// read-only.
     func apply(_ changes: [RowChange]) async throws

@@ -191,6 +191,39 @@ public final class PostgresConnector: Connector {
         return rows
     }
 
+    public func sample(of table: TableName, columns: [String], limit: Int) async throws -> [Row] {
+        let definition = try await definition(of: table)
+        let selected = try columns.map { try definition.existing($0, in: table) }
+        var bindings = PostgresBindings()
+        bindings.append(max(0, limit))
+        var rows: [Row] = []
+        try await read("LIMIT $1", bindings, from: table, selected: selected, as: columns) { rows.append($0) }
+        return rows
+    }
+
+    public func tables(schema: String?) async throws -> [TableName] {
+        var bindings = PostgresBindings()
+        if let schema { bindings.append(schema) } else { bindings.appendNull() }
+        // Ordinary and partitioned tables (not their partitions), outside pg_catalog, pg_toast,
+        // the temporary schemas and information_schema.
+        let sql = """
+            SELECT n.nspname::text, c.relname::text, COALESCE(n.nspname = current_schema(), false)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
+            AND ($1::text IS NULL OR n.nspname::text = $1::text)
+            ORDER BY 1, 2
+            """
+        do {
+            var tables: [TableName] = []
+            for try await (schema, name, isDefault) in try await query(PostgresQuery(unsafeSQL: sql, binds: bindings)).decode((String, String, Bool).self) {
+                tables.append(TableName(schema: isDefault ? nil : schema, name: name))
+            }
+            return tables
+        } catch {
+            throw ConnectorError(code: "query-failed", message: "listing the tables\(schema.map { " of \($0)" } ?? "") failed: \(Self.describe(error))")
+        }
+    }
+
     /// Selects `selected` from `table` with `clause` (its WHERE, ORDER BY...), each value read as
     /// text and typed again from its column, and hands `body` each row under the names `columns`.
     private func read(

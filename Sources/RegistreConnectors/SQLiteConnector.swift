@@ -72,6 +72,31 @@ public final class SQLiteConnector: Connector {
         return rows
     }
 
+    public func sample(of table: TableName, columns: [String], limit: Int) async throws -> [Row] {
+        let sql = "SELECT \(columns.map(quote).joined(separator: ", ")) FROM \(table.quoted) LIMIT ?"
+        var rows: [Row] = []
+        do {
+            try read(sql, [max(0, limit)], columns: columns) { rows.append($0) }
+        } catch {
+            throw ConnectorError(code: "query-failed", message: "reading \(table) failed: \(error)")
+        }
+        return rows
+    }
+
+    public func tables(schema: String?) async throws -> [TableName] {
+        // `main` is the default a dataset with no schema names; an attached database keeps its name.
+        let database = schema == "main" ? nil : schema
+        do {
+            return try await queue.read { db in
+                try String.fetchAll(
+                    db, sql: "SELECT name FROM \(quote(database ?? "main")).sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
+                ).map { TableName(schema: database, name: $0) }
+            }
+        } catch {
+            throw ConnectorError(code: "query-failed", message: "listing the tables\(schema.map { " of \($0)" } ?? "") failed: \(error)")
+        }
+    }
+
     /// Runs `sql` on this thread and hands `body` each row as SQLite steps to it.
     private func read(_ sql: String, _ arguments: StatementArguments, columns: [String], _ body: (Row) -> Void) throws {
         try queue.read { db in

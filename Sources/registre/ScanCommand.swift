@@ -69,6 +69,8 @@ struct ScanCommand: AsyncParsableCommand {
             if database.datasets != nil { throw ValidationError("--datasets compares a database with its dataset: give --connection too") }
         } else if !paths.isEmpty {
             throw ValidationError("scan either files (\(paths.joined(separator: " "))) or a database (--connection), not both")
+        } else if redact != nil || replacement != nil || failOnFindings || progress != nil {
+            throw ValidationError("--redact, --replacement, --fail-on-findings and --progress apply to files, not to --connection")
         }
         if redact == nil, replacement != nil { throw ValidationError("--replacement applies to --redact; give --redact OUT") }
         if redact == "-" { throw ValidationError("--redact needs a file or folder to write, not standard output") }
@@ -78,7 +80,7 @@ struct ScanCommand: AsyncParsableCommand {
     func run() async throws {
         let scanner = PersonalDataScanner(types: try selectedTypes(), minimumConfidence: minConfidence)
         if database.connection != nil {
-            let hasProblems = try await database.run(scanner: scanner, format: format)
+            let hasProblems = try await database.run(scanner: scanner, format: format, showsValues: values)
             if hasProblems { throw ExitCode(1) }
             return
         }
