@@ -95,6 +95,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "registre-fuzz",
+            dependencies: ["RegistreDiscovery"],
+            path: "Sources/RegistreFuzz"
+        ),
         .testTarget(
             name: "RegistreCoreTests",
             dependencies: ["RegistreCore"]
@@ -109,7 +114,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistreDiscoveryTests",
-            dependencies: ["RegistreDiscovery"]
+            dependencies: ["RegistreDiscovery", "RegistreCore"]
         ),
         .testTarget(
             name: "RegistreServerTests",
