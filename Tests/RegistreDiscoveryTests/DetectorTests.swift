@@ -33,6 +33,9 @@ import Testing
         #expect(PhoneNumbering.e164("+33 (0)6 12-34-56-78") == "+33612345678")
         #expect(PhoneNumbering.e164("0033 1 45 67 89 10") == "+33145678910")
         #expect(PhoneNumbering.e164("07 12 34 56 78") == nil)
+        // An overseas number written with +33 is still found, and normalised under its own code.
+        #expect(found("Call me at +33 5 96 60 28 21.") == ["phone:+33 5 96 60 28 21"])
+        #expect(PhoneNumbering.e164("+33 (0)2 69 34 47 56") == "+262269344756")
     }
 
     @Test func worldPhones() {
@@ -64,6 +67,8 @@ import Testing
             "payment_card:4111 1111 1111 1111", "payment_card:5555555555554444", "payment_card:3782 822463 10005",
         ])
         #expect(found("4111 1111 1111 1112 and 9111111111111111") == [])
+        // "00" inside another number is not an international prefix.
+        #expect(found("carte 4344 0084 7596 7158, n° SIRET 639 007 195 00065, NIR 1 97 00 91 228 006 06") == [])
     }
 
     @Test func nir() {
@@ -77,6 +82,8 @@ import Testing
         #expect(found("IBAN FR76 3000 6000 0112 3456 7890 189 BIC AGRIFRPP") == ["iban:FR76 3000 6000 0112 3456 7890 189"])
         #expect(found("DE89370400440532013000 GB82WEST12345698765432") == ["iban:DE89370400440532013000", "iban:GB82WEST12345698765432"])
         #expect(found("FR76 3000 6000 0112 3456 7890 188 FR7630006000011234567890") == [])
+        // A broken IBAN's groups are not read again as a card or a phone number.
+        #expect(found("IBAN FR94 2755 4589 7838 3458 6410 311, IBAN FR52 3905 5863 8902 0041 2968 434") == [])
     }
 
     @Test func addresses() {

@@ -167,10 +167,14 @@ extension ByteScan {
             case 15:
                 return nir(value, first, length, start, end) || card(value, first, length, start, end)
             case 11...17 where value[0] == 48 && value[1] == 48:
-                // 0033 6 12 34 56 78: the first group is 00 and the country code, or 00 alone.
+                // 0033 6 12 34 56 78: the first group is 00 and the country code, or 00 alone, and
+                // the number is not the tail of another.
                 let number = UnsafeBufferPointer(rebasing: value[2...])
                 let firstGroup = groups[first].digitCount
-                guard length == 1 || firstGroup == 2 || firstGroup == 2 + PhoneNumbering.countryCodeLength(number) else { return false }
+                // It starts the number: "00" in the middle of another is not an international prefix.
+                guard first == 0, length == 1 || firstGroup == 2 || firstGroup == 2 + PhoneNumbering.countryCodeLength(number) else {
+                    return false
+                }
                 return worldPhone(number, start, end)
             case 13, 16...19:
                 return card(value, first, length, start, end)

@@ -31,7 +31,7 @@ extension ByteScan {
     }
 
     /// Reads an IBAN written compact or in groups of four and reports it when its country's
-    /// length and mod 97 agree.
+    /// length and mod 97 agree; nil when it does not have the country's length.
     private mutating func iban(at start: Int) -> Int? {
         guard isEnabled(.iban) else { return nil }
         let length = IBANRegistry.length(bytes[start], bytes[start + 1])
@@ -51,8 +51,11 @@ extension ByteScan {
             }
         }
         guard compact.count == length, !(index < count && bytes[index].continuesWord) else { return nil }
-        guard compact.withUnsafeBufferPointer({ Checksums.isIBANValid($0) }) else { return nil }
-        report(.iban, start, index, confidence: 0.97, .mod97)
+        // An IBAN's shape that fails its check is skipped whole: its groups of four are not read
+        // again as a card or a phone number.
+        if compact.withUnsafeBufferPointer({ Checksums.isIBANValid($0) }) {
+            report(.iban, start, index, confidence: 0.97, .mod97)
+        }
         return index
     }
 

@@ -74,7 +74,11 @@ extension PhoneNumbering {
         for index in 0..<codeLength { code = code * 10 + Int(digits[index] &- 48) }
         let national = UnsafeBufferPointer(rebasing: digits[codeLength...])
         switch code {
-        case 33, 262, 590, 594, 596:
+        case 33:
+            // +33 5 96 ...: an overseas number written with France's code; still someone's.
+            guard let actual = frenchCountryCode(national) else { return nil }
+            return actual == 33 ? 0.9 : 0.8
+        case 262, 590, 594, 596:
             return frenchCountryCode(national) == code ? 0.9 : nil
         case 1:
             return digits.count == 11 && national[0] >= 50 ? 0.8 : nil
@@ -102,6 +106,10 @@ extension PhoneNumbering {
             if international || (all.count > 2 && all[0] == 48 && all[1] == 48) {
                 let number = UnsafeBufferPointer(rebasing: all[(international ? 0 : 2)...])
                 guard internationalConfidence(number) != nil else { return nil }
+                if number.count == 11, number[0] == 51, number[1] == 51 {
+                    // +33 and an overseas number: E.164 has it under the department's own code.
+                    return frenchE164(UnsafeBufferPointer(rebasing: number[2...]))
+                }
                 return "+" + String(decoding: number, as: UTF8.self)
             }
             guard all.count == 10, all[0] == 48 else { return nil }
