@@ -4,28 +4,24 @@ extension ByteScan {
     /// follow (`12 rue de la Paix, 75002 Paris`).
     mutating func frenchAddress(street: Int, after: Int) -> Int? {
         guard isEnabled(.postalAddress), let start = houseNumber(before: street, allowsName: false) else { return nil }
-        var end = streetName(from: after)
-        guard end > after else { return nil }
-        var confidence = 0.75
-        if let town = postcodeAndTown(after: end) {
-            end = town
-            confidence = 0.85
-        }
-        report(.postalAddress, start, end, confidence: confidence, .context)
-        return end
+        let name = streetName(from: after)
+        guard name > after else { return nil }
+        return address(from: start, streetEnd: name)
     }
 
     /// Reports an English address ending in the street type at `street` (`221B Baker Street`,
     /// `10 Downing Street, London SW1A 2AA`).
     mutating func englishAddress(street: Int, after: Int) -> Int? {
         guard isEnabled(.postalAddress), let start = houseNumber(before: street, allowsName: true) else { return nil }
-        var end = after
-        var confidence = 0.75
-        if let town = postcodeAndTown(after: end) {
-            end = town
-            confidence = 0.85
-        }
-        report(.postalAddress, start, end, confidence: confidence, .context)
+        return address(from: start, streetEnd: after)
+    }
+
+    /// Reports the address from `start` to the street's end, or to the postcode and town that
+    /// follow it, which make it surer.
+    private mutating func address(from start: Int, streetEnd: Int) -> Int {
+        let town = postcodeAndTown(after: streetEnd)
+        let end = town ?? streetEnd
+        report(.postalAddress, start, end, confidence: town == nil ? 0.75 : 0.85, .context)
         return end
     }
 
@@ -88,7 +84,7 @@ extension ByteScan {
     /// The index past a French street's name from `index`: particles (`de`, `la`, `l'`...),
     /// capitalised words and numbers, at most six words.
     private func streetName(from index: Int) -> Int {
-        var end = index, next = index, words = 0
+        var next = index, words = 0
         var lastNamed = index
         while words < 6 {
             let start = skipSpaces(from: next, most: 1)
@@ -102,22 +98,18 @@ extension ByteScan {
             }
             guard wordEnd > start else { break }
             let word = UnsafeBufferPointer(rebasing: bytes[start..<wordEnd])
-            if Self.isStreetParticle(word) {
-                // kept only if a name follows
-            } else if capitalWidthOrDigit(word[0]) {
+            // A particle (de, la) belongs to the name only if a name follows it.
+            if !Self.isStreetParticle(word) {
+                guard capitalOrDigit(word[0]) else { break }
                 lastNamed = wordEnd
-            } else {
-                break
             }
-            end = wordEnd
             next = wordEnd
             words += 1
         }
-        _ = end
         return lastNamed
     }
 
-    private func capitalWidthOrDigit(_ first: UInt8) -> Bool {
+    private func capitalOrDigit(_ first: UInt8) -> Bool {
         first.isASCIIUpper || first.isDigit || first == 0xC3
     }
 

@@ -143,44 +143,42 @@ extension ByteScan {
         guard total >= 4 else { return false }
         let start = groups[first].start, end = groups[first + length - 1].end
         let digitStart = groups[first].digitStart
-        do {
-            let value = UnsafeBufferPointer(start: digits + digitStart, count: total)
-            let hasLetter = value.contains { !$0.isDigit }
-            if hasLetter {
-                return total == 15 && nir(value, first, length, start, end)
-            }
-            if length == 4, separator == UInt8(ascii: "."), ipv4(first, start, end) { return true }
-            switch total {
-            case 9:
-                return siren(value, first, length, start, end)
-            case 10 where value[0] == 48:
-                // 06 12 34 56 78, 0612 34 56 78, 0 800 123 456, or unbroken.
-                guard length == 1 || groupsMatch(first, length, 0x22222) || groupsMatch(first, length, 0x4222)
-                    || groupsMatch(first, length, 0x1333)
-                else { return false }
-                return frenchPhone(UnsafeBufferPointer(rebasing: value[1...]), start, end)
-            case 14:
-                return siret(value, first, length, start, end) || card(value, first, length, start, end)
-            case 15 where value[0] == 51:
-                // American Express (34, 37) before a NIR of sex 3, which is rare.
-                return card(value, first, length, start, end) || nir(value, first, length, start, end)
-            case 15:
-                return nir(value, first, length, start, end) || card(value, first, length, start, end)
-            case 11...17 where value[0] == 48 && value[1] == 48:
-                // 0033 6 12 34 56 78: the first group is 00 and the country code, or 00 alone, and
-                // the number is not the tail of another.
-                let number = UnsafeBufferPointer(rebasing: value[2...])
-                let firstGroup = groups[first].digitCount
-                // It starts the number: "00" in the middle of another is not an international prefix.
-                guard first == 0, length == 1 || firstGroup == 2 || firstGroup == 2 + PhoneNumbering.countryCodeLength(number) else {
-                    return false
-                }
-                return worldPhone(number, start, end)
-            case 13, 16...19:
-                return card(value, first, length, start, end)
-            default:
+        let value = UnsafeBufferPointer(start: digits + digitStart, count: total)
+        let hasLetter = value.contains { !$0.isDigit }
+        if hasLetter {
+            return total == 15 && nir(value, first, length, start, end)
+        }
+        if length == 4, separator == UInt8(ascii: "."), ipv4(first, start, end) { return true }
+        switch total {
+        case 9:
+            return siren(value, first, length, start, end)
+        case 10 where value[0] == 48:
+            // 06 12 34 56 78, 0612 34 56 78, 0 800 123 456, or unbroken.
+            guard length == 1 || groupsMatch(first, length, 0x22222) || groupsMatch(first, length, 0x4222)
+                || groupsMatch(first, length, 0x1333)
+            else { return false }
+            return frenchPhone(UnsafeBufferPointer(rebasing: value[1...]), start, end)
+        case 14:
+            return siret(value, first, length, start, end) || card(value, first, length, start, end)
+        case 15 where value[0] == 51:
+            // American Express (34, 37) before a NIR of sex 3, which is rare.
+            return card(value, first, length, start, end) || nir(value, first, length, start, end)
+        case 15:
+            return nir(value, first, length, start, end) || card(value, first, length, start, end)
+        case 11...17 where value[0] == 48 && value[1] == 48:
+            // 0033 6 12 34 56 78: the first group is 00 and the country code, or 00 alone, and
+            // the number is not the tail of another.
+            let number = UnsafeBufferPointer(rebasing: value[2...])
+            let firstGroup = groups[first].digitCount
+            // It starts the number: "00" in the middle of another is not an international prefix.
+            guard first == 0, length == 1 || firstGroup == 2 || firstGroup == 2 + PhoneNumbering.countryCodeLength(number) else {
                 return false
             }
+            return worldPhone(number, start, end)
+        case 13, 16...19:
+            return card(value, first, length, start, end)
+        default:
+            return false
         }
     }
 
