@@ -14,8 +14,9 @@ extension RequestCommand {
             abstract: "E-mail the person a one-time code that confirms their identity (valid seven days, five tries).",
             discussion: """
                 The code is kept only as a keyed hash; a new code replaces the previous one. The mail goes \
-                through --smtp: smtp://host[:25] in clear (a relay on this machine or network) or \
-                smtps://user@host[:465] over TLS, password in the URL or REGISTRE_SMTP_PASSWORD. Exit \
+                through --smtp: smtp://host[:25] in clear (a relay on this machine or network), \
+                smtps://user@host[:465] over TLS or smtp+starttls://user@host[:587] with STARTTLS required \
+                (REGISTRE_SMTP_CA_FILE adds trusted authorities), password in the URL or REGISTRE_SMTP_PASSWORD. Exit \
                 status: 0 sent, 2 bad input, a request not awaiting its identity, or a mail server that \
                 refused or could not be reached (nothing is recorded then: send again).
                 """
@@ -26,7 +27,7 @@ extension RequestCommand {
         @Argument(help: "The request's number.")
         var id: Int64
 
-        @Option(help: "The mail server: smtp://host[:port] or smtps://user@host[:port].")
+        @Option(help: "The mail server: smtp://host[:port], smtps://user@host[:port] or smtp+starttls://user@host[:port].")
         var smtp: String
 
         @Option(help: "The sender's address, such as dpo@exemple.fr.")
@@ -99,7 +100,7 @@ extension RequestCommand {
         @Option(help: "How many days before a deadline to remind.")
         var days: Int64 = 7
 
-        @Option(help: "The mail server: smtp://host[:port] or smtps://user@host[:port].")
+        @Option(help: "The mail server: smtp://host[:port], smtps://user@host[:port] or smtp+starttls://user@host[:port].")
         var smtp: String?
 
         @Option(help: "The sender's address.")

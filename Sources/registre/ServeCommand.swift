@@ -37,7 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The header the trusted proxies write the client's address into: x-forwarded-for or forwarded (RFC 7239).")
     var clientAddressHeader: TrustedProxies.Header = .xForwardedFor
 
-    @Option(help: "The mail server the rights portal sends identity codes through: smtp://host[:port] or smtps://user@host[:port] (password in the URL or REGISTRE_SMTP_PASSWORD). Without it the DPO confirms identities (request confirm).")
+    @Option(help: "The mail server the rights portal sends identity codes through: smtp://host[:port], smtps://user@host[:port] or smtp+starttls://user@host[:port] (password in the URL or REGISTRE_SMTP_PASSWORD). Without it the DPO confirms identities (request confirm).")
     var smtp: String?
 
     @Option(help: "With --smtp: the sender's address, such as dpo@exemple.fr.")

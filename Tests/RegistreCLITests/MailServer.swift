@@ -10,14 +10,18 @@ final class MailServer: @unchecked Sendable {
     let maildir: URL
     private var running: Process?
 
-    init(in folder: URL) throws {
+    /// - Parameters:
+    ///   - startTLS: a certificate and its key (PEM files): the server then offers STARTTLS and
+    ///     requires it before any mail.
+    init(in folder: URL, startTLS: (certificate: URL, key: URL)? = nil) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         maildir = folder.appendingPathComponent("mail")
         for attempt in 0..<5 {
             let port = Int.random(in: 20_000..<60_000)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", maildir.path]
+            let tls = startTLS.map { ["--tlscert", $0.certificate.path, "--tlskey", $0.key.path] } ?? []
+            process.arguments = ["python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)"] + tls + ["-c", "aiosmtpd.handlers.Mailbox", maildir.path]
             process.standardOutput = FileHandle.nullDevice
             let errors = Pipe()
             process.standardError = errors

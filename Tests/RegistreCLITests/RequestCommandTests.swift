@@ -195,6 +195,66 @@ import Testing
         #expect(audit.status == 0 && audit.stdout.hasPrefix("ok: 5 entries"), "\(audit.stdout)")
     }
 
+    /// The code goes through STARTTLS on the submission port when the URL says smtp+starttls://,
+    /// with the server's certificate verified; never in clear to a server that does not offer it.
+    @Test func aCodeIsSentOverSTARTTLS() throws {
+        let cli = CLITests()
+        let folder = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A certificate of the test's own authority for localhost.
+        let certificate = folder.appendingPathComponent("cert.pem"), key = folder.appendingPathComponent("key.pem")
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", certificate.path, "-days", "2",
+            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        ]
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        try #require(openssl.terminationStatus == 0)
+
+        let store = ["--database", folder.appendingPathComponent("registre.sqlite").path]
+        // One request per attempt: a request gets at most one code a minute.
+        for _ in 1...7 {
+            #expect(try cli.registre(["request", "open", "--right", "access", "--identity", "email=jeanne@exemple.fr"] + store).status == 0)
+        }
+        let trusted = ["REGISTRE_SMTP_CA_FILE": certificate.path]
+        let server = try MailServer(in: folder.appendingPathComponent("tls"), startTLS: (certificate, key))
+        defer { server.stop() }
+        for (request, host) in [("1", "localhost"), ("2", "127.0.0.1")] {
+            let sent = try cli.registre(
+                ["request", "send-code", request, "--smtp", "smtp+starttls://\(host):\(server.port)", "--from", "dpo@exemple.fr"] + store,
+                environment: trusted)
+            #expect(sent.status == 0, "\(host): \(sent.stderr)")
+        }
+        let mails = try server.mails()
+        #expect(mails.count == 2 && mails.allSatisfy { $0.code != nil })
+
+        // A certificate the client does not trust: nothing sent, nothing recorded.
+        let untrusted = try cli.registre(["request", "send-code", "3", "--smtp", "smtp+starttls://localhost:\(server.port)", "--from", "dpo@exemple.fr"] + store)
+        #expect(untrusted.status == 2 && untrusted.stderr.contains("smtp-tls"), "\(untrusted.stderr)")
+        // In clear to a server that requires STARTTLS: refused by the server.
+        let clear = try cli.registre(["request", "send-code", "4", "--smtp", "smtp://127.0.0.1:\(server.port)", "--from", "dpo@exemple.fr"] + store)
+        #expect(clear.status == 2 && clear.stderr.contains("smtp-refused"), "\(clear.stderr)")
+        #expect(try server.mails().count == 2)
+
+        // smtp+starttls:// to a server that does not offer it fails rather than talk in clear.
+        let plain = try MailServer(in: folder.appendingPathComponent("plain"))
+        defer { plain.stop() }
+        let refused = try cli.registre(
+            ["request", "send-code", "5", "--smtp", "smtp+starttls://127.0.0.1:\(plain.port)", "--from", "dpo@exemple.fr"] + store, environment: trusted)
+        #expect(refused.status == 2 && refused.stderr.contains("smtp-starttls"), "\(refused.stderr)")
+        #expect(try plain.mails().isEmpty)
+        // A password may go to a distant server over STARTTLS (it fails only to reach it here).
+        let distant = try cli.registre(["request", "send-code", "6", "--smtp", "smtp+starttls://dpo:secret@mail.invalid:587", "--from", "dpo@exemple.fr"] + store)
+        #expect(distant.status == 2 && !distant.stderr.contains("smtp-cleartext") && !distant.stderr.contains("secret"), "\(distant.stderr)")
+        let missingAuthority = try cli.registre(
+            ["request", "send-code", "7", "--smtp", "smtp+starttls://localhost:\(server.port)", "--from", "dpo@exemple.fr"] + store,
+            environment: ["REGISTRE_SMTP_CA_FILE": "/nonexistent/ca.pem"])
+        #expect(missingAuthority.status == 2 && missingAuthority.stderr.contains("smtp-ca"), "\(missingAuthority.stderr)")
+    }
+
     /// Post-mortem directives from the command line: recorded, listed, and carried out once.
     @Test func directivesAreRecordedAndCarriedOutWhenADeathIsNotified() throws {
         let cli = CLITests()

@@ -54,34 +54,61 @@ public struct MailMessage: Sendable {
 }
 
 /// Sends mail through an SMTP server (RFC 5321): `smtp://[user@]host[:25]` in clear, for a relay
-/// on the same machine or network, or `smtps://[user@]host[:465]` over TLS from the first byte
-/// (RFC 8314). The password comes from the URL or `REGISTRE_SMTP_PASSWORD`, and is only ever
-/// sent over TLS or to a server on loopback. Failures are ``ConnectorError``s whose code starts
-/// with `smtp-` or `mail-`: what the server answered, or why it could not be reached.
+/// on the same machine or network, `smtps://[user@]host[:465]` over TLS from the first byte
+/// (RFC 8314), or `smtp+starttls://[user@]host[:587]`, the submission port, where the client
+/// requires STARTTLS (RFC 3207) before anything else and refuses a server that does not offer it.
+/// Certificates are verified against the system's roots, plus those of the PEM file in
+/// `REGISTRE_SMTP_CA_FILE` when set (a company's own authority). The password comes from the URL
+/// or `REGISTRE_SMTP_PASSWORD`, and is only ever sent over TLS or to a server on loopback.
+/// Failures are ``ConnectorError``s whose code starts with `smtp-` or `mail-`: what the server
+/// answered, or why it could not be reached.
 public struct SMTPClient: Sendable {
     let host: String
     let port: Int
-    let usesTLS: Bool
+    let security: Security
     let username: String?
     let password: String?
     /// The name given in EHLO.
     let clientName: String
+    /// Extra trust roots, a PEM file (`REGISTRE_SMTP_CA_FILE`).
+    let authorityFile: String?
+
+    /// How the conversation is protected.
+    enum Security: Sendable {
+        /// In clear (`smtp://`).
+        case none
+        /// TLS from the first byte (`smtps://`).
+        case implicitTLS
+        /// STARTTLS before anything else, required (`smtp+starttls://`).
+        case startTLS
+
+        var isEncrypted: Bool { self != .none }
+    }
 
     /// Parses the server's URL.
     public init(url text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["smtp", "smtps"].contains(scheme),
+        let schemes: [String: Security] = ["smtp": .none, "smtps": .implicitTLS, "smtp+starttls": .startTLS]
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let security = schemes[scheme],
               let host = url.host, !host.isEmpty
         else {
-            throw ConnectorError(code: "smtp-url", message: "the mail server is smtp://[user@]host[:port] or smtps://[user@]host[:port]; found '\(text.prefix(80))'")
+            throw ConnectorError(
+                code: "smtp-url",
+                message: "the mail server is smtp://[user@]host[:port], smtps://[user@]host[:port] or smtp+starttls://[user@]host[:port]; found '\(text.prefix(80))'")
         }
         self.host = host
-        usesTLS = scheme == "smtps"
-        port = url.port ?? (usesTLS ? 465 : 25)
+        self.security = security
+        port = url.port ?? [.none: 25, .implicitTLS: 465, .startTLS: 587][security]!
         username = url.user?.removingPercentEncoding
         password = url.password?.removingPercentEncoding ?? environment["REGISTRE_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         clientName = "registre.invalid"
-        if username != nil, !usesTLS, !["127.0.0.1", "::1", "localhost"].contains(host) {
-            throw ConnectorError(code: "smtp-cleartext", message: "a password is only sent over TLS (smtps://) or to a server on loopback, not in clear to \(host)")
+        authorityFile = environment["REGISTRE_SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let authorityFile, !FileManager.default.isReadableFile(atPath: authorityFile) {
+            throw ConnectorError(code: "smtp-ca", message: "REGISTRE_SMTP_CA_FILE names \(authorityFile), which cannot be read")
+        }
+        if username != nil, !security.isEncrypted, !["127.0.0.1", "::1", "localhost"].contains(host) {
+            throw ConnectorError(
+                code: "smtp-cleartext",
+                message: "a password is only sent over TLS (smtps:// or smtp+starttls://) or to a server on loopback, not in clear to \(host)")
         }
     }
 
@@ -101,35 +128,74 @@ public struct SMTPClient: Sendable {
         }
     }
 
+    /// The TLS handler for a connection to `host`, verifying its certificate.
+    private func makeTLSHandler() throws -> NIOSSLClientHandler {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let authorityFile {
+            configuration.additionalTrustRoots = [.file(authorityFile)]
+        }
+        let context = try NIOSSLContext(configuration: configuration)
+        // An address is checked against the certificate's IP names; only a name goes in SNI.
+        let isAddress = (try? SocketAddress(ipAddress: host, port: 0)) != nil
+        return try NIOSSLClientHandler(context: context, serverHostname: isAddress ? nil : host)
+    }
+
     private func converse(_ message: MailMessage) async throws {
-        let (host, usesTLS) = (self.host, self.usesTLS)
+        let (host, client) = (self.host, self)
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         do {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connectTimeout(.seconds(10))
                 .connect(host: host, port: port) { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        if usesTLS {
-                            let context = try NIOSSLContext(configuration: .makeClientConfiguration())
-                            try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: host))
-                        }
+                        if client.security == .implicitTLS { try channel.pipeline.syncOperations.addHandler(try client.makeTLSHandler()) }
                         return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                     }
                 }
         } catch {
             throw ConnectorError(code: "smtp-unreachable", message: "cannot reach the mail server \(host):\(port): \(error)")
         }
+        let underlying = channel.channel
         try await channel.executeThenClose { inbound, outbound in
             var replies = Replies(inbound.makeAsyncIterator())
-            func say(_ line: String, expecting codes: Set<Int>, _ what: String) async throws {
+            @discardableResult
+            func say(_ line: String, expecting codes: Set<Int>, _ what: String) async throws -> [String] {
                 if !line.isEmpty { try await outbound.write(ByteBuffer(string: line + "\r\n")) }
                 let reply = try await replies.next()
                 guard codes.contains(reply.code) else {
                     throw ConnectorError(code: "smtp-refused", message: "the mail server refused \(what): \(reply.code) \(reply.text.prefix(200))")
                 }
+                return reply.lines
             }
             try await say("", expecting: [220], "the connection")
-            try await say("EHLO \(clientName)", expecting: [250], "EHLO")
+            let extensions = try await say("EHLO \(clientName)", expecting: [250], "EHLO")
+            if security == .startTLS {
+                // RFC 3207: only once the server offers it; then TLS sits first in the pipeline,
+                // under the conversation, and EHLO starts again, since what was said in clear
+                // does not count.
+                guard extensions.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) else {
+                    throw ConnectorError(code: "smtp-starttls", message: "the mail server \(host):\(port) does not offer STARTTLS, which smtp+starttls:// requires")
+                }
+                try await say("STARTTLS", expecting: [220], "STARTTLS")
+                guard replies.isEmpty else {
+                    throw ConnectorError(code: "smtp-protocol", message: "the mail server sent data after agreeing to STARTTLS, before the TLS handshake")
+                }
+                do {
+                    try await underlying.eventLoop.submit {
+                        try underlying.pipeline.syncOperations.addHandler(try client.makeTLSHandler(), position: .first)
+                    }.get()
+                } catch {
+                    throw ConnectorError(code: "smtp-tls", message: "TLS with the mail server \(host):\(port) failed: \(error)")
+                }
+                do {
+                    try await say("EHLO \(clientName)", expecting: [250], "EHLO after STARTTLS")
+                } catch let error as ConnectorError {
+                    throw error
+                } catch {
+                    // The handshake's failure (an untrusted or mismatched certificate) arrives here.
+                    throw ConnectorError(code: "smtp-tls", message: "TLS with the mail server \(host):\(port) failed: \(error)")
+                }
+            }
             if let username {
                 let credentials = Data(([0] + Array(username.utf8) + [0] + Array((password ?? "").utf8))).base64EncodedString()
                 try await say("AUTH PLAIN \(credentials)", expecting: [235], "the login of \(username)")
@@ -161,7 +227,10 @@ public struct SMTPClient: Sendable {
             self.iterator = iterator
         }
 
-        mutating func next() async throws -> (code: Int, text: String) {
+        /// Whether nothing the server sent is waiting to be read.
+        var isEmpty: Bool { pending.isEmpty }
+
+        mutating func next() async throws -> (code: Int, text: String, lines: [String]) {
             var lines: [String] = []
             while true {
                 let line = try await nextLine()
@@ -170,7 +239,7 @@ public struct SMTPClient: Sendable {
                 }
                 lines.append(String(line.dropFirst(4)))
                 // "250-..." continues the reply; "250 ..." (or a bare code) ends it.
-                if line.count == 3 || line[line.index(line.startIndex, offsetBy: 3)] == " " { return (code, lines.joined(separator: " ")) }
+                if line.count == 3 || line[line.index(line.startIndex, offsetBy: 3)] == " " { return (code, lines.joined(separator: " "), lines) }
             }
         }
 
