@@ -103,7 +103,7 @@ import Testing
 
         let opened = try cli.registre(["request", "open", "--right", "rectification", "--identity", "email=jeanne@exemple.fr", "--set", "customer.name=Jeanne Dupont"] + store)
         #expect(opened.status == 0, "\(opened.stderr)")
-        #expect(try json(opened.stdout)["state"] as? String == "awaiting_identity" && json(opened.stdout)["due_on"] == nil)
+        #expect(try json(opened.stdout)["state"] as? String == "received" && json(opened.stdout)["due_on"] == nil)
         let early = try cli.registre(["request", "run", "1", "--datasets", datasets, "--connection", database] + store)
         #expect(early.status == 2 && early.stderr.contains("confirm the identity first"))
         #expect(try ServerProcessTests.sqlite(database, "SELECT name FROM customer") == "[('Jeane Dupont',)]")
@@ -164,6 +164,7 @@ import Testing
             let sent = try cli.registre(["request", "send-code", "1", "--smtp", "smtp://127.0.0.1:\(port)", "--from", "dpo@exemple.fr", "--signature", "Exemple SAS"] + store)
             #expect(sent.status == 0, "\(sent.stderr)")
             #expect(sent.stdout.contains("code_valid_until"))
+            #expect(sent.stdout.contains(#""state":"awaiting_identity""#), "received -> awaiting identity once a code is sent")
             let mails = try MailServer.mails(in: maildir)
             #expect(mails.count == 1)
             let mail = try #require(mails.first)

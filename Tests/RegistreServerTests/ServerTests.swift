@@ -284,7 +284,7 @@ import Testing
 
             #expect(try await call(.post, "/v1/requests", #"{"right":"erasure","identities":["email=a@b.fr"]}"#, headers: [.contentType: "application/json"]).0 == .unauthorized)
             let opened = try await call(.post, "/v1/requests", #"{"right":"erasure","identities":["email=Karim.Benali@Example.com"]}"#)
-            #expect(opened.0 == .created && opened.1["state"] as? String == "awaiting_identity" && opened.1["id"] as? Int == 1)
+            #expect(opened.0 == .created && opened.1["state"] as? String == "received" && opened.1["id"] as? Int == 1)
 
             #expect(problem(try await call(.post, "/v1/requests", #"{"right":"forgetting","identities":["email=a@b.fr"]}"#)) == "422 right-unknown")
             #expect(problem(try await call(.post, "/v1/requests", #"{"right":"access","identities":[]}"#)) == "422 identity-missing")

@@ -52,7 +52,7 @@ import Testing
         try await StoreFixture.with(backend) { fixture in
             let desk = try RequestDesk(store: fixture.store, secret: Self.secret)
             let opened = try await desk.open(.access, details: RequestDetails(identities: ["email=jeanne@exemple.fr"]), verified: false, at: Self.monday, actor: "cli")
-            #expect(opened.id == 1 && opened.state == .awaitingIdentity && opened.dueOn == nil, "the clock waits for the identity")
+            #expect(opened.id == 1 && opened.state == .received && opened.dueOn == nil, "the clock waits for the identity")
             #expect(try await fixture.store.request(id: 1) == opened)
             #expect(!opened.sealedDetails.contains("jeanne"), "identities are sealed")
             #expect(try desk.details(of: opened).identities == ["email=jeanne@exemple.fr"])
@@ -213,7 +213,9 @@ import Testing
             let desk = try RequestDesk(store: fixture.store, secret: Self.secret)
             let outbox = Outbox()
             _ = try await desk.open(.erasure, details: RequestDetails(identities: ["customer_id=7", "email=jeanne@exemple.fr"]), verified: false, at: Self.monday, actor: "cli")
+            #expect(try await desk.request(1).state == .received)
             let sent = try await desk.issueIdentityCode(1, at: Self.monday, actor: "cli") { outbox.sent.append(($0, $1, $2)) }
+            #expect(sent.state == .awaitingIdentity && sent.dueOn == nil, "received -> awaiting identity; the clock still waits")
             let code = try #require(outbox.sent.last?.code)
             #expect(code.count == 8 && code.allSatisfy(\.isNumber) && outbox.sent.last?.email == "jeanne@exemple.fr")
             #expect(outbox.sent.last?.until == Self.days(7) && sent.codeExpiresAt == Self.days(7))

@@ -140,7 +140,7 @@ struct PortalPages: Sendable {
                 "The deadline was extended to \(extended.words(in: language)), because: \(reason)",
                 "Le délai a été prolongé jusqu'au \(extended.words(in: language)), pour la raison suivante : \(reason)")
         }
-        if request.state == .awaitingIdentity {
+        if request.state.awaitsIdentity {
             var identity: [String: Any] = ["action": "\(action)/verify", "codeLabel": words.pick("Code received by e-mail", "Code reçu par e-mail"),
                                            "confirm": words.pick("Confirm", "Confirmer")]
             if let expiry = request.codeExpiresAt {
@@ -436,6 +436,8 @@ struct PortalWords {
     func state(_ request: SubjectRequest, today: CivilDate) -> String {
         let language = isFrench ? "fr" : "en"
         switch request.state {
+        case .received:
+            return pick("Received: your identity is to be confirmed.", "Reçue : votre identité reste à vérifier.")
         case .awaitingIdentity:
             return pick("Waiting for the confirmation of your identity.", "En attente de la vérification de votre identité.")
         case .inProgress:

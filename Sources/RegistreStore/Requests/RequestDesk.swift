@@ -55,7 +55,7 @@ public struct RequestDesk: Sendable {
             throw Refusal(code: "activity-missing", message: "an objection names the activities objected to (--activity)")
         }
         var request = SubjectRequest(
-            id: 0, right: right, state: .awaitingIdentity, subjectHash: hasher.hash(first, kind: "request"),
+            id: 0, right: right, state: .received, subjectHash: hasher.hash(first, kind: "request"),
             sealedDetails: try seal(details), receivedAt: date)
         if verified { start(&request, on: LegalDeadline.day(of: date)) }
         return try await store.insertRequest(request) { stored in audit(stored, action: "request.received", actor: actor, at: date) }
@@ -96,6 +96,8 @@ public struct RequestDesk: Sendable {
         try await send(code, String(email), expiry)
         return try await change(id, action: "request.code_sent", actor: actor, at: date) { request in
             try Self.requireAwaitingIdentity(request)
+            // Received -> awaiting identity: the person has been asked.
+            request.state = .awaitingIdentity
             request.codeHash = codeHash(id, code)
             request.codeExpiresAt = expiry
             request.codeAttempts = 0
@@ -303,7 +305,7 @@ public struct RequestDesk: Sendable {
 
     /// Only a request still waiting for its person's identity can be sent or given a code.
     private static func requireAwaitingIdentity(_ request: SubjectRequest) throws {
-        guard request.state == .awaitingIdentity else { throw refusal(request, "its identity is already confirmed or it is closed") }
+        guard request.state.awaitsIdentity else { throw refusal(request, "its identity is already confirmed or it is closed") }
     }
 
     private static func refusal(_ request: SubjectRequest, _ why: String) -> Refusal {

@@ -25,10 +25,13 @@ public enum SubjectRight: String, Sendable, CaseIterable, Codable {
     }
 }
 
-/// Where a request stands. The clock of Art. 12(3) runs from the day the person's identity is
-/// confirmed; a closed request (completed, partially completed, refused, cancelled) never reopens.
+/// Where a request stands: received -> awaiting identity -> in progress -> closed. The clock of
+/// Art. 12(3) runs from the day the person's identity is confirmed; a closed request
+/// (completed, partially completed, refused, cancelled) never reopens.
 public enum RequestState: String, Sendable, CaseIterable, Codable {
-    /// Received; the person's identity is not confirmed yet, and the clock waits.
+    /// Received; nothing has been asked of the person yet (no code sent), and the clock waits.
+    case received
+    /// The person was asked to confirm their identity (a code was sent); the clock waits.
     case awaitingIdentity = "awaiting_identity"
     /// Identity confirmed; the deadline runs.
     case inProgress = "in_progress"
@@ -40,7 +43,10 @@ public enum RequestState: String, Sendable, CaseIterable, Codable {
     case cancelled
 
     /// True until the request is answered one way or another.
-    public var isOpen: Bool { self == .awaitingIdentity || self == .inProgress }
+    public var isOpen: Bool { self == .received || self == .awaitingIdentity || self == .inProgress }
+
+    /// Whether the person's identity is still to be confirmed (the clock waits).
+    public var awaitsIdentity: Bool { self == .received || self == .awaitingIdentity }
 }
 
 /// A data subject request as Registre keeps it: what is asked, by whom (as a keyed hash; the
