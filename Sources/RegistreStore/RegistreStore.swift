@@ -147,6 +147,14 @@ public protocol RegistreStore: Sendable {
 
     /// The batches of the pass at `passAt`, by stage and collection.
     func retentionBatches(passAt: Date) async throws -> [RetentionBatch]
+
+    /// Claims the run of request `id` for `owner` until `until`, unless another owner holds a
+    /// claim that has not run out by `now`: servers sharing a store never run one request at
+    /// once. True when claimed.
+    func claimRequestRun(_ id: Int64, owner: String, now: Date, until: Date) async throws -> Bool
+
+    /// Gives up `owner`'s claim on the run of request `id` (nothing when it holds none).
+    func releaseRequestRun(_ id: Int64, owner: String) async throws
 }
 
 extension RegistreStore {

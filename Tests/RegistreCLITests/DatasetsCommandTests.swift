@@ -116,7 +116,13 @@ import Testing
         #expect(opened.status == 0, "\(opened.stderr)")
         let noPolicy = try cli.registre(["request", "run", "1"] + store)
         #expect(noPolicy.status == 2 && noPolicy.stderr.contains("needs --policy"))
+        // Another server is running request 1: this run is refused until that claim runs out.
+        _ = try ServerProcessTests.sqlite(store[1], "INSERT INTO request_run (request_id, owner, claimed_until) VALUES (1, 'server-elsewhere', 32503680000000)")
+        let busy = try cli.registre(["request", "run", "1", "--policy", policy] + store)
+        #expect(busy.status == 2 && busy.stderr.contains("run-in-progress"), "\(busy.stderr)")
+        _ = try ServerProcessTests.sqlite(store[1], "UPDATE request_run SET claimed_until = 0")
         let run = try cli.registre(["request", "run", "1", "--policy", policy] + store)
+        #expect(try ServerProcessTests.sqlite(store[1], "SELECT count(*) FROM request_run") == "[(0,)]", "the run's own claim is released")
         let limit = try #require((try json(run)["result"] as? [String: Any])?["limit"] as? [String: Any])
         #expect(limit["id"] as? Int == 1 && limit["kind"] as? String == "restriction" && limit["request"] as? Int == 1)
         #expect((limit["ground"] as? String)?.hasPrefix("Art. 18(1)(c)") == true)

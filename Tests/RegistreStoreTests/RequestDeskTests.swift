@@ -202,6 +202,26 @@ import Testing
         }
     }
 
+    /// Servers sharing a store never run one request at once: a claim holds until released or
+    /// run out, only its owner releases it, and a claim that ran out is taken over.
+    @Test(arguments: Backend.allCases)
+    func aRequestRunIsClaimedByOneOwnerAtATime(_ backend: Backend) async throws {
+        try await StoreFixture.with(backend) { fixture in
+            let desk = try RequestDesk(store: fixture.store, secret: Self.secret)
+            _ = try await desk.open(.access, details: RequestDetails(identities: ["email=jeanne@exemple.fr"]), verified: true, at: Self.monday, actor: "cli")
+            let store = fixture.store, later = Self.monday.addingTimeInterval(900)
+            #expect(try await store.claimRequestRun(1, owner: "a", now: Self.monday, until: later))
+            #expect(try await !store.claimRequestRun(1, owner: "b", now: Self.monday.addingTimeInterval(60), until: later))
+            try await store.releaseRequestRun(1, owner: "b")
+            #expect(try await !store.claimRequestRun(1, owner: "b", now: Self.monday.addingTimeInterval(60), until: later), "only the owner releases")
+            try await store.releaseRequestRun(1, owner: "a")
+            #expect(try await store.claimRequestRun(1, owner: "b", now: Self.monday.addingTimeInterval(60), until: later))
+            // b stopped without releasing: once its claim ran out, c takes it over.
+            #expect(try await !store.claimRequestRun(1, owner: "c", now: later.addingTimeInterval(-1), until: later.addingTimeInterval(900)))
+            #expect(try await store.claimRequestRun(1, owner: "c", now: later.addingTimeInterval(1), until: later.addingTimeInterval(900)))
+        }
+    }
+
     /// Carries the code out of the sending closure, as a mail would.
     final class Outbox: @unchecked Sendable {
         var sent: [(code: String, email: String, until: Date)] = []

@@ -68,9 +68,31 @@ public struct RequestRunner: Sendable {
         self.naming = naming
     }
 
+    /// How long a run's claim holds when its server stops without releasing it; a run is never
+    /// renewed, so this is longer than any run should take.
+    public static let runLease: TimeInterval = 15 * 60
+
     /// Runs request `id`, then completes it (partially when something was kept or left, with why).
-    /// A failed erasure or rectification leaves it in progress, to run again.
+    /// A failed erasure or rectification leaves it in progress, to run again. The run is claimed
+    /// in the store first: while one server or command runs a request, another gets
+    /// `run-in-progress`, whichever process it is.
     public func run(_ id: Int64, _ instructions: Instructions, at date: Date = Date()) async throws -> (request: SubjectRequest, outcome: Rights.Outcome) {
+        let owner = "\(actor)-\(UUID().uuidString.lowercased())"
+        let now = Date()
+        guard try await store.claimRequestRun(id, owner: owner, now: now, until: now.addingTimeInterval(Self.runLease)) else {
+            throw RequestDesk.Refusal(code: "run-in-progress", message: "request \(id) is being run elsewhere; wait for that run's answer")
+        }
+        do {
+            let answer = try await carryOut(id, instructions, at: date)
+            try? await store.releaseRequestRun(id, owner: owner)
+            return answer
+        } catch {
+            try? await store.releaseRequestRun(id, owner: owner)
+            throw error
+        }
+    }
+
+    private func carryOut(_ id: Int64, _ instructions: Instructions, at date: Date) async throws -> (request: SubjectRequest, outcome: Rights.Outcome) {
         let request = try await desk.request(id)
         guard request.state == .inProgress else {
             throw RequestDesk.Refusal(

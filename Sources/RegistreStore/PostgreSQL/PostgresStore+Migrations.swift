@@ -237,5 +237,14 @@ extension PostgresStore {
             )
             """,
         ]),
+        ("12-request-runs", [
+            """
+            CREATE TABLE request_run (
+              request_id BIGINT PRIMARY KEY REFERENCES subject_request (id),
+              owner TEXT NOT NULL,
+              claimed_until BIGINT NOT NULL
+            )
+            """,
+        ]),
     ]
 }

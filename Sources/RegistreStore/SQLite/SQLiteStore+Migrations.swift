@@ -180,6 +180,15 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("11-request-runs") { db in
+            try db.execute(sql: """
+                CREATE TABLE request_run (
+                  request_id INTEGER PRIMARY KEY REFERENCES subject_request (id),
+                  owner TEXT NOT NULL,
+                  claimed_until INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }
