@@ -118,6 +118,8 @@ import Testing
         #expect(noPolicy.status == 2 && noPolicy.stderr.contains("needs --policy"))
         // Another server is running request 1: this run is refused until that claim runs out.
         _ = try ServerProcessTests.sqlite(store[1], "INSERT INTO request_run (request_id, owner, claimed_until) VALUES (1, 'server-elsewhere', 32503680000000)")
+        let unknown = try cli.registre(["request", "run", "9", "--policy", policy] + store)
+        #expect(unknown.status == 2 && unknown.stderr.contains("request-unknown"), "\(unknown.stderr)")
         let busy = try cli.registre(["request", "run", "1", "--policy", policy] + store)
         #expect(busy.status == 2 && busy.stderr.contains("run-in-progress"), "\(busy.stderr)")
         _ = try ServerProcessTests.sqlite(store[1], "UPDATE request_run SET claimed_until = 0")

@@ -77,6 +77,7 @@ public struct RequestRunner: Sendable {
     /// in the store first: while one server or command runs a request, another gets
     /// `run-in-progress`, whichever process it is.
     public func run(_ id: Int64, _ instructions: Instructions, at date: Date = Date()) async throws -> (request: SubjectRequest, outcome: Rights.Outcome) {
+        _ = try await desk.request(id)  // an unknown request is request-unknown, not a failed claim
         let owner = "\(actor)-\(UUID().uuidString.lowercased())"
         let now = Date()
         guard try await store.claimRequestRun(id, owner: owner, now: now, until: now.addingTimeInterval(Self.runLease)) else {
