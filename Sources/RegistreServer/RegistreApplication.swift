@@ -132,6 +132,7 @@ public struct RegistreApplication: Sendable {
         EventRoutes(events: SubjectEvents(store: store, hasher: hasher)).add(to: admin)
         RequestRoutes(desk: desk, store: store, policy: policy, execution: configuration.execution, mail: configuration.mail, publicURL: configuration.publicURL)
             .add(to: admin)
+        DirectiveRoutes(desk: desk).add(to: admin)
         return router
     }
 

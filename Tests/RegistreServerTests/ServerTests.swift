@@ -267,6 +267,50 @@ import Testing
         }
     }
 
+    /// Post-mortem directives through the API, as the command line records and applies them.
+    @Test func directivesAreRecordedAndAppliedThroughTheAPI() async throws {
+        try await Self.withServer(over: .live) { client, store, _ in
+            let token = "rg_test_token_0123456789abcdef"
+            try await store.createToken(name: "dpo", tokenHash: KeyedHasher.sha256(token), actor: "test")
+            let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+            func call(_ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil, headers: HTTPFields = auth) async throws -> (HTTPResponse.Status, Any) {
+                try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
+                    (response.status, try JSONSerialization.jsonObject(with: Data(buffer: response.body), options: [.fragmentsAllowed]))
+                }
+            }
+            func problem(_ answer: (HTTPResponse.Status, Any)) -> String {
+                let type = ((answer.1 as? [String: Any])?["type"] as? String)?.replacingOccurrences(of: "https://registre.dev/problems/", with: "") ?? "-"
+                return "\(answer.0.code) \(type)"
+            }
+            let record = #"{"instruction":"erase","identities":["email=Jeanne@Exemple.fr"],"executor":"Marie Dupont <marie@exemple.fr>","note":"tout effacer"}"#
+            #expect(try await call(.post, "/v1/directives", record, headers: [.contentType: "application/json"]).0 == .unauthorized)
+            let recorded = try await call(.post, "/v1/directives", record)
+            let directive = try #require(recorded.1 as? [String: Any])
+            #expect(recorded.0 == .created && directive["id"] as? Int == 1 && directive["instruction"] as? String == "erase", "\(directive)")
+            _ = try await call(.post, "/v1/directives", #"{"instruction":"keep","identities":["email=jeanne@exemple.fr"],"executor":"Marie Dupont"}"#)
+            #expect(problem(try await call(.post, "/v1/directives", #"{"instruction":"forget","identities":["email=a@b.fr"],"executor":"M"}"#)) == "422 instruction-unknown")
+            #expect(problem(try await call(.post, "/v1/directives", #"{"instruction":"erase","identities":[],"executor":"M"}"#)) == "422 identity-missing")
+            #expect(problem(try await call(.post, "/v1/directives", #"{"instruction":"erase","identities":["email=a@b.fr"],"executor":" "}"#)) == "422 executor-missing")
+            #expect(problem(try await call(.post, "/v1/directives", #"{"instruction":"erase""#)) == "400 json-invalid")
+
+            // Looked up by identity in the body (e-mail case does not matter), withdrawn, then the death.
+            let found = try await call(.post, "/v1/directives/search", #"{"identities":["email=JEANNE@exemple.fr"]}"#)
+            #expect((found.1 as? [[String: Any]])?.count == 2)
+            #expect(try await call(.post, "/v1/directives/2/revoke", #"{"reason":"changed her mind"}"#).0 == .ok)
+            #expect(problem(try await call(.post, "/v1/directives/2/revoke")) == "409 directive-closed")
+            #expect(problem(try await call(.post, "/v1/directives/9/revoke")) == "404 directive-unknown")
+            let died = try await call(.post, "/v1/deaths", #"{"identities":["email=jeanne@exemple.fr"],"notified_by":"Marie Dupont, executor, death certificate"}"#)
+            let applied = try #require((died.1 as? [String: Any])?["applied"] as? [[String: Any]])
+            #expect(died.0 == .ok && applied.count == 1 && applied.first?["id"] as? Int == 1, "\(died.1)")
+            // The erase directive opened an erasure request, in progress.
+            let requests = try await call(.get, "/v1/requests")
+            #expect((requests.1 as? [[String: Any]])?.first { $0["right"] as? String == "erasure" }?["state"] as? String == "in_progress", "\(requests.1)")
+            let nobody = try await call(.post, "/v1/deaths", #"{"identities":["email=paul@exemple.fr"],"notified_by":"his son"}"#)
+            #expect(((nobody.1 as? [String: Any])?["note"] as? String)?.contains("art. 85 II") == true)
+            #expect(problem(try await call(.post, "/v1/deaths", #"{"identities":["email=paul@exemple.fr"],"notified_by":" "}"#)) == "422 notifier-missing")
+        }
+    }
+
     @Test func theDPOCarriesARequestThroughTheAPI() async throws {
         try await Self.withServer(over: .live) { client, store, registre in
             let token = "rg_test_token_0123456789abcdef"

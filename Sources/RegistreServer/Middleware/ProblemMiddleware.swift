@@ -34,9 +34,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         } catch let refusal as RequestDesk.Refusal {
             let status: HTTPResponse.Status = switch refusal.code {
-            case "request-unknown", "limit-unknown": .notFound
+            case "request-unknown", "limit-unknown", "directive-unknown": .notFound
             case "state-invalid", "already-extended", "extension-late", "limit-lifted", "code-missing", "code-expired", "code-locked",
-                "run-in-progress": .conflict
+                "run-in-progress", "directive-closed": .conflict
             case "proof-too-large": .contentTooLarge
             case "proof-type": .unsupportedMediaType
             default: .unprocessableContent
