@@ -14,7 +14,7 @@ func repeatUntilShutdown(every interval: Duration, _ work: @escaping @Sendable (
 
 extension Duration {
     /// The duration in seconds, fractions included.
-    var timeInterval: Double {
+    public var timeInterval: Double {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

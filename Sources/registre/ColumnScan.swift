@@ -2,6 +2,7 @@ import Foundation
 import RegistreConnectors
 import RegistreCore
 import RegistreDiscovery
+import RegistreServer
 
 /// One scan of a database's columns, for `registre scan --connection` and `registre check
 /// --connection`: reads the dataset file, lists the database's tables, reads a bounded sample
@@ -78,7 +79,7 @@ struct ColumnScan {
             let drift = datasets.isEmpty ? nil : DriftReport(comparing: profiles, with: datasets, minimumConfidence: classifier.minimumConfidence)
             return Outcome(
                 tables: tables, profiles: profiles, rowsSampled: rows, drift: drift, datasetFindings: datasetFindings,
-                seconds: (ContinuousClock.now - started).seconds)
+                seconds: (ContinuousClock.now - started).timeInterval)
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegistreCore
 import RegistreDiscovery
+import RegistreServer
 
 /// One `registre scan` of files: walks the inputs, prints findings, writes redacted copies,
 /// and counts for the summary.
@@ -200,7 +201,7 @@ struct FileScan {
 
     /// The summary: what was scanned, how fast, and the findings per type.
     func summary() -> String {
-        let seconds = max((ContinuousClock.now - started).seconds, 1e-9)
+        let seconds = max((ContinuousClock.now - started).timeInterval, 1e-9)
         let megabytes = Double(bytesScanned) / 1_000_000
         var text = "Scanned \(filesScanned) input\(filesScanned == 1 ? "" : "s"), \(bytesScanned) bytes in \(String(format: "%.3f", seconds)) s (\(String(format: "%.1f", megabytes / seconds)) MB/s)"
         if !skipped.isEmpty { text += "; skipped \(skipped.count) binary file\(skipped.count == 1 ? "" : "s")" }
@@ -325,7 +326,7 @@ struct ProgressBar {
         let now = ContinuousClock.now
         guard now - lastDrawn >= .milliseconds(100) else { return }
         lastDrawn = now
-        let rate = Double(done) / max((now - started).seconds, 1e-9) / 1_000_000
+        let rate = Double(done) / max((now - started).timeInterval, 1e-9) / 1_000_000
         var line = "\r"
         if let total, total > 0 {
             let fraction = min(1, Double(done) / Double(total))
@@ -341,12 +342,5 @@ struct ProgressBar {
 
     func finish() {
         FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 72) + "\r").utf8))
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, fractions included.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
