@@ -114,13 +114,7 @@ struct DirectiveCommand: AsyncParsableCommand {
             try await store.withDesk { desk, _, _ in
                 let applied = try await desk.applyDirectives(for: try DirectiveCommand.identities(identities), notifiedBy: notifiedBy, at: Date(), actor: "cli")
                 var object: [String: Any] = ["applied": try applied.map { $0.summary(details: try desk.details(of: $0)) }]
-                if applied.isEmpty {
-                    object["note"] = """
-                        no directive: the heirs may still have the accounts closed, object to further processing \
-                        and have the data updated to record the death, as far as needed to settle the estate \
-                        (art. 85 II); open those requests by hand
-                        """
-                }
+                if applied.isEmpty { object["note"] = RequestDesk.heirsWithoutDirective }
                 print(try summaryJSON(object))
             }
         }

@@ -71,12 +71,7 @@ struct DirectiveRoutes {
             let applied = try await desk.applyDirectives(
                 for: try Self.identities(death.identities), notifiedBy: death.notifiedBy, at: Date(), actor: RequestRoutes.actor(context))
             var object: [String: Any] = ["applied": try applied.map { $0.summary(details: try desk.details(of: $0)) }]
-            if applied.isEmpty {
-                object["note"] = """
-                    no directive: the heirs may still have the accounts closed, object to further processing and have the data \
-                    updated to record the death, as far as needed to settle the estate (art. 85 II); open those requests by hand
-                    """
-            }
+            if applied.isEmpty { object["note"] = RequestDesk.heirsWithoutDirective }
             return try RequestRoutes.json(object)
         }
     }

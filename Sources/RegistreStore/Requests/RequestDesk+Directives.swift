@@ -5,6 +5,13 @@ import RegistreCore
 /// out when the person's death is notified, by opening the request each one calls for.
 extension RequestDesk {
     /// The hash under which an identity (`type=value`, normalised) finds its directives.
+    /// What a death notified with no directive leaves the heirs (art. 85 II), told to whoever
+    /// notified it, on the command line and over the API alike.
+    public static let heirsWithoutDirective = """
+        no directive: the heirs may still have the accounts closed, object to further processing and have the data \
+        updated to record the death, as far as needed to settle the estate (art. 85 II); open those requests by hand
+        """
+
     public func directiveHash(_ identity: String) -> String { hasher.hash(identity, kind: "directive") }
 
     /// Records a directive for the person known by `identities`; `communicate` names its recipient.
