@@ -2,8 +2,8 @@
 ///
 /// One pass over the input, one table read per byte: a byte that cannot start anything is
 /// skipped at once, a word is skipped whole unless its first two letters could begin a context
-/// word, and only digits, `@`, `+` and `:` lead to a closer look. No `Regex` or
-/// `NSRegularExpression` is involved, and invalid UTF-8, NUL bytes or binary data are scanned as
+/// word, and only digits, `@`, `+` and `:` lead to a closer look. No regular-expression engine
+/// (Swift's or Foundation's) is involved, and invalid UTF-8, NUL bytes or binary data are scanned as
 /// bytes like any other.
 public struct PersonalDataScanner: Sendable {
     /// The types reported.

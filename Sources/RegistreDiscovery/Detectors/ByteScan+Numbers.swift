@@ -212,7 +212,7 @@ extension ByteScan {
         else { return false }
         let validation: DiscoveryFinding.Validation
         if Checksums.isLaPoste(value) {
-            guard Checksums.isLaPosteSIRET(value) else { return false }
+            guard Checksums.isLaPosteSIRETValid(value) else { return false }
             validation = .laPoste
         } else if Checksums.luhn(value) {
             validation = .luhn

@@ -21,8 +21,9 @@ enum Checksums {
 
     /// La Poste's SIRET rule: its establishments (SIREN 356 000 000) are numbered so that the
     /// 14 digits sum to a multiple of 5, since there are more of them than Luhn's key allows.
-    static func isLaPosteSIRET(_ digits: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard isLaPoste(digits) else { return false }
+    /// - Parameters:
+    ///   - digits: a SIRET of La Poste (``isLaPoste(_:)``).
+    static func isLaPosteSIRETValid(_ digits: UnsafeBufferPointer<UInt8>) -> Bool {
         var sum = 0
         for digit in digits { sum &+= Int(digit &- 48) }
         return sum % 5 == 0
