@@ -20,6 +20,32 @@ public struct DatasetCheck: Sendable {
 
     typealias FieldPath = SubjectFinder.FieldPath
 
+    /// The tables of `collections` as the database describes them, by collection name, and an
+    /// error for each collection whose table, and each field whose column, the database lacks
+    /// (`dataset-table-missing`, `dataset-column-missing`, citing `reference`), in file order.
+    public static func describe(
+        _ collections: [DatasetCollection], of dataset: Dataset, through connector: any Connector, reference: String
+    ) async throws -> (tables: [String: TableDescription], missing: [Finding]) {
+        var tables: [String: TableDescription] = [:]
+        var missing: [Finding] = []
+        for collection in collections {
+            let table = TableName(schema: dataset.schema, name: collection.name)
+            guard let description = try await connector.describe(table) else {
+                missing.append(Finding(
+                    ruleID: "dataset-table-missing", severity: .error, message: "the database has no table \(table)", location: collection.location,
+                    reference: reference))
+                continue
+            }
+            tables[collection.name] = description
+            for field in collection.fields where description.column(field.name) == nil {
+                missing.append(Finding(
+                    ruleID: "dataset-column-missing", severity: .error, message: "table \(table) has no column \(field.name)", location: field.location,
+                    reference: reference))
+            }
+        }
+        return (tables, missing)
+    }
+
     /// Every finding, in file order.
     public func run() async throws -> [Finding] {
         var findings: [Finding] = []
@@ -27,18 +53,8 @@ public struct DatasetCheck: Sendable {
             findings.append(Finding(ruleID: "dataset-" + rule, severity: severity, message: message, location: location, reference: reference))
         }
         let collections = dataset.collections.filter { !$0.skipProcessing }
-        var tables: [String: TableDescription] = [:]
-        for collection in collections {
-            let table = TableName(schema: dataset.schema, name: collection.name)
-            guard let description = try await connector.describe(table) else {
-                report("table-missing", .error, "the database has no table \(table)", at: collection.location, "GDPR Art. 15(1)")
-                continue
-            }
-            tables[collection.name] = description
-            for field in collection.fields where description.column(field.name) == nil {
-                report("column-missing", .error, "table \(table) has no column \(field.name)", at: field.location, "GDPR Art. 15(1)")
-            }
-        }
+        let (tables, missing) = try await Self.describe(collections, of: dataset, through: connector, reference: "GDPR Art. 15(1)")
+        findings += missing
 
         // References, then which collections an identity reaches along them.
         for collection in collections {

@@ -99,19 +99,10 @@ struct ColumnScan {
     private static func mismatches(of datasets: [Dataset], in connector: any Connector, listed: inout [TableName]) async throws -> [Finding] {
         var problems: [Finding] = []
         for dataset in datasets {
-            for collection in dataset.collections {
+            let (described, missing) = try await DatasetCheck.describe(dataset.collections, of: dataset, through: connector, reference: DriftReport.reference)
+            problems += missing
+            for collection in dataset.collections where described[collection.name] != nil {
                 let table = TableName(schema: dataset.schema, name: collection.name)
-                guard let description = try await connector.describe(table) else {
-                    problems.append(Finding(
-                        ruleID: "dataset-table-missing", severity: .error, message: "the database has no table \(table)", location: collection.location,
-                        reference: DriftReport.reference))
-                    continue
-                }
-                for field in collection.fields where description.column(field.name) == nil {
-                    problems.append(Finding(
-                        ruleID: "dataset-column-missing", severity: .error, message: "table \(table) has no column \(field.name)", location: field.location,
-                        reference: DriftReport.reference))
-                }
                 if !listed.contains(table) { listed.append(table) }
             }
         }
