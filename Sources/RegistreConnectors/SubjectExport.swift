@@ -8,8 +8,9 @@ import ZIPFoundation
 /// (``SubjectFinder/Keeping/links``) gives their keys, and each collection's rows are read again
 /// by primary key a batch at a time and written straight to the files, so memory holds the keys,
 /// never the rows (a collection without a primary key is kept whole by the search and written
-/// from there). The zip is made from the files; without loose files (the server's exports) they
-/// are written in a hidden folder beside it and removed once it is made.
+/// from there). The zip is made from the files; without loose files (the server's exports) a
+/// file stays in memory up to `memoryPerFile` bytes, beyond which it goes to a hidden folder
+/// beside the zip, removed once the zip is made.
 public struct SubjectExport: Sendable {
     /// What the export answers.
     public enum Kind: String, Sendable {
@@ -37,6 +38,10 @@ public struct SubjectExport: Sendable {
 
     public let kind: Kind
     let dataset: Dataset
+
+    /// How much of one file an export without loose files keeps in memory before writing it out:
+    /// a person's usual rows never touch the disk but in the zip, 100,000 rows do.
+    var memoryPerFile = 1 << 20
 
     /// Creates an export of `kind` for rows of `dataset`.
     public init(kind: Kind, dataset: Dataset) {
@@ -90,15 +95,16 @@ public struct SubjectExport: Sendable {
         writesLooseFiles: Bool = true
     ) async throws -> Summary {
         let manager = FileManager.default
+        // Without loose files, the hidden folder is made only by a file that outgrows memory.
         let files = writesLooseFiles ? folder : folder.appendingPathComponent(".files-\(UUID().uuidString)")
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-            try manager.createDirectory(at: files, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw ConnectorError(code: "out-unwritable", message: "cannot create the folder \(files.path): \(error.localizedDescription)")
+            throw ConnectorError(code: "out-unwritable", message: "cannot create the folder \(folder.path): \(error.localizedDescription)")
         }
-        defer { if !writesLooseFiles { try? manager.removeItem(at: files) } }
-        var names: [String] = []
+        defer { if !writesLooseFiles, manager.fileExists(atPath: files.path) { try? manager.removeItem(at: files) } }
+        let memory = writesLooseFiles ? 0 : memoryPerFile
+        var entries: [(name: String, content: BufferedFile.Content)] = []
         var collections: [AccessReport.Collection] = []
         var counts: [String: Int] = [:]
         var withheld: [String: [String]] = [:]
@@ -114,7 +120,7 @@ public struct SubjectExport: Sendable {
             let json = Self.fileName(collection.name, "json"), csv = Self.fileName(collection.name, "csv")
             let part = try PartWriter(
                 kind: kind, columns: columns, withheld: collection.fields.filter(Self.isWithheld).map(\.name),
-                json: files.appendingPathComponent(json), csv: files.appendingPathComponent(csv))
+                json: files.appendingPathComponent(json), csv: files.appendingPathComponent(csv), memory: memory)
             do {
                 try await Self.readAgain(rows, of: collection, schema: dataset.schema, through: connector, queries: &queries) { try part.add($0) }
                 try part.close()
@@ -124,11 +130,10 @@ public struct SubjectExport: Sendable {
                 throw ConnectorError(code: "out-unwritable", message: "cannot write \(files.appendingPathComponent(json).path): \(error)")
             }
             guard part.count > 0 else {
-                try? manager.removeItem(at: files.appendingPathComponent(json))
-                try? manager.removeItem(at: files.appendingPathComponent(csv))
+                part.discard()
                 continue
             }
-            names += [json, csv]
+            entries += [(json, part.json.content), (csv, part.csv.content)]
             counts[collection.name] = part.count
             if !part.withheldHeld.isEmpty { withheld[collection.name] = part.withheldHeld }
             collections.append(AccessReport.Collection(
@@ -138,22 +143,43 @@ public struct SubjectExport: Sendable {
         }
         if let page {
             let report = AccessReport(collections: collections, answeredOn: CivilDate.split(Date()).0.description)
-            guard manager.createFile(atPath: files.appendingPathComponent("index.html").path, contents: Data(page(report).utf8)) else {
+            let html = Data(page(report).utf8)
+            if writesLooseFiles, !manager.createFile(atPath: files.appendingPathComponent("index.html").path, contents: html) {
                 throw ConnectorError(code: "out-unwritable", message: "cannot write \(files.appendingPathComponent("index.html").path)")
             }
-            names.insert("index.html", at: 0)
+            entries.insert(("index.html", .data(html)), at: 0)
         }
         let archive = folder.appendingPathComponent("\(kind.rawValue).zip")
         try? manager.removeItem(at: archive)
         do {
             let zip = try Archive(url: archive, accessMode: .create)
-            for name in names {
-                try zip.addEntry(with: name, fileURL: files.appendingPathComponent(name), compressionMethod: .deflate)
-            }
+            for (name, content) in entries { try Self.add(content, as: name, to: zip) }
         } catch {
             throw ConnectorError(code: "out-unwritable", message: "cannot write \(archive.path): \(error)")
         }
-        return Summary(rows: counts, withheld: withheld, left: left, archive: archive, files: names, queries: queries)
+        return Summary(rows: counts, withheld: withheld, left: left, archive: archive, files: entries.map(\.name), queries: queries)
+    }
+
+    /// Adds `content` to `zip` as the entry `name`, compressed, read from memory or from its
+    /// file a chunk at a time. (Adding by file URL asks Foundation about the file three times
+    /// through `NSURL`, which on Linux cost more than compressing a person's rows.)
+    static func add(_ content: BufferedFile.Content, as name: String, to zip: Archive) throws {
+        switch content {
+        case .data(let data):
+            try zip.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<min(data.count, Int(position) + size))
+            }
+        case .file(let path):
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw ConnectorError(code: "out-unwritable", message: "cannot read \(path) again")
+            }
+            defer { try? handle.close() }
+            let size = try handle.seekToEnd()
+            try zip.addEntry(with: name, type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate) { position, size in
+                try handle.seek(toOffset: UInt64(position))
+                return try handle.read(upToCount: size) ?? Data()
+            }
+        }
     }
 
     /// Hands `body` the whole rows of `collection` for the rows `found`, a batch at a time, in
@@ -209,8 +235,8 @@ final class PartWriter {
     let kind: SubjectExport.Kind
     let columns: [String]
     let withheld: [String]
-    private let json: BufferedFile
-    private let csv: BufferedFile
+    let json: BufferedFile
+    let csv: BufferedFile
     /// Rows written.
     private(set) var count = 0
     /// Columns holding a value in at least one row written.
@@ -220,13 +246,14 @@ final class PartWriter {
     /// The first rows, as the page shows them.
     private(set) var shown: [[String]] = []
 
-    /// Creates both files and writes the CSV header and the opening of the JSON array.
-    init(kind: SubjectExport.Kind, columns: [String], withheld: [String], json: URL, csv: URL) throws {
+    /// Creates both files (kept in memory up to `memory` bytes each) and writes the CSV header
+    /// and the opening of the JSON array.
+    init(kind: SubjectExport.Kind, columns: [String], withheld: [String], json: URL, csv: URL, memory: Int = 0) throws {
         self.kind = kind
         self.columns = columns
         self.withheld = withheld
-        self.json = try BufferedFile(creating: json)
-        self.csv = try BufferedFile(creating: csv)
+        self.json = try BufferedFile(creating: json, inMemoryUpTo: memory)
+        self.csv = try BufferedFile(creating: csv, inMemoryUpTo: memory)
         try self.json.write(Data("[".utf8))
         try self.csv.write(Data(CSV.line(columns.map(CSV.field)).utf8))
     }
@@ -280,35 +307,75 @@ final class PartWriter {
         try json.close()
         try csv.close()
     }
+
+    /// Removes both files: the collection gave nothing to write.
+    func discard() {
+        json.remove()
+        csv.remove()
+    }
 }
 
-/// A file written through a buffer of about 64 KB.
+/// A file written through a buffer of about 64 KB, or kept in memory while it holds at most a
+/// given number of bytes (its file, and the folder for it, made only when it grows beyond).
 final class BufferedFile {
-    private let handle: FileHandle
+    /// Where a closed file's bytes are.
+    enum Content {
+        case data(Data)
+        case file(path: String)
+    }
+
+    private let url: URL
+    private let memory: Int
+    private var handle: FileHandle?
     private var buffer = Data()
 
-    /// Creates the file at `url`, or replaces it.
-    init(creating url: URL) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
-            throw ConnectorError(code: "out-unwritable", message: "cannot write \(url.path)")
-        }
-        self.handle = handle
-        buffer.reserveCapacity(1 << 16)
+    /// Creates the file at `url`, or replaces it; with `memory` above zero, only once it holds
+    /// more than that.
+    init(creating url: URL, inMemoryUpTo memory: Int = 0) throws {
+        self.url = url
+        self.memory = memory
+        buffer.reserveCapacity(memory > 0 ? 1 << 12 : 1 << 16)
+        if memory == 0 { try open() }
     }
+
+    /// The bytes written, from memory or from the file.
+    var content: Content { handle == nil ? .data(buffer) : .file(path: url.path) }
 
     func write(_ data: Data) throws {
         buffer.append(data)
+        if handle == nil {
+            guard buffer.count > memory else { return }
+            try open()
+        }
         if buffer.count >= 1 << 16 { try flush() }
     }
 
     func flush() throws {
-        guard !buffer.isEmpty else { return }
+        guard let handle, !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
     func close() throws {
         try flush()
-        try handle.close()
+        try handle?.close()
+    }
+
+    /// Removes the file, if it was made, and forgets what memory holds.
+    func remove() {
+        if handle != nil { try? FileManager.default.removeItem(at: url) }
+        buffer = Data()
+    }
+
+    private func open() throws {
+        let manager = FileManager.default
+        let folder = url.deletingLastPathComponent()
+        if !manager.fileExists(atPath: folder.path) {
+            try? manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        guard manager.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
+            throw ConnectorError(code: "out-unwritable", message: "cannot write \(url.path)")
+        }
+        self.handle = handle
     }
 }

@@ -15,9 +15,11 @@ import ZIPFoundation
 
     /// Finds `identity` in a fresh shop in `backend` and writes the export of `kind` into a
     /// temporary folder, then runs `body` on the summary and the zip's entries by name.
+    /// With `memory`, the export writes no loose files and keeps each file in memory up to that
+    /// many bytes; the folder then holds the zip alone.
     static func export(
         _ kind: SubjectExport.Kind, _ backend: Backend, identity: String = "email=jeanne.dupont@exemple.fr",
-        keeping: SubjectFinder.Keeping = .links, _ body: (SubjectExport.Summary, [String: String]) throws -> Void
+        keeping: SubjectFinder.Keeping = .links, memory: Int? = nil, _ body: (SubjectExport.Summary, [String: String]) throws -> Void
     ) async throws {
         let folder = try SubjectFinderTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -25,9 +27,13 @@ import ZIPFoundation
         let summary = try await ShopFixtureTests.withShop(backend, setup: setup) { dataset, connector in
             let found = try await SubjectFinder(dataset: dataset, connector: connector).find([Identity(argument: identity)], keeping: keeping)
             let page = kind == .access ? { (report: AccessReport) in AccessReportRenderer(policy: policy).html(report, language: "en") } : nil
-            return try await SubjectExport(kind: kind, dataset: dataset).write(
-                found, policy: policy, reading: connector, to: folder.appendingPathComponent("out"), page: page)
+            var export = SubjectExport(kind: kind, dataset: dataset)
+            if let memory { export.memoryPerFile = memory }
+            return try await export.write(
+                found, policy: policy, reading: connector, to: folder.appendingPathComponent("out"), page: page, writesLooseFiles: memory == nil)
         }
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)
+        #expect(memory == nil ? left.count == summary.files.count + 1 : left == ["\(kind.rawValue).zip"], "\(left)")
         try body(summary, try entries(of: summary.archive))
     }
 
@@ -101,6 +107,22 @@ import ZIPFoundation
             try await Self.export(kind, backend, keeping: .keys(beyond: 1)) { summary, files in
                 #expect(files == whole)
                 #expect(summary.queries > 0, "the rows were read again by key")
+            }
+        }
+    }
+
+    /// The server's exports, without loose files: from memory, or from a hidden folder for files
+    /// beyond the memory allowed (here 200 bytes), the same zip, and nothing else left behind.
+    @Test(arguments: Backend.allCases) func exportsWithoutLooseFilesGiveTheSameZip(backend: Backend) async throws {
+        for kind in [SubjectExport.Kind.access, .portability] {
+            var loose: [String: String] = [:]
+            try await Self.export(kind, backend) { _, files in loose = files }
+            for memory in [1 << 20, 200, 0] {
+                try await Self.export(kind, backend, memory: memory) { summary, files in
+                    #expect(files.keys.sorted() == loose.keys.sorted() && Set(summary.files) == Set(files.keys))
+                    for (name, text) in files where name != "index.html" { #expect(text == loose[name], "\(name) with \(memory) bytes in memory") }
+                    #expect(files["index.html"] == loose["index.html"] || kind == .portability)
+                }
             }
         }
     }

@@ -207,7 +207,7 @@ public struct SMTPClient: Sendable {
             // Dot-stuffing (RFC 5321 4.5.2), then the end of data.
             let stuffed = data.split(separator: "\r\n", omittingEmptySubsequences: false).map { $0.hasPrefix(".") ? "." + $0 : String($0) }
             try await say(stuffed.joined(separator: "\r\n") + ".", expecting: [250], "the message")
-            try? await say("QUIT", expecting: [221], "QUIT")
+            _ = try? await say("QUIT", expecting: [221], "QUIT")
         }
     }
 
