@@ -93,6 +93,32 @@ import Testing
         #expect(reread?["text"] as? String == sample.text)
     }
 
+    /// Summaries (requests, holds, limits) as `JSONSerialization` wrote them, keys sorted, with
+    /// a stored outcome copied as it is and an optional as its value or `null`.
+    @Test func summariesAreWrittenAsJSONSerializationWritesThem() throws {
+        let missing: String? = nil
+        let summary: [String: Any] = [
+            "id": 42, "right": "access", "overdue": false, "state": "in_progress", "ratio": 0.25, "whole": 3.0, "big": Int64(1) << 40,
+            "identities": ["email=a@b.fr", "phone=+33 6 12 34 56 78"], "nothing": NSNull(), "maybe": Optional("là" as String) as Any,
+            "rows": ["customer": 1, "order_line": 3, "b": 0], "nested": [["z": true, "a": [String]()], [String: Any]()],
+            "text": "quote \" backslash \\ slash / newline \n tab \t bell \u{7} é 😀",
+        ]
+        let expected = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys, .withoutEscapingSlashes])
+        let written = try summaryJSON(summary)
+        #expect((try JSONSerialization.jsonObject(with: Data(written.utf8)) as! NSObject) == (try JSONSerialization.jsonObject(with: expected) as! NSObject))
+        #expect(written == String(decoding: expected, as: UTF8.self))
+        #expect(try summaryJSON(["absent": missing as Any]) == #"{"absent":null}"#)
+
+        let outcome = #"{"status":"completed","rows":{"customer":1}}"#
+        let request = SubjectRequest(
+            id: 7, right: .access, state: .completed, subjectHash: "h", sealedDetails: "", receivedAt: Date(timeIntervalSince1970: 1_790_000_000), outcome: outcome)
+        #expect(try summaryJSON(request.summary()).contains(#""outcome":\#(outcome)"#))
+        let plain = SubjectRequest(
+            id: 8, right: .access, state: .refused, subjectHash: "h", sealedDetails: "", receivedAt: Date(timeIntervalSince1970: 1_790_000_000), outcome: "not JSON {")
+        #expect(try summaryJSON(plain.summary()).contains(#""outcome":"not JSON {""#))
+        #expect(throws: EncodingError.self) { try summaryJSON(["when": Date()]) }
+    }
+
     @Test func timestampsMatchISO8601AcrossCenturiesAndLeapDays() {
         let formatter = ISO8601DateFormatter()
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15

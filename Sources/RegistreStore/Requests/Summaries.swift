@@ -15,7 +15,11 @@ extension SubjectRequest {
         if let extensionReason { object["extension_reason"] = extensionReason }
         if let closedAt { object["closed_on"] = LegalDeadline.day(of: closedAt).description }
         if let codeExpiresAt { object["code_valid_until"] = ISO8601DateFormatter().string(from: codeExpiresAt) }
-        if let outcome { object["outcome"] = (try? JSONSerialization.jsonObject(with: Data(outcome.utf8))) ?? outcome }
+        if let outcome {
+            var text = outcome
+            let isJSON = text.withUTF8 { JSONReader.parse(UnsafeRawBufferPointer($0)) != nil }
+            object["outcome"] = isJSON ? JSONText(outcome) : outcome
+        }
         if let details {
             object["identities"] = details.identities
             if !details.corrections.isEmpty { object["corrections"] = details.corrections }
@@ -78,5 +82,7 @@ extension SubjectEvent {
 
 /// JSON text of a summary: keys sorted, slashes as they are.
 public func summaryJSON(_ object: Any) throws -> String {
-    String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+    var writer = JSONWriter()
+    try writer.any(object)
+    return writer.text
 }
