@@ -130,7 +130,9 @@ public struct RegistreApplication: Sendable {
         routes.addAdmin(to: admin)
         ProcessingRoutes(policy: policy, limits: desk.limits).add(to: admin)
         EventRoutes(events: SubjectEvents(store: store, hasher: hasher)).add(to: admin)
-        RequestRoutes(desk: desk, store: store, policy: policy, execution: configuration.execution, mail: configuration.mail, publicURL: configuration.publicURL)
+        RequestRoutes(
+            desk: desk, store: store, policy: policy, execution: configuration.execution, mail: configuration.mail, publicURL: configuration.publicURL,
+            pages: AccessReportRenderer(policy: policy))
             .add(to: admin)
         DirectiveRoutes(desk: desk).add(to: admin)
         return router

@@ -48,6 +48,31 @@ import Testing
             .contains("Your data is not transferred outside the European Economic Area."))
     }
 
+    /// A renderer shared between requests keeps what the page says of the policy per language
+    /// and per activities served: each report still gets the page a new renderer gives it.
+    @Test func aSharedAccessRendererGivesEachReportItsOwnPage() throws {
+        let policy = try policy()
+        func report(_ activities: [[String]]) -> AccessReport {
+            AccessReport(collections: activities.enumerated().map { index, served in
+                AccessReport.Collection(
+                    name: "table_\(index)", activities: served, categories: [], columns: ["id"], withheld: [], rows: [["\(index)"]], total: 1, files: [])
+            }, answeredOn: "2026-11-23")
+        }
+        let reports = [report([["accounts"]]), report([["billing"]]), report([["accounts"], []]), report([]), report([["accounts", "billing"]])]
+        let shared = AccessReportRenderer(policy: policy)
+        for language in ["en", "fr"] {
+            for report in reports + reports.reversed() {
+                #expect(shared.html(report, language: language) == AccessReportRenderer(policy: policy).html(report, language: language))
+            }
+        }
+        let accounts = shared.html(reports[0], language: "en"), billing = shared.html(reports[1], language: "en")
+        #expect(accounts.contains(#"id="activity-accounts""#) && !accounts.contains(#"id="activity-billing""#))
+        #expect(billing.contains(#"id="activity-billing""#) && !billing.contains(#"id="activity-accounts""#))
+        #expect(shared.html(reports[2], language: "en").contains("which purposes these tables serve: table_1."))
+        #expect(shared.html(reports[3], language: "fr").contains("Nous n&#39;avons trouvé aucune donnée vous concernant."))
+        #expect(accounts.hasSuffix("</html>") && accounts.components(separatedBy: "<section id=\"purposes\">").count == 2)
+    }
+
     @Test func theTrackerIntroductionFollowsHowConsentIsCollected() throws {
         let banner = NoticeRenderer(policy: try policy()).render(language: "en", format: .html)
         #expect(banner.contains("withdraw it at any time from the cookie banner"))

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What an access request found, as it is shown to the person (GDPR Art. 15): a copy of their
 /// data, collection by collection, and what Art. 15(1)(a)-(h) and 15(2) require about it.
 public struct AccessReport: Sendable {
@@ -49,11 +51,15 @@ public struct AccessReport: Sendable {
 /// Renders an ``AccessReport`` as the HTML page sent with the export, in one of the policy's
 /// languages. The purposes, recipients, retention and sources are the policy's, for the activities
 /// the person's collections serve; the rights, the complaint and the transfers are the notice's.
+/// That second half of the page depends only on the language and on which activities (and which
+/// unlinked collections) the rows serve: a renderer keeps it once rendered, so a server answering
+/// many requests with one renderer renders it once per combination.
 public struct AccessReportRenderer: Sendable {
     /// How many rows of a collection the page shows; the rest is in the export's files.
     public static let shownRows = 100
 
     let policy: Policy
+    private let processing = ProcessingPages()
 
     /// Creates a renderer for `policy`.
     public init(policy: Policy) {
@@ -62,26 +68,18 @@ public struct AccessReportRenderer: Sendable {
 
     /// The page in `language` (`fr`, `en`).
     public func html(_ report: AccessReport, language: String) -> String {
-        Templates.html(.access, MustacheContext.make(page(report, language: language)))
+        let served = Set(report.collections.flatMap(\.activities)).sorted()
+        let unlinked = report.collections.filter { $0.activities.isEmpty }.map(\.name)
+        let key = ([language] + served + [""] + unlinked).joined(separator: "\u{1}")
+        let processing = self.processing.page(for: key) {
+            Templates.html(.accessProcessing, MustacheContext.make(processingPage(served: served, unlinked: unlinked, language: language)))
+        }
+        return Templates.html(.access, MustacheContext.make(dataPage(report, language: language))) + processing
     }
 
-    func page(_ report: AccessReport, language: String) -> AccessPage {
-        let notice = NoticeModelBuilder(policy: policy, language: language, escapeMarkdown: false).build()
+    /// The first half: the person's rows, collection by collection.
+    func dataPage(_ report: AccessReport, language: String) -> AccessPage.Data {
         let words = Vocabulary(language)
-        let served = Set(report.collections.flatMap(\.activities))
-        let unlinked = report.collections.filter { $0.activities.isEmpty }.map(\.name)
-        // Without any link from the dataset to the policy, every activity may concern the person.
-        let activities = served.isEmpty ? notice.activities : notice.activities.filter { served.contains($0.id) }
-        var activitiesNote: String?
-        if served.isEmpty {
-            activitiesNote = words.pick(
-                "The dataset does not say which purposes these tables serve; every purpose of our policy is listed.",
-                "Le jeu de données n'indique pas à quelles finalités servent ces tables ; toutes les finalités de notre politique sont indiquées.")
-        } else if !unlinked.isEmpty {
-            activitiesNote = words.pick(
-                "The dataset does not say which purposes these tables serve: ",
-                "Le jeu de données n'indique pas à quelles finalités servent ces tables\u{00A0}: ") + unlinked.joined(separator: ", ") + "."
-        }
         let collections = report.collections.map { collection -> AccessPage.Collection in
             let names = collection.activities.compactMap { id in policy.activity(id)?.name.text(in: language, fallback: policy.languages.first) }
             let shown = collection.rows.prefix(Self.shownRows)
@@ -102,11 +100,10 @@ public struct AccessReportRenderer: Sendable {
                     : nil,
                 files: collection.files.joined(separator: ", "))
         }
-        let organization = policy.organization
-        return AccessPage(
+        return AccessPage.Data(
             language: words.language,
             title: words.pick("Your personal data", "Vos données personnelles"),
-            organizationName: organization.name,
+            organizationName: policy.organization.name,
             dateLine: words.pick("Answer of ", "Réponse du ") + report.answeredOn,
             intro: words.pick(
                 "This is our answer to your request to access your personal data (Article 15 of the General Data Protection Regulation): a copy of every piece of your personal data we found in our systems, and what we do with it.",
@@ -117,6 +114,27 @@ public struct AccessReportRenderer: Sendable {
             purposesLabel: words.pick("Purposes", "Finalités"),
             categoriesLabel: words.pick("Data", "Données"),
             collections: collections,
+            colon: words.colon)
+    }
+
+    /// The second half: what the policy says of the activities `served` (every activity when
+    /// none is named), the transfers, automated decisions and the rights.
+    func processingPage(served: [String], unlinked: [String], language: String) -> AccessPage.Processing {
+        let notice = NoticeModelBuilder(policy: policy, language: language, escapeMarkdown: false).build()
+        let words = Vocabulary(language)
+        // Without any link from the dataset to the policy, every activity may concern the person.
+        let activities = served.isEmpty ? notice.activities : notice.activities.filter { served.contains($0.id) }
+        var activitiesNote: String?
+        if served.isEmpty {
+            activitiesNote = words.pick(
+                "The dataset does not say which purposes these tables serve; every purpose of our policy is listed.",
+                "Le jeu de données n'indique pas à quelles finalités servent ces tables ; toutes les finalités de notre politique sont indiquées.")
+        } else if !unlinked.isEmpty {
+            activitiesNote = words.pick(
+                "The dataset does not say which purposes these tables serve: ",
+                "Le jeu de données n'indique pas à quelles finalités servent ces tables\u{00A0}: ") + unlinked.joined(separator: ", ") + "."
+        }
+        return AccessPage.Processing(
             labels: notice.labels,
             purposesHeading: words.pick("Why we process it, on what basis, who receives it and for how long", "Pourquoi nous les traitons, sur quelle base, qui les reçoit et combien de temps"),
             activitiesNote: activitiesNote,
@@ -137,8 +155,25 @@ public struct AccessReportRenderer: Sendable {
     }
 }
 
-/// The values the access page's template prints.
-struct AccessPage {
+/// The second halves of access pages a renderer has rendered, by language and activities; at
+/// most 256, forgotten all at once beyond (a policy has a handful of activities, so this is a
+/// bound against a dataset with many unlinked collections, not a working limit).
+private final class ProcessingPages: Sendable {
+    private let pages = Mutex<[String: String]>([:])
+
+    func page(for key: String, render: () -> String) -> String {
+        if let page = pages.withLock({ $0[key] }) { return page }
+        let page = render()
+        pages.withLock { pages in
+            if pages.count >= 256 { pages.removeAll() }
+            pages[key] = page
+        }
+        return page
+    }
+}
+
+/// The values the access page's templates print.
+enum AccessPage {
     struct Row {
         var cells: [String]
     }
@@ -154,23 +189,31 @@ struct AccessPage {
         var files: String
     }
 
-    var language, title, organizationName, dateLine, intro, dataHeading: String
-    var noData: String?
-    var filesLabel, purposesLabel, categoriesLabel: String
-    var collections: [Collection]
-    var labels: NoticeModel.Labels
-    var purposesHeading: String
-    var activitiesNote: String?
-    var activities: [NoticeModel.Activity]
-    var transfers: [NoticeModel.Transfer]
-    var hasTransfers: Bool
-    var transfersUnknown: String?
-    var rights: [NoticeModel.Right]
-    var exercise: String
-    var responseTime: String?
-    var identity: String?
-    var complaint: String
-    var automated: String
-    var dpo: String?
-    var colon: String
+    /// The first template's values.
+    struct Data {
+        var language, title, organizationName, dateLine, intro, dataHeading: String
+        var noData: String?
+        var filesLabel, purposesLabel, categoriesLabel: String
+        var collections: [Collection]
+        var colon: String
+    }
+
+    /// The second template's values.
+    struct Processing {
+        var labels: NoticeModel.Labels
+        var purposesHeading: String
+        var activitiesNote: String?
+        var activities: [NoticeModel.Activity]
+        var transfers: [NoticeModel.Transfer]
+        var hasTransfers: Bool
+        var transfersUnknown: String?
+        var rights: [NoticeModel.Right]
+        var exercise: String
+        var responseTime: String?
+        var identity: String?
+        var complaint: String
+        var automated: String
+        var dpo: String?
+        var colon: String
+    }
 }

@@ -35,6 +35,7 @@ enum Templates {
     /// The HTML pages that share sections (transfers, rights) as partials.
     enum Page: String {
         case notice, access
+        case accessProcessing = "access-processing"
     }
 
     /// The page rendered with `context`.
@@ -48,6 +49,7 @@ enum Templates {
     private static let pages = MustacheLibrary(templates: [
         Page.notice.rawValue: parse(NoticeTemplates.html),
         Page.access.rawValue: parse(AccessTemplates.html),
+        Page.accessProcessing.rawValue: parse(AccessTemplates.processingHTML),
         "transfers": parse(NoticeTemplates.transfersHTML),
         "rights": parse(NoticeTemplates.rightsHTML),
     ])

@@ -47,6 +47,8 @@ public struct RequestRunner: Sendable {
     /// The store's secret: the key of keyed-hash masking, and of the consent ledger's hashes.
     let secret: Data
     let policy: Policy?
+    /// Renders the access page; made from the policy unless a longer-lived one is given.
+    let pages: AccessReportRenderer?
     /// The target, loaded only when the request needs one (so a request that cannot run says
     /// why before a dataset file is read).
     let target: @Sendable () throws -> Target?
@@ -56,13 +58,15 @@ public struct RequestRunner: Sendable {
     let naming: @Sendable (String) -> String
 
     public init(
-        desk: RequestDesk, store: any RegistreStore, secret: Data, policy: Policy?, target: @escaping @Sendable () throws -> Target?, actor: String,
+        desk: RequestDesk, store: any RegistreStore, secret: Data, policy: Policy?, pages: AccessReportRenderer? = nil,
+        target: @escaping @Sendable () throws -> Target?, actor: String,
         naming: @escaping @Sendable (String) -> String = { $0 }
     ) {
         self.desk = desk
         self.store = store
         self.secret = secret
         self.policy = policy
+        self.pages = pages ?? policy.map(AccessReportRenderer.init(policy:))
         self.target = target
         self.actor = actor
         self.naming = naming
@@ -115,7 +119,7 @@ public struct RequestRunner: Sendable {
         case .access:
             let target = try target()
             outcome = try await Rights.access(
-                identities, dataset: target.dataset, target: target.names, policy: policy, language: try language(instructions.language),
+                identities, dataset: target.dataset, target: target.names, policy: policy, pages: pages, language: try language(instructions.language),
                 out: try needed(instructions.out, "--out"), writesLooseFiles: instructions.writesLooseFiles)
         case .portability:
             let target = try target()

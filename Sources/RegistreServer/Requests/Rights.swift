@@ -60,12 +60,15 @@ public enum Rights {
         return requested
     }
 
-    /// Access (Art. 15): the export in `out`, with the page when a policy is given.
+    /// Access (Art. 15): the export in `out`, with the page when a policy is given (rendered by
+    /// `pages` when given, a renderer of the policy shared between requests).
     /// With `writesLooseFiles` false only the zip is written.
     public static func access(
-        _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy?, language: String, out: String, writesLooseFiles: Bool = true
+        _ identities: [Identity], dataset: Dataset, target: Target, policy: Policy?, pages: AccessReportRenderer? = nil, language: String, out: String,
+        writesLooseFiles: Bool = true
     ) async throws -> Outcome {
-        let page = policy.map { policy in { (report: AccessReport) in AccessReportRenderer(policy: policy).html(report, language: language) } }
+        let renderer = pages ?? policy.map(AccessReportRenderer.init(policy:))
+        let page = renderer.map { renderer in { (report: AccessReport) in renderer.html(report, language: language) } }
         return try await export(.access, identities, dataset: dataset, target: target, policy: policy, out: out, page: page, writesLooseFiles: writesLooseFiles)
     }
 

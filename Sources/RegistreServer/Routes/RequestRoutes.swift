@@ -20,6 +20,8 @@ struct RequestRoutes {
     let execution: RequestExecution?
     let mail: MailSettings?
     let publicURL: String?
+    /// Access pages, with what they say of the policy rendered once for every request.
+    let pages: AccessReportRenderer
     /// The requests being run right now: a second run of one of them waits for nothing and is refused.
     let running = Running()
     let logger = Logger(label: "registre.requests")
@@ -175,7 +177,8 @@ struct RequestRoutes {
             }
         }
         let runner = RequestRunner(
-            desk: desk, store: store, secret: execution.secret, policy: policy, target: { execution.target }, actor: Self.actor(context), naming: Self.apiName)
+            desk: desk, store: store, secret: execution.secret, policy: policy, pages: pages, target: { execution.target }, actor: Self.actor(context),
+            naming: Self.apiName)
         let answered: SubjectRequest, outcome: Rights.Outcome
         do {
             (answered, outcome) = try await runner.run(

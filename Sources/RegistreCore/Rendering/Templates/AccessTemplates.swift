@@ -1,5 +1,6 @@
 /// The template of the page an access request's export carries (swift-mustache, HTML escaping on:
-/// every value from the company's database is escaped).
+/// every value from the company's database is escaped), in two parts: the person's data, then
+/// what the policy says about its processing.
 enum AccessTemplates {
     static let html = #"""
 <!DOCTYPE html>
@@ -43,6 +44,12 @@ th{background:#f2f2f2}th[scope=row]{width:30%}code{font-size:.9em;overflow-wrap:
 </section>
 {{/collections}}
 </section>
+"""#
+
+    /// The rest of the page, what the policy says about the activities the collections serve:
+    /// the same for everyone whose rows serve the same ones, so rendered once for them all.
+    static let processingHTML = #"""
+
 
 <section id="purposes">
 <h2>2. {{purposesHeading}}</h2>
