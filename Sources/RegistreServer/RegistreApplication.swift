@@ -61,11 +61,14 @@ public struct RequestExecution: Sendable {
     public var secret: Data
     /// Where access and portability answers wait for the person.
     public var exports: ExportShelf
+    /// How long a run's claim in the store holds without renewal (renewed every third of it).
+    public var runLease: TimeInterval
 
-    public init(target: RequestRunner.Target?, secret: Data, exports: ExportShelf) {
+    public init(target: RequestRunner.Target?, secret: Data, exports: ExportShelf, runLease: TimeInterval = RequestRunner.runLease) {
         self.target = target
         self.secret = secret
         self.exports = exports
+        self.runLease = runLease
     }
 }
 

@@ -150,7 +150,7 @@ public protocol RegistreStore: Sendable {
 
     /// Claims the run of request `id` for `owner` until `until`, unless another owner holds a
     /// claim that has not run out by `now`: servers sharing a store never run one request at
-    /// once. True when claimed.
+    /// once. The owner's own claim is renewed to `until`. True when claimed or renewed.
     func claimRequestRun(_ id: Int64, owner: String, now: Date, until: Date) async throws -> Bool
 
     /// Gives up `owner`'s claim on the run of request `id` (nothing when it holds none).

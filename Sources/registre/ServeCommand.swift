@@ -70,6 +70,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "With --retention-every: how long a claimed collection stays this server's without news (renewed after each page) before another server may take it over.")
     var retentionLease: RetentionInterval = RetentionInterval(seconds: 300)
 
+    @Option(help: "How long a request's run stays this server's in the store without news (renewed every third of it) before another server sharing the store may run it.")
+    var runLease: RetentionInterval = RetentionInterval(seconds: Int(RequestRunner.runLease))
+
     func validate() throws {
         if (datasets == nil) != (connection == nil) { throw ValidationError("--datasets and --connection go together") }
         if retentionEvery != nil, datasets == nil { throw ValidationError("--retention-every needs --datasets and --connection, the database to enforce retention on") }
@@ -108,7 +111,9 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError("\(error)")
             }
         }
-        return RequestExecution(target: target, secret: secret, exports: ExportShelf(directory: URL(fileURLWithPath: exports), keepDays: exportDays))
+        return RequestExecution(
+            target: target, secret: secret, exports: ExportShelf(directory: URL(fileURLWithPath: exports), keepDays: exportDays),
+            runLease: TimeInterval(runLease.seconds))
     }
 
     func run() async throws {

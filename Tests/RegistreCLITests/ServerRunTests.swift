@@ -188,7 +188,7 @@ import Testing
         let database = "registre_run_\(UInt32.random(in: 0...UInt32.max))"
         let base = String(url[..<(try #require(url.lastIndex(of: "/")))])
         try Self.psql("\(base)/postgres", ["-c", "CREATE DATABASE \(database)"])
-        defer { try? Self.psql("\(base)/postgres", ["-c", "DROP DATABASE \(database) WITH (FORCE)"]) }
+        defer { _ = try? Self.psql("\(base)/postgres", ["-c", "DROP DATABASE \(database) WITH (FORCE)"]) }
         try Self.psql("\(base)/\(database)", ["-f", Self.shop.appendingPathComponent("schema.sql").path, "-f", Self.shop.appendingPathComponent("seed.sql").path])
         try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", environment: ["SHOP_URL": "\(base)/\(database)"]) { _, api, _, _ in
             let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
@@ -211,7 +211,7 @@ import Testing
         let base = String(url[..<(try #require(url.lastIndex(of: "/")))])
         let shop = "\(base)/\(database)"
         try Self.psql("\(base)/postgres", ["-c", "CREATE DATABASE \(database)"])
-        defer { try? Self.psql("\(base)/postgres", ["-c", "DROP DATABASE \(database) WITH (FORCE)"]) }
+        defer { _ = try? Self.psql("\(base)/postgres", ["-c", "DROP DATABASE \(database) WITH (FORCE)"]) }
         try Self.psql(shop, ["-f", Self.shop.appendingPathComponent("schema.sql").path, "-f", Self.shop.appendingPathComponent("seed.sql").path])
         // Every statement changing a table is counted by a sequence (which no rollback undoes)
         // and made slow, so the connection can be ended between two of them; from the third on,
@@ -253,6 +253,54 @@ import Testing
             #expect(again.status == 200 && (again.json["result"] as? [String: Any])?["status"] as? String == "partially_completed", "\(String(decoding: again.data, as: UTF8.self))")
             #expect(try Self.psql(shop, ["-Atc", "SELECT count(*) FROM customer WHERE lower(email) = 'paul.martin@exemple.fr'"]) == "0")
             #expect(try await api.send("GET", "/v1/requests/\(id)").json["state"] as? String == "partially_completed")
+        }
+    }
+
+    /// A run lasting several times its claim's lease (`--run-lease 1s`, each statement of the
+    /// erasure made one second slow) keeps its claim in the store, renewed every third of the
+    /// lease: another process sharing the store is refused the request meanwhile, and the claim
+    /// is gone once the run has answered.
+    @Test func aRunLongerThanItsLeaseKeepsItsClaim() async throws {
+        let url = try #require(ProcessInfo.processInfo.environment["REGISTRE_TEST_POSTGRES_URL"], "run the tests with Scripts/test, which starts PostgreSQL")
+        let database = "registre_lease_\(UInt32.random(in: 0...UInt32.max))"
+        let base = String(url[..<(try #require(url.lastIndex(of: "/")))])
+        let shop = "\(base)/\(database)"
+        try Self.psql("\(base)/postgres", ["-c", "CREATE DATABASE \(database)"])
+        defer { _ = try? Self.psql("\(base)/postgres", ["-c", "DROP DATABASE \(database) WITH (FORCE)"]) }
+        try Self.psql(shop, ["-f", Self.shop.appendingPathComponent("schema.sql").path, "-f", Self.shop.appendingPathComponent("seed.sql").path])
+        let tables = try Self.psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
+        try Self.psql(shop, ["-c", """
+            CREATE SEQUENCE erasure_steps;
+            CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN PERFORM nextval('erasure_steps'); PERFORM pg_sleep(1); RETURN NULL; END $$;
+            """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
+
+        try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", extra: ["--run-lease", "1s"], environment: ["SHOP_URL": shop]) { _, api, _, paths in
+            let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
+            let run = Task {
+                let answer = try await api.send("POST", "/v1/requests/\(id)/run")
+                return (answer.status, answer.data)
+            }
+            var started = false
+            for _ in 0..<200 where !started {
+                started = try Self.psql(shop, ["-Atc", "SELECT is_called FROM erasure_steps"]) == "t"
+                if !started { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(started, "the erasure never reached the database")
+            // Two seconds into the statements, twice the lease: only a renewed claim still holds.
+            try await Task.sleep(for: .seconds(2))
+            let now = Date().timeIntervalSince1970 * 1000
+            let claim = try ServerProcessTests.sqlite(paths.store, "SELECT claimed_until FROM request_run WHERE request_id = \(id)")
+            let until = Double(claim.trimmingCharacters(in: CharacterSet(charactersIn: "[(,)]"))) ?? 0
+            #expect(until > now, "claimed until \(claim), now \(now)")
+            let busy = try CLITests().registre(["request", "run", "\(id)", "--database", paths.store])
+            #expect(busy.status == 2 && busy.stderr.contains("run-in-progress"), "\(busy.stderr)")
+
+            let (status, data) = try await run.value
+            let result = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any])?["result"] as? [String: Any]
+            #expect(status == 200 && result?["status"] as? String == "partially_completed", "\(String(decoding: data, as: UTF8.self))")
+            #expect(try Int(Self.psql(shop, ["-Atc", "SELECT last_value FROM erasure_steps"])) ?? 0 >= 3, "the run outlasted its lease")
+            #expect(try ServerProcessTests.sqlite(paths.store, "SELECT count(*) FROM request_run") == "[(0,)]", "the claim is released")
         }
     }
 

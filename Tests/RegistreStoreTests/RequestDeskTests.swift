@@ -219,6 +219,10 @@ import Testing
             // b stopped without releasing: once its claim ran out, c takes it over.
             #expect(try await !store.claimRequestRun(1, owner: "c", now: later.addingTimeInterval(-1), until: later.addingTimeInterval(900)))
             #expect(try await store.claimRequestRun(1, owner: "c", now: later.addingTimeInterval(1), until: later.addingTimeInterval(900)))
+            // c renews its claim before it runs out: d still waits past the first end.
+            #expect(try await store.claimRequestRun(1, owner: "c", now: later.addingTimeInterval(600), until: later.addingTimeInterval(1500)))
+            #expect(try await !store.claimRequestRun(1, owner: "d", now: later.addingTimeInterval(1000), until: later.addingTimeInterval(1900)))
+            #expect(try await store.claimRequestRun(1, owner: "d", now: later.addingTimeInterval(1501), until: later.addingTimeInterval(2400)))
         }
     }
 

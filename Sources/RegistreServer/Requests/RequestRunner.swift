@@ -56,11 +56,13 @@ public struct RequestRunner: Sendable {
     let actor: String
     /// Names the options the command line or the API takes, for messages.
     let naming: @Sendable (String) -> String
+    /// How long a run's claim holds without being renewed; renewed every third of it.
+    let lease: TimeInterval
 
     public init(
         desk: RequestDesk, store: any RegistreStore, secret: Data, policy: Policy?, pages: AccessReportRenderer? = nil,
         target: @escaping @Sendable () throws -> Target?, actor: String,
-        naming: @escaping @Sendable (String) -> String = { $0 }
+        naming: @escaping @Sendable (String) -> String = { $0 }, lease: TimeInterval = RequestRunner.runLease
     ) {
         self.desk = desk
         self.store = store
@@ -70,30 +72,64 @@ public struct RequestRunner: Sendable {
         self.target = target
         self.actor = actor
         self.naming = naming
+        self.lease = lease
     }
 
-    /// How long a run's claim holds when its server stops without releasing it; a run is never
-    /// renewed, so this is longer than any run should take.
+    /// How long a run's claim holds by default when its server stops without releasing it or
+    /// renewing it.
     public static let runLease: TimeInterval = 15 * 60
 
     /// Runs request `id`, then completes it (partially when something was kept or left, with why).
     /// A failed erasure or rectification leaves it in progress, to run again. The run is claimed
     /// in the store first: while one server or command runs a request, another gets
-    /// `run-in-progress`, whichever process it is.
+    /// `run-in-progress`, whichever process it is. The claim is renewed every third of the
+    /// lease while the run lasts, so a long run keeps it; should it be taken over all the same
+    /// (this process stalled beyond the lease), the run is stopped with `claim-lost`.
     public func run(_ id: Int64, _ instructions: Instructions, at date: Date = Date()) async throws -> (request: SubjectRequest, outcome: Rights.Outcome) {
         _ = try await desk.request(id)  // an unknown request is request-unknown, not a failed claim
         let owner = "\(actor)-\(UUID().uuidString.lowercased())"
         let now = Date()
-        guard try await store.claimRequestRun(id, owner: owner, now: now, until: now.addingTimeInterval(Self.runLease)) else {
+        guard try await store.claimRequestRun(id, owner: owner, now: now, until: now.addingTimeInterval(lease)) else {
             throw RequestDesk.Refusal(code: "run-in-progress", message: "request \(id) is being run elsewhere; wait for that run's answer")
         }
         do {
-            let answer = try await carryOut(id, instructions, at: date)
+            let answer = try await withThrowingTaskGroup(of: (request: SubjectRequest, outcome: Rights.Outcome)?.self) { group in
+                group.addTask { try await carryOut(id, instructions, at: date) }
+                group.addTask {
+                    try await keepClaim(id, owner: owner)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                while let finished = try await group.next() {
+                    if let answer = finished { return answer }
+                }
+                preconditionFailure("the run's task group ended without the run")
+            }
             try? await store.releaseRequestRun(id, owner: owner)
             return answer
         } catch {
             try? await store.releaseRequestRun(id, owner: owner)
             throw error
+        }
+    }
+
+    /// Renews `owner`'s claim on request `id` every third of the lease until cancelled. A renewal
+    /// the store could not make is tried again at the next third (the claim still holds for two);
+    /// a claim found in another's hands ends the run.
+    private func keepClaim(_ id: Int64, owner: String) async throws {
+        while true {
+            try await Task.sleep(for: .seconds(lease / 3))
+            let now = Date()
+            let renewed: Bool
+            do {
+                renewed = try await store.claimRequestRun(id, owner: owner, now: now, until: now.addingTimeInterval(lease))
+            } catch where !(error is CancellationError) && !Task.isCancelled {
+                continue
+            }
+            guard renewed else {
+                throw RequestDesk.Refusal(
+                    code: "claim-lost", message: "request \(id)'s run was taken over elsewhere after its claim ran out; this run was stopped, run it again once the other ends")
+            }
         }
     }
 

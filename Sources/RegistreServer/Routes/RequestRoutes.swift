@@ -178,7 +178,7 @@ struct RequestRoutes {
         }
         let runner = RequestRunner(
             desk: desk, store: store, secret: execution.secret, policy: policy, pages: pages, target: { execution.target }, actor: Self.actor(context),
-            naming: Self.apiName)
+            naming: Self.apiName, lease: execution.runLease)
         let answered: SubjectRequest, outcome: Rights.Outcome
         do {
             (answered, outcome) = try await runner.run(
