@@ -15,7 +15,7 @@ import Testing
 
     /// Runs `body` with a test client of an application on a fresh SQLite store, and the store.
     static func withServer(
-        rate: Double = 0, proxies: TrustedProxies = .none, over setup: TestingSetup = .router,
+        rate: Double = 0, proxies: TrustedProxies = .none, over setup: TestingSetup = .router, execution: RequestExecution? = nil,
         _ body: @Sendable (any TestClientProtocol, SQLiteStore, RegistreApplication) async throws -> Void
     ) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("registre-server-\(UUID().uuidString).sqlite").path
@@ -25,9 +25,40 @@ import Testing
         let policy = try #require(try PolicyLoader.load(contentsOf: repository.appendingPathComponent("Examples/exemple-sas.yaml").path).policy)
         let registre = RegistreApplication(
             policy: policy, store: store, hasher: try KeyedHasher(secret: Data(repeating: 9, count: 32)),
-            configuration: ServerConfiguration(publicRatePerSecond: rate, publicBurst: max(rate, 1), trustedProxies: proxies))
+            configuration: ServerConfiguration(publicRatePerSecond: rate, publicBurst: max(rate, 1), trustedProxies: proxies, execution: execution))
         let app = registre.makeApplication(logger: Logger(label: "test"))
         try await app.test(setup) { client in try await body(client, store, registre) }
+    }
+
+    /// Another server sharing the store and the exports folder runs an access request: a run of
+    /// it asked here is refused on that server's claim before it touches the folder the other
+    /// server is writing the zip into.
+    @Test func aRunRefusedForAnotherServersClaimLeavesItsExportAlone() async throws {
+        let exports = FileManager.default.temporaryDirectory.appendingPathComponent("registre-exports-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: exports) }
+        let execution = RequestExecution(target: nil, secret: Data(repeating: 9, count: 32), exports: ExportShelf(directory: exports))
+        try await Self.withServer(execution: execution) { client, store, _ in
+            let token = "rg_test_token_0123456789abcdef"
+            try await store.createToken(name: "dpo", tokenHash: KeyedHasher.sha256(token), actor: "test")
+            let desk = RequestDesk(store: store, hasher: try KeyedHasher(secret: Data(repeating: 9, count: 32)))
+            let request = try await desk.open(.access, details: RequestDetails(identities: ["email=jeanne@exemple.fr"]), verified: true, at: Date(), actor: "test")
+            let zip = exports.appendingPathComponent("request-\(desk.exportToken(of: request.id))/access.zip")
+            try FileManager.default.createDirectory(at: zip.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("being written by the other server".utf8).write(to: zip)
+            #expect(try await store.claimRequestRun(request.id, owner: "server-elsewhere", now: Date(), until: Date().addingTimeInterval(900)))
+
+            try await client.execute(uri: "/v1/requests/\(request.id)/run", method: .post, headers: [.authorization: "Bearer \(token)"]) { response in
+                #expect(response.status == .conflict && String(buffer: response.body).contains("run-in-progress"), "\(String(buffer: response.body))")
+            }
+            #expect(try String(contentsOf: zip, encoding: .utf8) == "being written by the other server")
+
+            // Once the other server is done, this one runs it (and, with no database given, says so).
+            try await store.releaseRequestRun(request.id, owner: "server-elsewhere")
+            try await client.execute(uri: "/v1/requests/\(request.id)/run", method: .post, headers: [.authorization: "Bearer \(token)"]) { response in
+                #expect(response.status == .unprocessableContent && String(buffer: response.body).contains("option-missing"), "\(String(buffer: response.body))")
+            }
+            #expect(!FileManager.default.fileExists(atPath: zip.deletingLastPathComponent().path), "its own folder, made for a run that failed, is gone")
+        }
     }
 
     /// The French banner's id and hash, as a client reads them.

@@ -18,13 +18,17 @@ public struct ExportShelf: Sendable {
 
     /// The folder a request's export is written into, named by its download secret
     /// (``RequestDesk/exportToken(of:)``), so a store with another secret, or a store made anew,
-    /// never finds another's files; created empty, owner-only.
-    func folder(for token: String) throws -> URL {
-        let folder = directory.appendingPathComponent("request-\(token)", isDirectory: true)
+    /// never finds another's files. Made by ``prepare(_:)``.
+    func folder(for token: String) -> URL {
+        directory.appendingPathComponent("request-\(token)", isDirectory: true)
+    }
+
+    /// Empties `folder`, or makes it, owner-only. Only once the request's run is claimed in the
+    /// store: another server sharing the store and this folder may be writing the same one.
+    func prepare(_ folder: URL) throws {
         let manager = FileManager.default
         try? manager.removeItem(at: folder)
         try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        return folder
     }
 
     /// Makes the zip readable by the server's user alone (its folder already is).

@@ -84,8 +84,12 @@ public struct RequestRunner: Sendable {
     /// in the store first: while one server or command runs a request, another gets
     /// `run-in-progress`, whichever process it is. The claim is renewed every third of the
     /// lease while the run lasts, so a long run keeps it; should it be taken over all the same
-    /// (this process stalled beyond the lease), the run is stopped with `claim-lost`.
-    public func run(_ id: Int64, _ instructions: Instructions, at date: Date = Date()) async throws -> (request: SubjectRequest, outcome: Rights.Outcome) {
+    /// (this process stalled beyond the lease), the run is stopped with `claim-lost`. `claimed`
+    /// is called once the claim is held, before anything is carried out (the server makes the
+    /// export's folder there).
+    public func run(
+        _ id: Int64, _ instructions: Instructions, at date: Date = Date(), claimed: () throws -> Void = {}
+    ) async throws -> (request: SubjectRequest, outcome: Rights.Outcome) {
         _ = try await desk.request(id)  // an unknown request is request-unknown, not a failed claim
         let owner = "\(actor)-\(UUID().uuidString.lowercased())"
         let now = Date()
@@ -93,6 +97,7 @@ public struct RequestRunner: Sendable {
             throw RequestDesk.Refusal(code: "run-in-progress", message: "request \(id) is being run elsewhere; wait for that run's answer")
         }
         do {
+            try claimed()
             let answer = try await withThrowingTaskGroup(of: (request: SubjectRequest, outcome: Rights.Outcome)?.self) { group in
                 group.addTask { try await carryOut(id, instructions, at: date) }
                 group.addTask {

@@ -167,10 +167,15 @@ struct RequestRoutes {
         defer { running.release(id) }
         let found = try await desk.request(id)
         let token = desk.exportToken(of: id)
-        var folder: URL?
-        if found.state == .inProgress, found.right == .access || found.right == .portability {
+        let folder = found.state == .inProgress && (found.right == .access || found.right == .portability) ? execution.exports.folder(for: token) : nil
+        // Made once the run is claimed, so a run refused for another server's claim never
+        // touches the folder that server is writing.
+        var prepared = false
+        let prepare = {
+            guard let folder else { return }
             do {
-                folder = try execution.exports.folder(for: token)
+                try execution.exports.prepare(folder)
+                prepared = true
             } catch {
                 logger.error("the export folder could not be created", metadata: ["request": .stringConvertible(id)])
                 throw Problem(status: .internalServerError, code: "exports-unwritable", detail: "the server cannot write the export; nothing was run")
@@ -184,10 +189,11 @@ struct RequestRoutes {
             (answered, outcome) = try await runner.run(
                 id, RequestRunner.Instructions(
                     corrections: instructions.corrections ?? [], filters: instructions.where ?? [], out: folder?.path, language: instructions.language,
-                    writesLooseFiles: false))
+                    writesLooseFiles: false),
+                claimed: prepare)
         } catch {
             // Written but not the answer (the request changed meanwhile, the zip failed): no copy stays.
-            if let folder { execution.exports.discard(folder) }
+            if let folder, prepared { execution.exports.discard(folder) }
             throw error
         }
         if let folder {
