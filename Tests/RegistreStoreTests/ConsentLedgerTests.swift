@@ -160,6 +160,10 @@ import Testing
         // The keyed hash against an independent HMAC-SHA256.
         let hasher = try KeyedHasher(secret: Data(repeating: 0x0b, count: 32))
         #expect(hasher.hash("Hi There", kind: "visitor") == Self.hmacHex(key: Data(repeating: 0x0b, count: 32), message: "visitor:Hi There"))
+        // Each hash starts from the keyed state, untouched by the ones before (and a long one).
+        let long = String(repeating: "é-0123456789", count: 100)
+        #expect(hasher.hash(long, kind: "subject") == Self.hmacHex(key: Data(repeating: 0x0b, count: 32), message: "subject:" + long))
+        #expect(hasher.hash("Hi There", kind: "visitor") == Self.hmacHex(key: Data(repeating: 0x0b, count: 32), message: "visitor:Hi There"))
     }
 
     /// HMAC-SHA256 computed by Python's standard library, an implementation Registre does not share.

@@ -7,6 +7,9 @@ import RegistreCore
 /// by hashing guesses without the key.
 public struct KeyedHasher: Sendable {
     let key: SymmetricKey
+    /// HMAC-SHA256 with the key already taken in: each hash starts from a copy of it, instead of
+    /// hashing the key's padding again (two of the four SHA-256 blocks of a short identifier).
+    private let keyed: HMAC<SHA256>
 
     /// Creates a hasher with a secret of at least 32 bytes.
     public init(secret: Data) throws {
@@ -14,12 +17,15 @@ public struct KeyedHasher: Sendable {
             throw StoreError(code: "secret-too-short", message: "the identifier secret must be at least 32 bytes")
         }
         key = SymmetricKey(data: secret)
+        keyed = HMAC<SHA256>(key: key)
     }
 
     /// The hash of an identifier of a kind (`visitor`, `subject`), in hex.
     public func hash(_ identifier: String, kind: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(kind):\(identifier)".utf8), using: key)
-        return Hex.string(mac)
+        var mac = keyed
+        var text = "\(kind):\(identifier)"
+        text.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        return Hex.string(mac.finalize())
     }
 
     /// The SHA-256 of `text`, in hex: content hashes and token hashes, where no key is needed.
