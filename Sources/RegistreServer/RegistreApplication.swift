@@ -147,7 +147,8 @@ public struct RegistreApplication: Sendable {
     public var services: [any Service] {
         var services: [any Service] = [committer]
         if let mail = configuration.mail, let to = mail.remindTo {
-            services.append(ReminderService(desk: desk, mail: mail, to: to, interval: configuration.reminderInterval, logger: Logger(label: "registre.reminders")))
+            services.append(ReminderService(
+                desk: desk, mail: mail, to: to, interval: configuration.reminderInterval, logger: Logger(label: "registre.reminders"), readiness: readiness))
         }
         if let exports = configuration.execution?.exports {
             services.append(ExportSweeper(shelf: exports, interval: .seconds(3600), logger: Logger(label: "registre.exports")))

@@ -4,17 +4,20 @@ import RegistreCore
 import RegistreStore
 import ServiceLifecycle
 
-/// Reminds the DPO, by mail, of the requests due within seven days or overdue: once at start,
-/// then every hour, each deadline once (the store remembers which were reminded, so a restart
-/// sends nothing twice).
+/// Reminds the DPO, by mail, of the requests due within seven days or overdue: once at start
+/// (once the store's migrations have run, so a new store's first pass does not fail and wait an
+/// hour), then every hour, each deadline once (the store remembers which were reminded, so a
+/// restart sends nothing twice).
 struct ReminderService: Service {
     let desk: RequestDesk
     let mail: MailSettings
     let to: String
     let interval: Duration
     let logger: Logger
+    let readiness: StoreReadiness
 
     func run() async throws {
+        await readiness.wait()
         await repeatUntilShutdown(every: interval) { await remindOnce() }
     }
 
