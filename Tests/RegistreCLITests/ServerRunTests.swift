@@ -183,22 +183,30 @@ import Testing
         }
     }
 
-    @Test func onPostgreSQLTheServerErasesAndReadsBack() async throws {
+    /// Runs `body` with the URL of a new PostgreSQL database holding the shop fixture (named
+    /// `registre_<prefix>_<random>` on the test server), dropped afterwards.
+    static func withPostgresShop(_ prefix: String, _ body: (String) async throws -> Void) async throws {
         let url = try #require(ProcessInfo.processInfo.environment["REGISTRE_TEST_POSTGRES_URL"], "run the tests with Scripts/test, which starts PostgreSQL")
-        let database = "registre_run_\(UInt32.random(in: 0...UInt32.max))"
+        let database = "registre_\(prefix)_\(UInt32.random(in: 0...UInt32.max))"
         let base = String(url[..<(try #require(url.lastIndex(of: "/")))])
         try Self.psql("\(base)/postgres", ["-c", "CREATE DATABASE \(database)"])
         defer { _ = try? Self.psql("\(base)/postgres", ["-c", "DROP DATABASE \(database) WITH (FORCE)"]) }
         try Self.psql("\(base)/\(database)", ["-f", Self.shop.appendingPathComponent("schema.sql").path, "-f", Self.shop.appendingPathComponent("seed.sql").path])
-        try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", environment: ["SHOP_URL": "\(base)/\(database)"]) { _, api, _, _ in
-            let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
-            let run = try await api.send("POST", "/v1/requests/\(id)/run")
-            #expect(run.status == 200 && (run.json["result"] as? [String: Any])?["status"] as? String == "partially_completed", "\(String(decoding: run.data, as: UTF8.self))")
-            let left = try Self.psql("\(base)/\(database)", ["-Atc", "SELECT count(*) FROM customer WHERE lower(email) = 'paul.martin@exemple.fr'"])
-            #expect(left == "0")
-            let access = try await api.open("access", "email=claire.martin@exemple.fr")
-            let answered = try await api.send("POST", "/v1/requests/\(access)/run")
-            #expect(answered.status == 200 && ((answered.json["result"] as? [String: Any])?["collections"] as? [String: Int])?["customer"] == 1, "\(answered.json)")
+        try await body("\(base)/\(database)")
+    }
+
+    @Test func onPostgreSQLTheServerErasesAndReadsBack() async throws {
+        try await Self.withPostgresShop("run") { shop in
+            try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", environment: ["SHOP_URL": shop]) { _, api, _, _ in
+                let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
+                let run = try await api.send("POST", "/v1/requests/\(id)/run")
+                #expect(run.status == 200 && (run.json["result"] as? [String: Any])?["status"] as? String == "partially_completed", "\(String(decoding: run.data, as: UTF8.self))")
+                let left = try Self.psql(shop, ["-Atc", "SELECT count(*) FROM customer WHERE lower(email) = 'paul.martin@exemple.fr'"])
+                #expect(left == "0")
+                let access = try await api.open("access", "email=claire.martin@exemple.fr")
+                let answered = try await api.send("POST", "/v1/requests/\(access)/run")
+                #expect(answered.status == 200 && ((answered.json["result"] as? [String: Any])?["collections"] as? [String: Int])?["customer"] == 1, "\(answered.json)")
+            }
         }
     }
 
@@ -206,53 +214,48 @@ import Testing
     /// the transaction has changed rows. Nothing of it stays, the request is not reported done,
     /// and running it again once the database is back completes it.
     @Test func aDatabaseLostInTheMiddleOfAnErasureKeepsNothingHalfDoneAndTheRunResumes() async throws {
-        let url = try #require(ProcessInfo.processInfo.environment["REGISTRE_TEST_POSTGRES_URL"], "run the tests with Scripts/test, which starts PostgreSQL")
-        let database = "registre_lost_\(UInt32.random(in: 0...UInt32.max))"
-        let base = String(url[..<(try #require(url.lastIndex(of: "/")))])
-        let shop = "\(base)/\(database)"
-        try Self.psql("\(base)/postgres", ["-c", "CREATE DATABASE \(database)"])
-        defer { _ = try? Self.psql("\(base)/postgres", ["-c", "DROP DATABASE \(database) WITH (FORCE)"]) }
-        try Self.psql(shop, ["-f", Self.shop.appendingPathComponent("schema.sql").path, "-f", Self.shop.appendingPathComponent("seed.sql").path])
-        // Every statement changing a table is counted by a sequence (which no rollback undoes)
-        // and made slow, so the connection can be ended between two of them; from the third on,
-        // five seconds slow, so that the end comes inside the transaction even when the machine
-        // is loaded (Paul's erasure takes four statements, and 0.2 s was once too short a window).
-        let tables = try Self.psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
-        #expect(tables.count == 12)
-        try Self.psql(shop, ["-c", """
-            CREATE SEQUENCE erasure_steps;
-            CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN PERFORM pg_sleep(CASE WHEN nextval('erasure_steps') >= 3 THEN 5 ELSE 0.2 END); RETURN NULL; END $$;
-            """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
-        let snapshot = "SELECT string_agg(md5(t), ' ' ORDER BY n) FROM (" + tables.map { "SELECT '\($0)' AS n, coalesce(string_agg(x::text, ',' ORDER BY x::text), '') AS t FROM \($0) x" }.joined(separator: " UNION ALL ") + ") s"
-        let before = try Self.psql(shop, ["-Atc", snapshot])
+        try await Self.withPostgresShop("lost") { shop in
+            // Every statement changing a table is counted by a sequence (which no rollback undoes)
+            // and made slow, so the connection can be ended between two of them; from the third on,
+            // five seconds slow, so that the end comes inside the transaction even when the machine
+            // is loaded (Paul's erasure takes four statements, and 0.2 s was once too short a window).
+            let tables = try Self.psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
+            #expect(tables.count == 12)
+            try Self.psql(shop, ["-c", """
+                CREATE SEQUENCE erasure_steps;
+                CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM pg_sleep(CASE WHEN nextval('erasure_steps') >= 3 THEN 5 ELSE 0.2 END); RETURN NULL; END $$;
+                """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
+            let snapshot = "SELECT string_agg(md5(t), ' ' ORDER BY n) FROM (" + tables.map { "SELECT '\($0)' AS n, coalesce(string_agg(x::text, ',' ORDER BY x::text), '') AS t FROM \($0) x" }.joined(separator: " UNION ALL ") + ") s"
+            let before = try Self.psql(shop, ["-Atc", snapshot])
 
-        try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", environment: ["SHOP_URL": shop]) { _, api, _, _ in
-            let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
-            let killer = Task {
-                for _ in 0..<300 {
-                    let steps = Int(try Self.psql(shop, ["-Atc", "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM erasure_steps"])) ?? 0
-                    if steps >= 3 {
-                        return try Self.psql(shop, ["-Atc", "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"])
+            try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", environment: ["SHOP_URL": shop]) { _, api, _, _ in
+                let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
+                let killer = Task {
+                    for _ in 0..<300 {
+                        let steps = Int(try Self.psql(shop, ["-Atc", "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM erasure_steps"])) ?? 0
+                        if steps >= 3 {
+                            return try Self.psql(shop, ["-Atc", "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"])
+                        }
+                        try await Task.sleep(for: .milliseconds(50))
                     }
-                    try await Task.sleep(for: .milliseconds(50))
+                    return "never reached three statements"
                 }
-                return "never reached three statements"
-            }
-            let run = try await api.send("POST", "/v1/requests/\(id)/run")
-            let ended = try await killer.value
-            #expect(ended != "0" && ended != "never reached three statements", "\(ended)")
-            #expect([502, 503].contains(run.status), "\(String(decoding: run.data, as: UTF8.self))")
-            #expect((run.json["result"] as? [String: Any])?["status"] as? String != "completed")
-            #expect(try await api.send("GET", "/v1/requests/\(id)").json["state"] as? String == "in_progress", "not reported done")
-            #expect(try Self.psql(shop, ["-Atc", snapshot]) == before, "the statements run before the connection ended left nothing")
+                let run = try await api.send("POST", "/v1/requests/\(id)/run")
+                let ended = try await killer.value
+                #expect(ended != "0" && ended != "never reached three statements", "\(ended)")
+                #expect([502, 503].contains(run.status), "\(String(decoding: run.data, as: UTF8.self))")
+                #expect((run.json["result"] as? [String: Any])?["status"] as? String != "completed")
+                #expect(try await api.send("GET", "/v1/requests/\(id)").json["state"] as? String == "in_progress", "not reported done")
+                #expect(try Self.psql(shop, ["-Atc", snapshot]) == before, "the statements run before the connection ended left nothing")
 
-            // The database answers again: the same request runs to its end.
-            try Self.psql(shop, tables.flatMap { ["-c", "DROP TRIGGER slow ON \($0)"] })
-            let again = try await api.send("POST", "/v1/requests/\(id)/run")
-            #expect(again.status == 200 && (again.json["result"] as? [String: Any])?["status"] as? String == "partially_completed", "\(String(decoding: again.data, as: UTF8.self))")
-            #expect(try Self.psql(shop, ["-Atc", "SELECT count(*) FROM customer WHERE lower(email) = 'paul.martin@exemple.fr'"]) == "0")
-            #expect(try await api.send("GET", "/v1/requests/\(id)").json["state"] as? String == "partially_completed")
+                // The database answers again: the same request runs to its end.
+                try Self.psql(shop, tables.flatMap { ["-c", "DROP TRIGGER slow ON \($0)"] })
+                let again = try await api.send("POST", "/v1/requests/\(id)/run")
+                #expect(again.status == 200 && (again.json["result"] as? [String: Any])?["status"] as? String == "partially_completed", "\(String(decoding: again.data, as: UTF8.self))")
+                #expect(try Self.psql(shop, ["-Atc", "SELECT count(*) FROM customer WHERE lower(email) = 'paul.martin@exemple.fr'"]) == "0")
+                #expect(try await api.send("GET", "/v1/requests/\(id)").json["state"] as? String == "partially_completed")
+            }
         }
     }
 
@@ -261,46 +264,41 @@ import Testing
     /// lease: another process sharing the store is refused the request meanwhile, and the claim
     /// is gone once the run has answered.
     @Test func aRunLongerThanItsLeaseKeepsItsClaim() async throws {
-        let url = try #require(ProcessInfo.processInfo.environment["REGISTRE_TEST_POSTGRES_URL"], "run the tests with Scripts/test, which starts PostgreSQL")
-        let database = "registre_lease_\(UInt32.random(in: 0...UInt32.max))"
-        let base = String(url[..<(try #require(url.lastIndex(of: "/")))])
-        let shop = "\(base)/\(database)"
-        try Self.psql("\(base)/postgres", ["-c", "CREATE DATABASE \(database)"])
-        defer { _ = try? Self.psql("\(base)/postgres", ["-c", "DROP DATABASE \(database) WITH (FORCE)"]) }
-        try Self.psql(shop, ["-f", Self.shop.appendingPathComponent("schema.sql").path, "-f", Self.shop.appendingPathComponent("seed.sql").path])
-        let tables = try Self.psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
-        try Self.psql(shop, ["-c", """
-            CREATE SEQUENCE erasure_steps;
-            CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN PERFORM nextval('erasure_steps'); PERFORM pg_sleep(1); RETURN NULL; END $$;
-            """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
+        try await Self.withPostgresShop("lease") { shop in
+            let tables = try Self.psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
+            try Self.psql(shop, ["-c", """
+                CREATE SEQUENCE erasure_steps;
+                CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM nextval('erasure_steps'); PERFORM pg_sleep(1); RETURN NULL; END $$;
+                """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
 
-        try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", extra: ["--run-lease", "1s"], environment: ["SHOP_URL": shop]) { _, api, _, paths in
-            let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
-            let run = Task {
-                let answer = try await api.send("POST", "/v1/requests/\(id)/run")
-                return (answer.status, answer.data)
-            }
-            var started = false
-            for _ in 0..<200 where !started {
-                started = try Self.psql(shop, ["-Atc", "SELECT is_called FROM erasure_steps"]) == "t"
-                if !started { try await Task.sleep(for: .milliseconds(50)) }
-            }
-            #expect(started, "the erasure never reached the database")
-            // Two seconds into the statements, twice the lease: only a renewed claim still holds.
-            try await Task.sleep(for: .seconds(2))
-            let now = Date().timeIntervalSince1970 * 1000
-            let claim = try ServerProcessTests.sqlite(paths.store, "SELECT claimed_until FROM request_run WHERE request_id = \(id)")
-            let until = Double(claim.trimmingCharacters(in: CharacterSet(charactersIn: "[(,)]"))) ?? 0
-            #expect(until > now, "claimed until \(claim), now \(now)")
-            let busy = try CLITests().registre(["request", "run", "\(id)", "--database", paths.store])
-            #expect(busy.status == 2 && busy.stderr.contains("run-in-progress"), "\(busy.stderr)")
+            try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", extra: ["--run-lease", "1s"], environment: ["SHOP_URL": shop]) { _, api, _, paths in
+                let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
+                let run = Task {
+                    let answer = try await api.send("POST", "/v1/requests/\(id)/run")
+                    return (answer.status, answer.data)
+                }
+                var started = false
+                for _ in 0..<200 where !started {
+                    started = try Self.psql(shop, ["-Atc", "SELECT is_called FROM erasure_steps"]) == "t"
+                    if !started { try await Task.sleep(for: .milliseconds(50)) }
+                }
+                #expect(started, "the erasure never reached the database")
+                // Two seconds into the statements, twice the lease: only a renewed claim still holds.
+                try await Task.sleep(for: .seconds(2))
+                let now = Date().timeIntervalSince1970 * 1000
+                let claim = try ServerProcessTests.sqlite(paths.store, "SELECT claimed_until FROM request_run WHERE request_id = \(id)")
+                let until = Double(claim.trimmingCharacters(in: CharacterSet(charactersIn: "[(,)]"))) ?? 0
+                #expect(until > now, "claimed until \(claim), now \(now)")
+                let busy = try CLITests().registre(["request", "run", "\(id)", "--database", paths.store])
+                #expect(busy.status == 2 && busy.stderr.contains("run-in-progress"), "\(busy.stderr)")
 
-            let (status, data) = try await run.value
-            let result = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any])?["result"] as? [String: Any]
-            #expect(status == 200 && result?["status"] as? String == "partially_completed", "\(String(decoding: data, as: UTF8.self))")
-            #expect(try Int(Self.psql(shop, ["-Atc", "SELECT last_value FROM erasure_steps"])) ?? 0 >= 3, "the run outlasted its lease")
-            #expect(try ServerProcessTests.sqlite(paths.store, "SELECT count(*) FROM request_run") == "[(0,)]", "the claim is released")
+                let (status, data) = try await run.value
+                let result = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any])?["result"] as? [String: Any]
+                #expect(status == 200 && result?["status"] as? String == "partially_completed", "\(String(decoding: data, as: UTF8.self))")
+                #expect(try Int(Self.psql(shop, ["-Atc", "SELECT last_value FROM erasure_steps"])) ?? 0 >= 3, "the run outlasted its lease")
+                #expect(try ServerProcessTests.sqlite(paths.store, "SELECT count(*) FROM request_run") == "[(0,)]", "the claim is released")
+            }
         }
     }
 
