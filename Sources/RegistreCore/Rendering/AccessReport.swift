@@ -78,7 +78,7 @@ public struct AccessReportRenderer: Sendable {
     }
 
     /// The first half: the person's rows, collection by collection.
-    func dataPage(_ report: AccessReport, language: String) -> AccessPage.Data {
+    func dataPage(_ report: AccessReport, language: String) -> AccessPage.Person {
         let words = Vocabulary(language)
         let collections = report.collections.map { collection -> AccessPage.Collection in
             let names = collection.activities.compactMap { id in policy.activity(id)?.name.text(in: language, fallback: policy.languages.first) }
@@ -100,7 +100,7 @@ public struct AccessReportRenderer: Sendable {
                     : nil,
                 files: collection.files.joined(separator: ", "))
         }
-        return AccessPage.Data(
+        return AccessPage.Person(
             language: words.language,
             title: words.pick("Your personal data", "Vos données personnelles"),
             organizationName: policy.organization.name,
@@ -190,7 +190,7 @@ enum AccessPage {
     }
 
     /// The first template's values.
-    struct Data {
+    struct Person {
         var language, title, organizationName, dateLine, intro, dataHeading: String
         var noData: String?
         var filesLabel, purposesLabel, categoriesLabel: String
