@@ -302,6 +302,43 @@ import Testing
         }
     }
 
+    /// The server stalls beyond its lease, as seen from the store: mid-run, the claim is handed
+    /// to another server. The run goes on to its end and answers what it did, as the database
+    /// and the request hold it. (Stopping it was tried: the erasure had committed, the answer
+    /// said the run was stopped and the request stayed in progress.)
+    @Test func aRunWhoseClaimIsTakenOverSaysWhatItDid() async throws {
+        try await Self.withPostgresShop("stolen") { shop in
+            let tables = try Self.psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
+            try Self.psql(shop, ["-c", """
+                CREATE SEQUENCE erasure_steps;
+                CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM nextval('erasure_steps'); PERFORM pg_sleep(1); RETURN NULL; END $$;
+                """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
+            try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", extra: ["--run-lease", "1s"], environment: ["SHOP_URL": shop]) { _, api, _, paths in
+                let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
+                let run = Task {
+                    let answer = try await api.send("POST", "/v1/requests/\(id)/run")
+                    return (answer.status, answer.data)
+                }
+                var started = false
+                for _ in 0..<200 where !started {
+                    started = try Self.psql(shop, ["-Atc", "SELECT is_called FROM erasure_steps"]) == "t"
+                    if !started { try await Task.sleep(for: .milliseconds(50)) }
+                }
+                #expect(started, "the erasure never reached the database")
+                _ = try ServerProcessTests.sqlite(
+                    paths.store, "UPDATE request_run SET owner = 'server-elsewhere', claimed_until = 32503680000000 WHERE request_id = \(id)")
+                let (status, data) = try await run.value
+                let answer = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+                let state = try await api.send("GET", "/v1/requests/\(id)").json["state"] as? String
+                let left = try Self.psql(shop, ["-Atc", "SELECT count(*) FROM customer WHERE lower(email) = 'paul.martin@exemple.fr'"])
+                #expect(status == 200 && (answer["result"] as? [String: Any])?["status"] as? String == "partially_completed", "\(answer)")
+                #expect(state == "partially_completed" && left == "0", "done and reported done")
+                #expect(try ServerProcessTests.sqlite(paths.store, "SELECT owner FROM request_run") == "[('server-elsewhere',)]", "the other's claim is left to it")
+            }
+        }
+    }
+
     /// Runs Debian's psql on `url`, stopping at the first error; returns what it printed.
     @discardableResult
     static func psql(_ url: String, _ arguments: [String]) throws -> String {

@@ -36,7 +36,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             let status: HTTPResponse.Status = switch refusal.code {
             case "request-unknown", "limit-unknown", "directive-unknown": .notFound
             case "state-invalid", "already-extended", "extension-late", "limit-lifted", "code-missing", "code-expired", "code-locked",
-                "run-in-progress", "claim-lost", "directive-closed": .conflict
+                "run-in-progress", "directive-closed": .conflict
             case "proof-too-large": .contentTooLarge
             case "proof-type": .unsupportedMediaType
             default: .unprocessableContent

@@ -83,8 +83,11 @@ public struct RequestRunner: Sendable {
     /// A failed erasure or rectification leaves it in progress, to run again. The run is claimed
     /// in the store first: while one server or command runs a request, another gets
     /// `run-in-progress`, whichever process it is. The claim is renewed every third of the
-    /// lease while the run lasts, so a long run keeps it; should it be taken over all the same
-    /// (this process stalled beyond the lease), the run is stopped with `claim-lost`. `claimed`
+    /// lease while the run lasts, so a long run keeps it. Should it be taken over all the same
+    /// (this process stalled beyond the lease), the run goes on to its end and answers what it
+    /// did: stopping it would not undo a change already committed, only leave it unreported
+    /// (erasure and rectification are idempotent, so a second run elsewhere changes nothing
+    /// more). `claimed`
     /// is called once the claim is held, before anything is carried out (the server makes the
     /// export's folder there).
     public func run(
@@ -120,20 +123,15 @@ public struct RequestRunner: Sendable {
 
     /// Renews `owner`'s claim on request `id` every third of the lease until cancelled. A renewal
     /// the store could not make is tried again at the next third (the claim still holds for two);
-    /// a claim found in another's hands ends the run.
+    /// a claim found in another's hands is left to it.
     private func keepClaim(_ id: Int64, owner: String) async throws {
         while true {
             try await Task.sleep(for: .seconds(lease / 3))
             let now = Date()
-            let renewed: Bool
             do {
-                renewed = try await store.claimRequestRun(id, owner: owner, now: now, until: now.addingTimeInterval(lease))
+                guard try await store.claimRequestRun(id, owner: owner, now: now, until: now.addingTimeInterval(lease)) else { return }
             } catch where !(error is CancellationError) && !Task.isCancelled {
                 continue
-            }
-            guard renewed else {
-                throw RequestDesk.Refusal(
-                    code: "claim-lost", message: "request \(id)'s run was taken over elsewhere after its claim ran out; this run was stopped, run it again once the other ends")
             }
         }
     }
