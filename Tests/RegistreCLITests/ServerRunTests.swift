@@ -339,6 +339,35 @@ import Testing
         }
     }
 
+    /// The DPO's client hangs up in the middle of an erasure: the run is not cut short with the
+    /// connection, so the change committed is the change recorded.
+    @Test func aClientHangingUpMidRunLeavesTheRunToFinish() async throws {
+        try await Self.withPostgresShop("hangup") { shop in
+            let tables = try Self.psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
+            try Self.psql(shop, ["-c", """
+                CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.5); RETURN NULL; END $$;
+                """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
+            try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", environment: ["SHOP_URL": shop]) { server, api, _, _ in
+                let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
+                let curl = Process()
+                curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                curl.arguments = ["curl", "-s", "-o", "/dev/null", "--max-time", "1", "-X", "POST", "-H", "Authorization: Bearer \(api.token)",
+                                  "http://127.0.0.1:\(server.port)/v1/requests/\(id)/run"]
+                try curl.run()
+                curl.waitUntilExit()
+                #expect(curl.terminationStatus == 28, "curl gave up after a second, before the answer")
+                var state: String?
+                for _ in 0..<100 {
+                    state = try await api.send("GET", "/v1/requests/\(id)").json["state"] as? String
+                    if state != "in_progress" { break }
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                let left = try Self.psql(shop, ["-Atc", "SELECT count(*) FROM customer WHERE lower(email) = 'paul.martin@exemple.fr'"])
+                #expect(state == "partially_completed" && left == "0", "request \(state ?? "?"), Paul's rows left \(left)")
+            }
+        }
+    }
+
     /// Runs Debian's psql on `url`, stopping at the first error; returns what it printed.
     @discardableResult
     static func psql(_ url: String, _ arguments: [String]) throws -> String {
