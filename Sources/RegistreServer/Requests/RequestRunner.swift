@@ -87,9 +87,8 @@ public struct RequestRunner: Sendable {
     /// (this process stalled beyond the lease), the run goes on to its end and answers what it
     /// did: stopping it would not undo a change already committed, only leave it unreported
     /// (erasure and rectification are idempotent, so a second run elsewhere changes nothing
-    /// more). `claimed`
-    /// is called once the claim is held, before anything is carried out (the server makes the
-    /// export's folder there).
+    /// more). `claimed` is called once the claim is held, before anything is carried out (the
+    /// server makes the export's folder there).
     public func run(
         _ id: Int64, _ instructions: Instructions, at date: Date = Date(), claimed: () throws -> Void = {}
     ) async throws -> (request: SubjectRequest, outcome: Rights.Outcome) {
