@@ -259,19 +259,20 @@ import Testing
         }
     }
 
-    /// A run lasting several times its claim's lease (`--run-lease 1s`, each statement of the
-    /// erasure made one second slow) keeps its claim in the store, renewed every third of the
-    /// lease: another process sharing the store is refused the request meanwhile, and the claim
-    /// is gone once the run has answered.
-    @Test func aRunLongerThanItsLeaseKeepsItsClaim() async throws {
-        try await Self.withPostgresShop("lease") { shop in
+    /// Opens an erasure of Paul on a PostgreSQL copy of the shop whose every change of a table
+    /// takes a second (counted by the sequence `erasure_steps`), served with `--run-lease 1s`,
+    /// starts its run through the API and calls `body` once the first change reached the
+    /// database, with the API, the paths, the database's URL, the request and the run's answer.
+    static func withSlowErasureUnderway(
+        _ prefix: String, _ body: @Sendable (API, Paths, String, Int, Task<(Int, Data), any Error>) async throws -> Void
+    ) async throws {
+        try await withPostgresShop(prefix) { shop in
             let tables = try Self.psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
             try Self.psql(shop, ["-c", """
                 CREATE SEQUENCE erasure_steps;
                 CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN PERFORM nextval('erasure_steps'); PERFORM pg_sleep(1); RETURN NULL; END $$;
                 """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
-
             try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", extra: ["--run-lease", "1s"], environment: ["SHOP_URL": shop]) { _, api, _, paths in
                 let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
                 let run = Task {
@@ -284,21 +285,31 @@ import Testing
                     if !started { try await Task.sleep(for: .milliseconds(50)) }
                 }
                 #expect(started, "the erasure never reached the database")
-                // Two seconds into the statements, twice the lease: only a renewed claim still holds.
-                try await Task.sleep(for: .seconds(2))
-                let now = Date().timeIntervalSince1970 * 1000
-                let claim = try ServerProcessTests.sqlite(paths.store, "SELECT claimed_until FROM request_run WHERE request_id = \(id)")
-                let until = Double(claim.trimmingCharacters(in: CharacterSet(charactersIn: "[(,)]"))) ?? 0
-                #expect(until > now, "claimed until \(claim), now \(now)")
-                let busy = try CLITests().registre(["request", "run", "\(id)", "--database", paths.store])
-                #expect(busy.status == 2 && busy.stderr.contains("run-in-progress"), "\(busy.stderr)")
-
-                let (status, data) = try await run.value
-                let result = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any])?["result"] as? [String: Any]
-                #expect(status == 200 && result?["status"] as? String == "partially_completed", "\(String(decoding: data, as: UTF8.self))")
-                #expect(try Int(Self.psql(shop, ["-Atc", "SELECT last_value FROM erasure_steps"])) ?? 0 >= 3, "the run outlasted its lease")
-                #expect(try ServerProcessTests.sqlite(paths.store, "SELECT count(*) FROM request_run") == "[(0,)]", "the claim is released")
+                try await body(api, paths, shop, id, run)
             }
+        }
+    }
+
+    /// A run lasting several times its claim's lease (`--run-lease 1s`, each statement of the
+    /// erasure made one second slow) keeps its claim in the store, renewed every third of the
+    /// lease: another process sharing the store is refused the request meanwhile, and the claim
+    /// is gone once the run has answered.
+    @Test func aRunLongerThanItsLeaseKeepsItsClaim() async throws {
+        try await Self.withSlowErasureUnderway("lease") { api, paths, shop, id, run in
+            // Two seconds into the statements, twice the lease: only a renewed claim still holds.
+            try await Task.sleep(for: .seconds(2))
+            let now = Date().timeIntervalSince1970 * 1000
+            let claim = try ServerProcessTests.sqlite(paths.store, "SELECT claimed_until FROM request_run WHERE request_id = \(id)")
+            let until = Double(claim.trimmingCharacters(in: CharacterSet(charactersIn: "[(,)]"))) ?? 0
+            #expect(until > now, "claimed until \(claim), now \(now)")
+            let busy = try CLITests().registre(["request", "run", "\(id)", "--database", paths.store])
+            #expect(busy.status == 2 && busy.stderr.contains("run-in-progress"), "\(busy.stderr)")
+
+            let (status, data) = try await run.value
+            let result = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any])?["result"] as? [String: Any]
+            #expect(status == 200 && result?["status"] as? String == "partially_completed", "\(String(decoding: data, as: UTF8.self))")
+            #expect(try Int(Self.psql(shop, ["-Atc", "SELECT last_value FROM erasure_steps"])) ?? 0 >= 3, "the run outlasted its lease")
+            #expect(try ServerProcessTests.sqlite(paths.store, "SELECT count(*) FROM request_run") == "[(0,)]", "the claim is released")
         }
     }
 
@@ -307,35 +318,16 @@ import Testing
     /// and the request hold it. (Stopping it was tried: the erasure had committed, the answer
     /// said the run was stopped and the request stayed in progress.)
     @Test func aRunWhoseClaimIsTakenOverSaysWhatItDid() async throws {
-        try await Self.withPostgresShop("stolen") { shop in
-            let tables = try Self.psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
-            try Self.psql(shop, ["-c", """
-                CREATE SEQUENCE erasure_steps;
-                CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN PERFORM nextval('erasure_steps'); PERFORM pg_sleep(1); RETURN NULL; END $$;
-                """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
-            try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", extra: ["--run-lease", "1s"], environment: ["SHOP_URL": shop]) { _, api, _, paths in
-                let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
-                let run = Task {
-                    let answer = try await api.send("POST", "/v1/requests/\(id)/run")
-                    return (answer.status, answer.data)
-                }
-                var started = false
-                for _ in 0..<200 where !started {
-                    started = try Self.psql(shop, ["-Atc", "SELECT is_called FROM erasure_steps"]) == "t"
-                    if !started { try await Task.sleep(for: .milliseconds(50)) }
-                }
-                #expect(started, "the erasure never reached the database")
-                _ = try ServerProcessTests.sqlite(
-                    paths.store, "UPDATE request_run SET owner = 'server-elsewhere', claimed_until = 32503680000000 WHERE request_id = \(id)")
-                let (status, data) = try await run.value
-                let answer = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
-                let state = try await api.send("GET", "/v1/requests/\(id)").json["state"] as? String
-                let left = try Self.psql(shop, ["-Atc", "SELECT count(*) FROM customer WHERE lower(email) = 'paul.martin@exemple.fr'"])
-                #expect(status == 200 && (answer["result"] as? [String: Any])?["status"] as? String == "partially_completed", "\(answer)")
-                #expect(state == "partially_completed" && left == "0", "done and reported done")
-                #expect(try ServerProcessTests.sqlite(paths.store, "SELECT owner FROM request_run") == "[('server-elsewhere',)]", "the other's claim is left to it")
-            }
+        try await Self.withSlowErasureUnderway("stolen") { api, paths, shop, id, run in
+            _ = try ServerProcessTests.sqlite(
+                paths.store, "UPDATE request_run SET owner = 'server-elsewhere', claimed_until = 32503680000000 WHERE request_id = \(id)")
+            let (status, data) = try await run.value
+            let answer = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+            let state = try await api.send("GET", "/v1/requests/\(id)").json["state"] as? String
+            let left = try Self.psql(shop, ["-Atc", "SELECT count(*) FROM customer WHERE lower(email) = 'paul.martin@exemple.fr'"])
+            #expect(status == 200 && (answer["result"] as? [String: Any])?["status"] as? String == "partially_completed", "\(answer)")
+            #expect(state == "partially_completed" && left == "0", "done and reported done")
+            #expect(try ServerProcessTests.sqlite(paths.store, "SELECT owner FROM request_run") == "[('server-elsewhere',)]", "the other's claim is left to it")
         }
     }
 
