@@ -65,12 +65,12 @@ enum Masking: Sendable {
             if case .integer = value, let number = Int64(rewrite) { return .integer(number) }
             return .text(rewrite)
         case .hash(let sha512):
-            return .text(sha512 ? Hex.string(SHA512.hash(data: text)) : Hex.string(SHA256.hash(data: text)))
+            return .text(sha512 ? Hex.string(bytesOf: SHA512.hash(data: text)) : Hex.string(bytesOf: SHA256.hash(data: text)))
         case .hmac(let sha512):
             let key = SymmetricKey(data: secret)
             return .text(sha512
-                ? Hex.string(HMAC<SHA512>.authenticationCode(for: text, using: key))
-                : Hex.string(HMAC<SHA256>.authenticationCode(for: text, using: key)))
+                ? Hex.string(bytesOf: HMAC<SHA512>.authenticationCode(for: text, using: key))
+                : Hex.string(bytesOf: HMAC<SHA256>.authenticationCode(for: text, using: key)))
         case .randomString(let length):
             let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
             return .text(String((0..<length).map { _ in alphabet.randomElement()! }))

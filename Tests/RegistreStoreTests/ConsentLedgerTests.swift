@@ -157,6 +157,10 @@ import Testing
 
     @Test func hashesAreStandardHex() throws {
         #expect(KeyedHasher.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // The two ways of writing bytes in hexadecimal agree, on every byte value.
+        let bytes = (0..<512).map { UInt8(($0 * 37 + 11) % 256) }
+        #expect(Hex.string(bytesOf: Data(bytes)) == Hex.string(bytes) && Hex.string(bytesOf: Data([0x00, 0x0f, 0xa5, 0xff])) == "000fa5ff")
+        #expect(Hex.string(bytesOf: Data()) == "")
         // The keyed hash against an independent HMAC-SHA256.
         let hasher = try KeyedHasher(secret: Data(repeating: 0x0b, count: 32))
         #expect(hasher.hash("Hi There", kind: "visitor") == Self.hmacHex(key: Data(repeating: 0x0b, count: 32), message: "visitor:Hi There"))

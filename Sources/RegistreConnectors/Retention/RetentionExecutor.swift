@@ -97,7 +97,7 @@ public struct RetentionExecutor: Sendable {
                     Task {
                         try await connector.apply(changed)
                         return try await verify(due, in: collection)
-                    }, collection.name, rows, Hex.string(digest.finalize())
+                    }, collection.name, rows, Hex.string(bytesOf: digest.finalize())
                 )
                 // In a table that refers to itself the next page is read once this one is written.
                 if collection.refersToItself { try await finishWriting() }

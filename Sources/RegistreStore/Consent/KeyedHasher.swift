@@ -25,12 +25,12 @@ public struct KeyedHasher: Sendable {
         var mac = keyed
         var text = "\(kind):\(identifier)"
         text.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
-        return Hex.string(mac.finalize())
+        return Hex.string(bytesOf: mac.finalize())
     }
 
     /// The SHA-256 of `text`, in hex: content hashes and token hashes, where no key is needed.
     public static func sha256(_ text: String) -> String {
-        Hex.string(SHA256.hash(data: Data(text.utf8)))
+        Hex.string(bytesOf: SHA256.hash(data: Data(text.utf8)))
     }
 
     /// Reads the secret from `REGISTRE_SECRET` (hex or base64), or from a key file beside an SQLite

@@ -65,7 +65,7 @@ public enum AuditChain {
             input.append(contentsOf: "\(bytes.count):".utf8)
             input.append(bytes)
         }
-        return Hex.string(SHA256.hash(data: input))
+        return Hex.string(bytesOf: SHA256.hash(data: input))
     }
 
     /// The next entry after `previous` (nil for the first entry).

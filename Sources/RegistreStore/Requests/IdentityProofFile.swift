@@ -63,7 +63,7 @@ extension RequestDesk {
         let sealed = try AES.GCM.seal(bytes, using: proofKey, authenticating: Data(String(id).utf8))
         guard let combined = sealed.combined else { throw Refusal(code: "seal-failed", message: "cannot seal the file") }
         let proof = IdentityProofFile(
-            requestID: id, contentType: type, size: bytes.count, sha256: Hex.string(SHA256.hash(data: bytes)), sealedContent: combined, receivedAt: date)
+            requestID: id, contentType: type, size: bytes.count, sha256: Hex.string(bytesOf: SHA256.hash(data: bytes)), sealedContent: combined, receivedAt: date)
         let draft = AuditDraft(
             actor: actor, action: "request.identity_proof_received", subject: request.subjectHash,
             payload: JSONList.object(["id": String(id), "content_type": type, "size": String(bytes.count), "sha256": proof.sha256]), recordedAt: date)
