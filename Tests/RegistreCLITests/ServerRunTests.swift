@@ -219,13 +219,9 @@ import Testing
             // and made slow, so the connection can be ended between two of them; from the third on,
             // five seconds slow, so that the end comes inside the transaction even when the machine
             // is loaded (Paul's erasure takes four statements, and 0.2 s was once too short a window).
-            let tables = try Self.psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
+            let tables = try Self.slowDownChanges(
+                in: shop, with: "PERFORM pg_sleep(CASE WHEN nextval('erasure_steps') >= 3 THEN 5 ELSE 0.2 END);", counting: true)
             #expect(tables.count == 12)
-            try Self.psql(shop, ["-c", """
-                CREATE SEQUENCE erasure_steps;
-                CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN PERFORM pg_sleep(CASE WHEN nextval('erasure_steps') >= 3 THEN 5 ELSE 0.2 END); RETURN NULL; END $$;
-                """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
             let snapshot = "SELECT string_agg(md5(t), ' ' ORDER BY n) FROM (" + tables.map { "SELECT '\($0)' AS n, coalesce(string_agg(x::text, ',' ORDER BY x::text), '') AS t FROM \($0) x" }.joined(separator: " UNION ALL ") + ") s"
             let before = try Self.psql(shop, ["-Atc", snapshot])
 
@@ -259,6 +255,18 @@ import Testing
         }
     }
 
+    /// Makes every statement changing a table of `shop` run `step` (PL/pgSQL) first, through a
+    /// statement trigger on each of its tables; with `counting`, the sequence `erasure_steps`
+    /// exists for `step` to count them (no rollback undoes it). Returns the tables.
+    @discardableResult
+    static func slowDownChanges(in shop: String, with step: String, counting: Bool = false) throws -> [Substring] {
+        let tables = try psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
+        try psql(shop, ["-c", (counting ? "CREATE SEQUENCE erasure_steps; " : "") + """
+            CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \(step) RETURN NULL; END $$;
+            """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
+        return tables
+    }
+
     /// Opens an erasure of Paul on a PostgreSQL copy of the shop whose every change of a table
     /// takes a second (counted by the sequence `erasure_steps`), served with `--run-lease 1s`,
     /// starts its run through the API and calls `body` once the first change reached the
@@ -267,12 +275,7 @@ import Testing
         _ prefix: String, _ body: @Sendable (API, Paths, String, Int, Task<(Int, Data), any Error>) async throws -> Void
     ) async throws {
         try await withPostgresShop(prefix) { shop in
-            let tables = try Self.psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
-            try Self.psql(shop, ["-c", """
-                CREATE SEQUENCE erasure_steps;
-                CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN PERFORM nextval('erasure_steps'); PERFORM pg_sleep(1); RETURN NULL; END $$;
-                """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
+            try Self.slowDownChanges(in: shop, with: "PERFORM nextval('erasure_steps'); PERFORM pg_sleep(1);", counting: true)
             try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", extra: ["--run-lease", "1s"], environment: ["SHOP_URL": shop]) { _, api, _, paths in
                 let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
                 let run = Task {
@@ -335,10 +338,7 @@ import Testing
     /// connection, so the change committed is the change recorded.
     @Test func aClientHangingUpMidRunLeavesTheRunToFinish() async throws {
         try await Self.withPostgresShop("hangup") { shop in
-            let tables = try Self.psql(shop, ["-Atc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"]).split(separator: "\n")
-            try Self.psql(shop, ["-c", """
-                CREATE FUNCTION slow_step() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.5); RETURN NULL; END $$;
-                """] + tables.flatMap { ["-c", "CREATE TRIGGER slow AFTER UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION slow_step()"] })
+            try Self.slowDownChanges(in: shop, with: "PERFORM pg_sleep(0.5);")
             try await Self.withShopServer(mail: false, connection: "env:SHOP_URL", environment: ["SHOP_URL": shop]) { server, api, _, _ in
                 let id = try await api.open("erasure", "email=paul.martin@exemple.fr")
                 let curl = Process()
