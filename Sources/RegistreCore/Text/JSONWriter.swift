@@ -233,10 +233,10 @@ public struct JSONText: Sendable {
 }
 
 /// An optional seen as `Any`, so ``JSONWriter/any(_:)`` can tell `nil` from a value.
-public protocol JSONOptional {
+protocol JSONOptional {
     var wrapped: Any? { get }
 }
 
 extension Optional: JSONOptional {
-    public var wrapped: Any? { self.map { $0 as Any } }
+    var wrapped: Any? { self.map { $0 as Any } }
 }
