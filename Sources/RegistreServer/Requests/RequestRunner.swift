@@ -47,7 +47,8 @@ public struct RequestRunner: Sendable {
     /// The store's secret: the key of keyed-hash masking, and of the consent ledger's hashes.
     let secret: Data
     let policy: Policy?
-    /// Renders the access page; made from the policy unless a longer-lived one is given.
+    /// Renders the access page across runs (the server's); nil, ``Rights/access`` makes one from
+    /// the policy for the run.
     let pages: AccessReportRenderer?
     /// The target, loaded only when the request needs one (so a request that cannot run says
     /// why before a dataset file is read).
@@ -68,7 +69,7 @@ public struct RequestRunner: Sendable {
         self.store = store
         self.secret = secret
         self.policy = policy
-        self.pages = pages ?? policy.map(AccessReportRenderer.init(policy:))
+        self.pages = pages
         self.target = target
         self.actor = actor
         self.naming = naming
