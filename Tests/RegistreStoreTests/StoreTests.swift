@@ -78,6 +78,20 @@ import Testing
         }
     }
 
+    /// The chain's hashing, pinned by values computed with Python's hashlib over the same
+    /// length-prefixed fields, so a faster rewrite cannot change what stored chains verify against.
+    @Test func theChainHashIsSHA256OverLengthPrefixedFields() {
+        let payload = #"{"granted":["statistics"]}"#
+        let recordedAt = Date(millisecondsSince1970: 1_700_000_000_123)
+        let withSubject = AuditDraft(actor: "public", action: "consent.recorded", subject: "é-subject", payload: payload, recordedAt: recordedAt)
+        #expect(AuditChain.hash(sequence: 42, draft: withSubject, previousHash: AuditChain.genesis)
+            == "928b2c072ea165114824ea1ec1bfdf03eac75303836e0cdbe502442e66f69456")
+        var withoutSubject = withSubject
+        withoutSubject.subject = nil
+        #expect(AuditChain.hash(sequence: 42, draft: withoutSubject, previousHash: AuditChain.genesis)
+            == "65851aa3a887ebb0b779d38cf996930a33f50bb61f6d961e72bf2a2164fc86b7")
+    }
+
     @Test(arguments: Backend.allCases)
     func theVerifierFindsTheFirstAlteredRemovedOrReorderedEntry(_ backend: Backend) async throws {
         for tampering in ["alter", "remove", "reorder"] {

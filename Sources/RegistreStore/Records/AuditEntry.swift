@@ -55,17 +55,24 @@ public enum AuditChain {
     /// The hash of an entry: SHA-256 over the previous hash and every field, each field prefixed
     /// with its length so no two different entries can produce the same input.
     public static func hash(sequence: Int64, draft: AuditDraft, previousHash: String) -> String {
-        let fields = [
-            previousHash, String(sequence), String(draft.recordedAt.millisecondsSince1970), draft.actor, draft.action,
-            draft.subject ?? "", draft.payload,
-        ]
-        var input = Data()
-        for field in fields {
-            let bytes = Data(field.utf8)
-            input.append(contentsOf: "\(bytes.count):".utf8)
-            input.append(bytes)
+        // One buffer, one digest: the committer computes this for every consent of a batch.
+        var input: [UInt8] = []
+        input.reserveCapacity(160 + draft.payload.utf8.count + (draft.subject?.utf8.count ?? 0))
+        func add(_ field: String) {
+            input.append(contentsOf: String(field.utf8.count).utf8)
+            input.append(UInt8(ascii: ":"))
+            input.append(contentsOf: field.utf8)
         }
-        return Hex.string(bytesOf: SHA256.hash(data: input))
+        add(previousHash)
+        add(String(sequence))
+        add(String(draft.recordedAt.millisecondsSince1970))
+        add(draft.actor)
+        add(draft.action)
+        add(draft.subject ?? "")
+        add(draft.payload)
+        var digest = SHA256()
+        input.withUnsafeBytes { digest.update(bufferPointer: $0) }
+        return Hex.string(bytesOf: digest.finalize())
     }
 
     /// The next entry after `previous` (nil for the first entry).
