@@ -57,15 +57,7 @@ final class SQLiteReadConnection: @unchecked Sendable {
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
         }
-        for (index, argument) in arguments.enumerated() {
-            let position = Int32(index + 1)
-            switch argument {
-            case .text(let text):
-                sqlite3_bind_text(statement, position, text, -1, Self.transient)
-            case .integer(let value):
-                sqlite3_bind_int64(statement, position, value)
-            }
-        }
+        SQLiteArgument.bind(arguments, to: statement)
         while true {
             switch sqlite3_step(statement) {
             case SQLITE_ROW:
@@ -87,15 +79,35 @@ final class SQLiteReadConnection: @unchecked Sendable {
         statements[sql] = statement
         return statement
     }
-
-    /// SQLite copies bound text before `bind` returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
 /// A value bound to a statement.
 enum SQLiteArgument {
     case text(String)
     case integer(Int64)
+    case null
+
+    /// Text, or NULL for nil.
+    static func optionalText(_ value: String?) -> SQLiteArgument { value.map(SQLiteArgument.text) ?? .null }
+
+    /// Binds `arguments` to the statement's parameters in order, straight through SQLite's C
+    /// functions (GRDB's arguments box each value in an existential, a cost per column).
+    static func bind(_ arguments: [SQLiteArgument], to statement: OpaquePointer) {
+        for (index, argument) in arguments.enumerated() {
+            let position = Int32(index + 1)
+            switch argument {
+            case .text(let text):
+                sqlite3_bind_text(statement, position, text, -1, transient)
+            case .integer(let value):
+                sqlite3_bind_int64(statement, position, value)
+            case .null:
+                sqlite3_bind_null(statement, position)
+            }
+        }
+    }
+
+    /// SQLite copies bound text before `bind` returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
 /// The current row of a statement, read by column position.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The embedded store: one SQLite file in WAL mode, through GRDB. Every write is one transaction
 /// with `synchronous = FULL`, so a consent answered with 2xx survives the process being killed
@@ -8,9 +9,16 @@ public final class SQLiteStore: RegistreStore {
     let pool: DatabasePool
     /// Reads on the caller's thread (see ``SQLiteReaders``); writes go through the pool's writer.
     let readers: SQLiteReaders
+    /// Copies the log into the database file off the writer's thread.
+    private let checkpointer: SQLiteCheckpointer
 
     /// Opens (or creates) the database file at `path`.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, checkpointer: SQLiteCheckpointer(path: path))
+    }
+
+    /// Opens the file with a checkpointer of the caller's (tests use small logs).
+    init(path: String, checkpointer: SQLiteCheckpointer) throws {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // WAL with FULL: a commit is on disk before the write returns.
@@ -18,11 +26,22 @@ public final class SQLiteStore: RegistreStore {
         }
         configuration.busyMode = .timeout(5)
         readers = SQLiteReaders(path: path)
+        self.checkpointer = checkpointer
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            pool.writeWithoutTransaction { db in
+                if let writer = db.sqliteConnection { checkpointer.install(on: writer) }
+            }
         } catch {
             throw StoreError(code: "sqlite-open", message: "cannot open the SQLite database \(path): \(error)")
         }
+    }
+
+    deinit {
+        pool.writeWithoutTransaction { db in
+            if let writer = db.sqliteConnection { checkpointer.uninstall(from: writer) }
+        }
+        checkpointer.stop()
     }
 
     public func migrate() async throws {
@@ -44,17 +63,19 @@ public final class SQLiteStore: RegistreStore {
         for draft in drafts {
             let audit = try Self.insertAudit(ConsentLedgerAudit.draft(for: draft), after: head, in: db)
             head = (audit.sequence, audit.hash)
-            try db.cachedStatement(sql: """
+            try Self.insert(
+                """
                 INSERT INTO consent_record (subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash,
                   policy_version, language, page_url, received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
-                arguments: [
-                    draft.subjectHash, draft.subjectKind, draft.method.rawValue, JSONList.encode(draft.granted),
-                    JSONList.encode(draft.refused), draft.bannerID, draft.bannerHash, draft.policyVersion, draft.language,
-                    draft.pageURL, draft.receivedAt.millisecondsSince1970, draft.expiresAt.millisecondsSince1970,
-                    draft.refusalExpiresAt.millisecondsSince1970, draft.addressPrefix, draft.userAgent, audit.sequence,
-                ])
+                """,
+                [
+                    .text(draft.subjectHash), .text(draft.subjectKind), .text(draft.method.rawValue), .text(JSONList.encode(draft.granted)),
+                    .text(JSONList.encode(draft.refused)), .text(draft.bannerID), .text(draft.bannerHash), .text(draft.policyVersion),
+                    .text(draft.language), .optionalText(draft.pageURL), .integer(draft.receivedAt.millisecondsSince1970),
+                    .integer(draft.expiresAt.millisecondsSince1970), .integer(draft.refusalExpiresAt.millisecondsSince1970),
+                    .optionalText(draft.addressPrefix), .optionalText(draft.userAgent), .integer(audit.sequence),
+                ], in: db)
             records.append(ConsentRecord(id: db.lastInsertedRowID, draft: draft, auditSequence: audit.sequence))
         }
         return records
@@ -191,12 +212,29 @@ public final class SQLiteStore: RegistreStore {
     /// Inserts the entry that follows `head`.
     static func insertAudit(_ draft: AuditDraft, after head: (sequence: Int64, hash: String)?, in db: Database) throws -> AuditEntry {
         let entry = AuditChain.entry(after: head, draft: draft)
-        try db.cachedStatement(sql: """
-            INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject, payload, previous_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(
-            arguments: [entry.sequence, draft.recordedAt.millisecondsSince1970, draft.actor, draft.action, draft.subject, draft.payload, entry.previousHash, entry.hash])
+        try insert(
+            "INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject, payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                .integer(entry.sequence), .integer(draft.recordedAt.millisecondsSince1970), .text(draft.actor), .text(draft.action),
+                .optionalText(draft.subject), .text(draft.payload), .text(entry.previousHash), .text(entry.hash),
+            ], in: db)
         return entry
+    }
+
+    /// Runs a cached insert (or any statement without rows) with `arguments` bound through
+    /// SQLite's C functions: the ledger's two inserts per consent run on the committer's thread,
+    /// which every consent waits for.
+    static func insert(_ sql: String, _ arguments: [SQLiteArgument], in db: Database) throws {
+        let statement = try db.cachedStatement(sql: sql).sqliteStatement
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
+        SQLiteArgument.bind(arguments, to: statement)
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+        }
     }
 
     /// The columns of a consent record, in the order ``consentRecord(_:)`` reads them by position
