@@ -168,6 +168,11 @@ import Testing
         let long = String(repeating: "é-0123456789", count: 100)
         #expect(hasher.hash(long, kind: "subject") == Self.hmacHex(key: Data(repeating: 0x0b, count: 32), message: "subject:" + long))
         #expect(hasher.hash("Hi There", kind: "visitor") == Self.hmacHex(key: Data(repeating: 0x0b, count: 32), message: "visitor:Hi There"))
+        // Secrets of a block's length and longer (a longer key is hashed first, RFC 2104).
+        for length in [33, 64, 65, 100] {
+            let secret = Data((0..<length).map { UInt8(($0 * 7 + 3) % 256) })
+            #expect(try KeyedHasher(secret: secret).hash("Hi There", kind: "visitor") == Self.hmacHex(key: secret, message: "visitor:Hi There"), "\(length) bytes")
+        }
     }
 
     /// HMAC-SHA256 computed by Python's standard library, an implementation Registre does not share.

@@ -40,8 +40,15 @@ import Testing
     }
 
     @Test func invalidUTF8InAStringIsRefused() {
-        let bytes: [UInt8] = [0x22, 0xC3, 0x28, 0x22]
-        #expect(bytes.withUnsafeBytes { JSONReader.parse($0) } == nil)
+        // Broken sequences, an overlong form, a lone continuation byte, an encoded surrogate, a
+        // truncated sequence, bytes UTF-8 never uses; before and after ASCII text.
+        for broken: [UInt8] in [[0xC3, 0x28], [0xC0, 0x80], [0x80], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xFF], [0xFE]] {
+            for bytes in [[0x22] + broken + [0x22], [0x22, 0x61] + broken + [0x62, 0x22], Array(#"{"k":""#.utf8) + broken + Array(#""}"#.utf8)] {
+                #expect(bytes.withUnsafeBytes { JSONReader.parse($0) } == nil, "\(bytes)")
+            }
+        }
+        // Valid multi-byte text around ASCII reads back as itself.
+        #expect(Self.parse(#"["a", "é", "x€y", "😀"]"#)?.strings == ["a", "é", "x€y", "😀"])
     }
 
     @Test func aSubmissionReadsAsJSONDecoderReadsIt() throws {
@@ -74,7 +81,7 @@ import Testing
             var list: [String]
             var when: Date
         }
-        let sample = Sample(text: "quote \" slash / back \\ line \n tab \t nul \u{0} bell \u{7} é 😀", list: ["a", "b/c"], when: Date(timeIntervalSince1970: 1_795_000_123.9))
+        let sample = Sample(text: "quote \" slash / back \\ line \n tab \t nul \u{0} bell \u{7} é 😀", list: ["a", "b/c", "é 😀 \u{7F}", ""], when: Date(timeIntervalSince1970: 1_795_000_123.9))
         var writer = JSONWriter()
         writer.object { object in
             object.field("a_null", nil)

@@ -7,9 +7,13 @@ import RegistreCore
 /// by hashing guesses without the key.
 public struct KeyedHasher: Sendable {
     let key: SymmetricKey
-    /// HMAC-SHA256 with the key already taken in: each hash starts from a copy of it, instead of
-    /// hashing the key's padding again (two of the four SHA-256 blocks of a short identifier).
-    private let keyed: HMAC<SHA256>
+    /// HMAC-SHA256 (RFC 2104) with the key already taken in: two SHA-256 states that have hashed
+    /// the key's inner and outer padding, copied for each hash instead of hashing the padding
+    /// again (two of the four SHA-256 blocks of a short identifier). Fed through
+    /// `update(bufferPointer:)`: `HMAC.update(data:)` is generic over `DataProtocol` and cost
+    /// more than the hashing itself.
+    private let inner: SHA256
+    private let outer: SHA256
 
     /// Creates a hasher with a secret of at least 32 bytes.
     public init(secret: Data) throws {
@@ -17,15 +21,25 @@ public struct KeyedHasher: Sendable {
             throw StoreError(code: "secret-too-short", message: "the identifier secret must be at least 32 bytes")
         }
         key = SymmetricKey(data: secret)
-        keyed = HMAC<SHA256>(key: key)
+        // A key longer than SHA-256's 64-byte block is hashed first; a shorter one padded with zeros.
+        var block = secret.count > 64 ? Array(SHA256.hash(data: secret)) : Array(secret)
+        block += Array(repeating: 0, count: 64 - block.count)
+        var inner = SHA256()
+        var outer = SHA256()
+        block.map { $0 ^ 0x36 }.withUnsafeBytes { inner.update(bufferPointer: $0) }
+        block.map { $0 ^ 0x5C }.withUnsafeBytes { outer.update(bufferPointer: $0) }
+        self.inner = inner
+        self.outer = outer
     }
 
     /// The hash of an identifier of a kind (`visitor`, `subject`), in hex.
     public func hash(_ identifier: String, kind: String) -> String {
-        var mac = keyed
+        var innerHash = inner
         var text = "\(kind):\(identifier)"
-        text.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
-        return Hex.string(bytesOf: mac.finalize())
+        text.withUTF8 { innerHash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        var outerHash = outer
+        innerHash.finalize().withUnsafeBytes { outerHash.update(bufferPointer: $0) }
+        return Hex.string(bytesOf: outerHash.finalize())
     }
 
     /// The SHA-256 of `text`, in hex: content hashes and token hashes, where no key is needed.

@@ -87,7 +87,7 @@ public enum JSONReader {
 
         mutating func object(depth: Int) -> Value? {
             index += 1
-            var members: [String: Value] = [:]
+            var members: [String: Value] = Dictionary(minimumCapacity: 8)
             skipBlanks()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
@@ -167,16 +167,19 @@ public enum JSONReader {
         mutating func string() -> String? {
             index += 1
             let start = index
+            var isASCII = true
             // The common case: no escape, the bytes are the string.
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                    let utf8 = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
                     index += 1
-                    return text
+                    // ASCII is valid UTF-8 as it stands; anything else is checked.
+                    return isASCII ? String(decoding: utf8.assumingMemoryBound(to: UInt8.self), as: UTF8.self) : String(validating: utf8, as: UTF8.self)
                 }
                 if byte == UInt8(ascii: "\\") { break }
                 if byte < 0x20 { return nil }
+                if byte >= 0x80 { isASCII = false }
                 index += 1
             }
             var scalars = Array(bytes[start..<index])
