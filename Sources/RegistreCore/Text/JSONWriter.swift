@@ -224,14 +224,14 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "Z"))
     }
 
+    /// Appends the last `count` decimal digits of `value`, zero-padded, most significant first.
     private static func appendDigits(_ value: Int64, count: Int, to bytes: inout [UInt8]) {
-        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: count)
-        var rest = value
-        for index in stride(from: count - 1, through: 0, by: -1) {
-            digits[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
+        var divisor: Int64 = 1
+        for _ in 1..<count { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
         }
-        bytes.append(contentsOf: digits)
     }
 }
 

@@ -44,7 +44,10 @@ public struct KeyedHasher: Sendable {
 
     /// The SHA-256 of `text`, in hex: content hashes and token hashes, where no key is needed.
     public static func sha256(_ text: String) -> String {
-        Hex.string(bytesOf: SHA256.hash(data: Data(text.utf8)))
+        var digest = SHA256()
+        var text = text
+        text.withUTF8 { digest.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        return Hex.string(bytesOf: digest.finalize())
     }
 
     /// Reads the secret from `REGISTRE_SECRET` (hex or base64), or from a key file beside an SQLite
