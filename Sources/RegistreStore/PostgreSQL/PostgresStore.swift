@@ -73,31 +73,61 @@ public final class PostgresStore: RegistreStore, Service {
         try await ensurePartitions(for: drafts.map(\.receivedAt))
         let logger = self.logger
         return try await transaction { connection in
-            var records: [ConsentRecord] = []
-            // The head is locked once per batch, carried along, and moved once at the end.
+            // The head is locked once per batch, the batch's entries chained in memory, and each
+            // table written by one statement: a batch costs five round trips, not two per consent.
             var head = try await Self.lockAuditHead(on: connection, logger: logger)
-            var last: AuditEntry?
+            var entries: [AuditEntry] = []
             for draft in drafts {
-                let audit = try await Self.insertAudit(ConsentLedgerAudit.draft(for: draft), after: head, on: connection, logger: logger)
-                head = (audit.sequence, audit.hash)
-                last = audit
-                let rows = try await connection.query(
-                    """
-                    INSERT INTO consent_record (subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash,
-                      policy_version, language, page_url, received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence)
-                    VALUES (\(draft.subjectHash), \(draft.subjectKind), \(draft.method.rawValue), \(JSONList.encode(draft.granted)),
-                      \(JSONList.encode(draft.refused)), \(draft.bannerID), \(draft.bannerHash), \(draft.policyVersion), \(draft.language),
-                      \(draft.pageURL), \(draft.receivedAt.millisecondsSince1970), \(draft.expiresAt.millisecondsSince1970),
-                      \(draft.refusalExpiresAt.millisecondsSince1970), \(draft.addressPrefix), \(draft.userAgent), \(audit.sequence))
-                    RETURNING id
-                    """, logger: logger)
-                var id: Int64 = 0
-                for try await value in rows.decode(Int64.self) { id = value }
-                records.append(ConsentRecord(id: id, draft: draft, auditSequence: audit.sequence))
+                let entry = AuditChain.entry(after: head, draft: ConsentLedgerAudit.draft(for: draft))
+                entries.append(entry)
+                head = (entry.sequence, entry.hash)
             }
-            if let last { try await Self.moveAuditHead(to: last, on: connection, logger: logger) }
-            return records
+            guard let last = entries.last else { return [] }
+            try await Self.insertAudits(entries, on: connection, logger: logger)
+            var binds = PostgresBindings(capacity: drafts.count * 16)
+            for (draft, entry) in zip(drafts, entries) {
+                binds.append(draft.subjectHash)
+                binds.append(draft.subjectKind)
+                binds.append(draft.method.rawValue)
+                binds.append(JSONList.encode(draft.granted))
+                binds.append(JSONList.encode(draft.refused))
+                binds.append(draft.bannerID)
+                binds.append(draft.bannerHash)
+                binds.append(draft.policyVersion)
+                binds.append(draft.language)
+                binds.append(draft.pageURL)
+                binds.append(draft.receivedAt.millisecondsSince1970)
+                binds.append(draft.expiresAt.millisecondsSince1970)
+                binds.append(draft.refusalExpiresAt.millisecondsSince1970)
+                binds.append(draft.addressPrefix)
+                binds.append(draft.userAgent)
+                binds.append(entry.sequence)
+            }
+            let rows = try await connection.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        INSERT INTO consent_record (subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash,
+                          policy_version, language, page_url, received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence)
+                        VALUES \(Self.placeholders(rows: drafts.count, columns: 16))
+                        RETURNING id, audit_sequence
+                        """, binds: binds),
+                logger: logger)
+            // Each record is matched to its consent by its audit entry, whatever order the rows come back in.
+            var ids: [Int64: Int64] = [:]
+            for try await (id, sequence) in rows.decode((Int64, Int64).self) { ids[sequence] = id }
+            try await Self.moveAuditHead(to: last, on: connection, logger: logger)
+            return try zip(drafts, entries).map { draft, entry in
+                guard let id = ids[entry.sequence] else {
+                    throw StoreError(code: "not-stored", message: "PostgreSQL returned no id for the consent of audit entry \(entry.sequence)")
+                }
+                return ConsentRecord(id: id, draft: draft, auditSequence: entry.sequence)
+            }
         }
+    }
+
+    /// `($1, $2), ($3, $4)`: the placeholders of a multi-row `VALUES`.
+    static func placeholders(rows: Int, columns: Int) -> String {
+        (0..<rows).map { row in "(" + (1...columns).map { "$\(row * columns + $0)" }.joined(separator: ", ") + ")" }.joined(separator: ", ")
     }
 
     public func consentHistory(subjectHash: String) async throws -> [ConsentRecord] {
@@ -113,16 +143,33 @@ public final class PostgresStore: RegistreStore, Service {
         let first = 8
         var records: [ConsentRecord] = []
         var uncovered = purposes
-        let rows = try await client.query(
-            "SELECT * FROM consent_record WHERE subject_hash = \(subjectHash) ORDER BY id DESC LIMIT \(first)", logger: logger)
-        // The rows after coverage are drained, not decoded.
-        for try await row in rows where !uncovered.isEmpty {
-            let record = try Self.consentRecord(row)
+        let rows = try await client.execute(NewestConsents(subjectHash: subjectHash, limit: Int64(first)), logger: logger)
+        for try await record in rows where !uncovered.isEmpty {
             records.append(record)
             uncovered.removePurposes(of: record)
         }
         if uncovered.isEmpty || records.count < first { return records }
         return try await consentHistory(subjectHash: subjectHash).reversed()
+    }
+
+    /// The newest records of a subject: the consent state's read, prepared once per connection
+    /// (PostgreSQL parsed and planned it on every read, across the ledger's monthly partitions).
+    struct NewestConsents: PostgresPreparedStatement {
+        static let sql = "SELECT \(ConsentRecord.columns) FROM consent_record WHERE subject_hash = $1 ORDER BY id DESC LIMIT $2"
+        static let bindingDataTypes: [PostgresDataType] = [.text, .int8]
+        var subjectHash: String
+        var limit: Int64
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(subjectHash)
+            bindings.append(limit)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> ConsentRecord {
+            try PostgresStore.consentRecord(row)
+        }
     }
 
     static func consentRecord(_ row: PostgresRow) throws -> ConsentRecord {
@@ -271,6 +318,29 @@ public final class PostgresStore: RegistreStore, Service {
               \(draft.payload), \(entry.previousHash), \(entry.hash))
             """, logger: logger)
         return entry
+    }
+
+    /// Inserts entries already chained (each after the one before it, the first after the head
+    /// the caller holds locked), in one statement.
+    static func insertAudits(_ entries: [AuditEntry], on connection: PostgresConnection, logger: Logger) async throws {
+        var binds = PostgresBindings(capacity: entries.count * 8)
+        for entry in entries {
+            binds.append(entry.sequence)
+            binds.append(entry.draft.recordedAt.millisecondsSince1970)
+            binds.append(entry.draft.actor)
+            binds.append(entry.draft.action)
+            binds.append(entry.draft.subject)
+            binds.append(entry.draft.payload)
+            binds.append(entry.previousHash)
+            binds.append(entry.hash)
+        }
+        try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject, payload, previous_hash, hash)
+                    VALUES \(placeholders(rows: entries.count, columns: 8))
+                    """, binds: binds),
+            logger: logger)
     }
 
     /// Records `entry` as the chain's new head.

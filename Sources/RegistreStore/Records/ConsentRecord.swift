@@ -142,6 +142,14 @@ public struct APIToken: Sendable, Hashable {
     }
 }
 
+extension ConsentRecord {
+    /// The columns of `consent_record`, in the order the SQLite store reads them by position.
+    static let columns = """
+        id, subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash, policy_version, language, page_url,
+        received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence
+        """
+}
+
 extension Date {
     /// Milliseconds since 1970, the unit Registre stores times in so both back ends hash them alike.
     var millisecondsSince1970: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }

@@ -84,7 +84,7 @@ public final class SQLiteStore: RegistreStore {
     public func consentHistory(subjectHash: String) async throws -> [ConsentRecord] {
         try readers.read { connection in
             var records: [ConsentRecord] = []
-            try connection.query("SELECT \(Self.consentColumns) FROM consent_record WHERE subject_hash = ? ORDER BY id", [.text(subjectHash)]) { row in
+            try connection.query("SELECT \(ConsentRecord.columns) FROM consent_record WHERE subject_hash = ? ORDER BY id", [.text(subjectHash)]) { row in
                 records.append(Self.consentRecord(row))
                 return true
             }
@@ -96,7 +96,7 @@ public final class SQLiteStore: RegistreStore {
         try readers.read { connection in
             var records: [ConsentRecord] = []
             var uncovered = purposes
-            try connection.query("SELECT \(Self.consentColumns) FROM consent_record WHERE subject_hash = ? ORDER BY id DESC", [.text(subjectHash)]) { row in
+            try connection.query("SELECT \(ConsentRecord.columns) FROM consent_record WHERE subject_hash = ? ORDER BY id DESC", [.text(subjectHash)]) { row in
                 let record = Self.consentRecord(row)
                 records.append(record)
                 uncovered.removePurposes(of: record)
@@ -237,13 +237,8 @@ public final class SQLiteStore: RegistreStore {
         }
     }
 
-    /// The columns of a consent record, in the order ``consentRecord(_:)`` reads them by position
-    /// (reading by name costs a case-insensitive search per column and row).
-    static let consentColumns = """
-        id, subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash, policy_version, language, page_url,
-        received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence
-        """
-
+    /// Reads a row of ``ConsentRecord/columns`` by position (reading by name costs a
+    /// case-insensitive search per column and row).
     static func consentRecord(_ row: SQLiteRow) -> ConsentRecord {
         ConsentRecord(
             id: row.integer(0),
