@@ -15,6 +15,20 @@ import Testing
             #expect(history.map(\.draft) == [drafts[0], drafts[2]])
             #expect(history.map(\.auditSequence) == [records[0].auditSequence, records[2].auditSequence])
             #expect(try await fixture.store.consentHistory(subjectHash: "nobody").isEmpty)
+            // A batch mixing absent and present optional fields (written as one insert on
+            // PostgreSQL): each record keeps its own, with the id and audit entry returned for it.
+            var bare = StoreFixture.draft(subject: "c")
+            bare.pageURL = nil
+            bare.addressPrefix = nil
+            bare.userAgent = nil
+            let mixed = [bare, StoreFixture.draft(subject: "d"), bare]
+            let stored = try await fixture.store.appendConsents(mixed)
+            #expect(stored.map(\.draft) == mixed && stored.map(\.auditSequence) == [4, 5, 6])
+            let bareHistory = try await fixture.store.consentHistory(subjectHash: "c")
+            #expect(bareHistory.map(\.id) == [stored[0].id, stored[2].id] && bareHistory.map(\.draft) == [bare, bare])
+            #expect(try await fixture.store.latestConsents(subjectHash: "d", covering: ["statistics"]).map(\.id) == [stored[1].id])
+            let entries = try await fixture.store.auditEntries(after: 3, limit: 10)
+            #expect(entries.map(\.sequence) == [4, 5, 6] && entries.map(\.draft.subject) == ["c", "d", "c"])
         }
     }
 
