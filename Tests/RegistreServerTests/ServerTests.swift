@@ -88,9 +88,17 @@ import Testing
     @Test func healthAndMetricsAnswer() async throws {
         try await Self.withServer { client, _, _ in
             try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok && String(buffer: $0.body) == "{\"status\":\"ok\"}") }
+            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
+            // Methods outside HTTP's usual ones share one label, whatever a client sends.
+            for method in ["BREW", "PROPFIND"] {
+                try await client.execute(uri: "/health", method: HTTPRequest.Method(method)!) { #expect($0.status.code >= 400) }
+            }
             try await client.execute(uri: "/metrics", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(String(buffer: response.body).contains("registre_http_requests_total{method=\"GET\",route=\"/health\",status=\"200\"} 1"))
+                let text = String(buffer: response.body)
+                #expect(text.contains("registre_http_requests_total{method=\"GET\",route=\"/health\",status=\"200\"} 2"))
+                #expect(text.contains("# HELP registre_http_requests_total") && text.contains("registre_http_request_duration_seconds_count{route=\"/health\"} 2"))
+                #expect(text.contains("method=\"OTHER\"") && !text.contains("BREW") && !text.contains("PROPFIND"))
             }
         }
     }
