@@ -226,6 +226,7 @@ public struct JSONWriter: Sendable {
 
     /// Appends the last `count` decimal digits of `value`, zero-padded, most significant first.
     private static func appendDigits(_ value: Int64, count: Int, to bytes: inout [UInt8]) {
+        guard count > 0 else { return }
         var divisor: Int64 = 1
         for _ in 1..<count { divisor *= 10 }
         while divisor > 0 {
