@@ -311,12 +311,7 @@ public final class PostgresStore: RegistreStore, Service {
         _ draft: AuditDraft, after head: (sequence: Int64, hash: String)?, on connection: PostgresConnection, logger: Logger
     ) async throws -> AuditEntry {
         let entry = AuditChain.entry(after: head, draft: draft)
-        try await connection.query(
-            """
-            INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject, payload, previous_hash, hash)
-            VALUES (\(entry.sequence), \(draft.recordedAt.millisecondsSince1970), \(draft.actor), \(draft.action), \(draft.subject),
-              \(draft.payload), \(entry.previousHash), \(entry.hash))
-            """, logger: logger)
+        try await insertAudits([entry], on: connection, logger: logger)
         return entry
     }
 
