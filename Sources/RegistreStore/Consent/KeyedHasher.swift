@@ -44,9 +44,15 @@ public struct KeyedHasher: Sendable {
 
     /// The SHA-256 of `text`, in hex: content hashes and token hashes, where no key is needed.
     public static func sha256(_ text: String) -> String {
-        var digest = SHA256()
         var text = text
-        text.withUTF8 { digest.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        return text.withUTF8 { sha256(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The SHA-256 of `bytes`, in hex, fed through `update(bufferPointer:)` (the generic
+    /// `DataProtocol` path cost more than the hashing on the consent path).
+    static func sha256(bytes: UnsafeRawBufferPointer) -> String {
+        var digest = SHA256()
+        digest.update(bufferPointer: bytes)
         return Hex.string(bytesOf: digest.finalize())
     }
 

@@ -1,6 +1,4 @@
-import Crypto
 import Foundation
-import RegistreCore
 
 /// An action about to be written to the audit chain.
 public struct AuditDraft: Sendable, Hashable {
@@ -70,9 +68,7 @@ public enum AuditChain {
         add(draft.action)
         add(draft.subject ?? "")
         add(draft.payload)
-        var digest = SHA256()
-        input.withUnsafeBytes { digest.update(bufferPointer: $0) }
-        return Hex.string(bytesOf: digest.finalize())
+        return input.withUnsafeBytes { KeyedHasher.sha256(bytes: $0) }
     }
 
     /// The next entry after `previous` (nil for the first entry).
