@@ -155,6 +155,18 @@ import Testing
         #expect(AddressPrefix.truncate(address) == prefix)
     }
 
+    @Test(arguments: [
+        ("https://exemple.fr/offre?email=jeanne@exemple.fr#top", "https://exemple.fr/offre"),
+        ("https://exemple.fr/é#mail=jeanne@exemple.fr?x", "https://exemple.fr/é"),
+        ("https://exemple.fr/café", "https://exemple.fr/café"),
+        ("?seul=1", ""),
+        ("https://exemple.fr/" + String(repeating: "é", count: 3000) + "?q=1", "https://exemple.fr/" + String(repeating: "é", count: 2048 - 19)),
+        ("https://exemple.fr/" + String(repeating: "a", count: 2029), "https://exemple.fr/" + String(repeating: "a", count: 2029)),
+    ])
+    func pagesLoseTheirQueryAndFragmentAndStopAt2048Characters(page: String, kept: String) {
+        #expect(ConsentLedger.pageWithoutQuery(page) == kept)
+    }
+
     @Test func hashesAreStandardHex() throws {
         #expect(KeyedHasher.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         // The two ways of writing bytes in hexadecimal agree, on every byte value.

@@ -55,7 +55,7 @@ extension ConsentLedger {
     /// The current state for a person, at `date`.
     public func state(visitorID: String?, subjectID: String?, at date: Date) async throws -> ConsentState {
         let subject = try subjectKey(visitorID: visitorID, subjectID: subjectID)
-        let latest = try await store.latestConsents(subjectHash: subject.hash, covering: Set(consentPurposes))
+        let latest = try await store.latestConsents(subjectHash: subject.hash, covering: consentPurposeSet)
         return Self.state(of: latest.reversed(), purposes: consentPurposes, at: date)
     }
 

@@ -3,8 +3,9 @@ import RegistreCore
 
 /// The consent ledger: checks a submission against the policy, records it as proof, and answers
 /// what a person has currently granted. A plain type over a store, so the server and the tests
-/// use the same rules.
-public struct ConsentLedger: Sendable {
+/// use the same rules. A class: the routes hold it, and copying the policy it carries cost a
+/// reference count for each of the policy's many parts on every request.
+public final class ConsentLedger: Sendable {
     /// The policy the banner was built from.
     public let policy: Policy
     let store: any RegistreStore
@@ -13,6 +14,8 @@ public struct ConsentLedger: Sendable {
     let banners = BannerCache()
     /// The ids of the policy's activities that rest on consent: the purposes a banner asks about.
     public let consentPurposes: [String]
+    /// The same, as a set, made once.
+    let consentPurposeSet: Set<String>
 
     /// Creates a ledger.
     /// - Parameters:
@@ -23,6 +26,7 @@ public struct ConsentLedger: Sendable {
         self.hasher = hasher
         self.committer = committer
         consentPurposes = policy.activities.filter { $0.legalBasis == .consent }.map(\.id)
+        consentPurposeSet = Set(consentPurposes)
     }
 
     /// How long a consent lasts: the policy's choice, never more than 13 months
@@ -71,7 +75,7 @@ public struct ConsentLedger: Sendable {
         if granted.count != submission.granted.count || refused.count != submission.refused.count {
             throw ConsentRejection(code: "duplicate-purpose", detail: "a purpose is listed twice", pointer: "/granted")
         }
-        try checkMethod(submission.method, granted: granted, refused: refused, purposes: purposes, context: context)
+        try checkMethod(submission.method, granted: granted, refused: refused, context: context)
         guard let banner = try await banners.banner(hash: submission.banner.hash.lowercased(), in: store) else {
             throw ConsentRejection(code: "unknown-banner", detail: "this server never served a banner with that hash; a consent must refer to the banner shown", pointer: "/banner/hash")
         }
@@ -126,8 +130,8 @@ public struct ConsentLedger: Sendable {
         }
     }
 
-    private func checkMethod(_ method: ConsentMethod, granted: Set<String>, refused: Set<String>, purposes: [String], context: ConsentRequestContext) throws {
-        let all = Set(purposes)
+    private func checkMethod(_ method: ConsentMethod, granted: Set<String>, refused: Set<String>, context: ConsentRequestContext) throws {
+        let all = consentPurposeSet
         switch method {
         case .acceptAll where granted != all || !refused.isEmpty:
             throw ConsentRejection(code: "method-mismatch", detail: "accept_all grants every consent-based purpose and refuses none", pointer: "/method")
@@ -138,7 +142,7 @@ public struct ConsentLedger: Sendable {
         case .gpc where !context.globalPrivacyControl:
             throw ConsentRejection(code: "gpc-header-missing", detail: "method gpc is recorded only for a request with the Sec-GPC: 1 header", pointer: "/method")
         case .save where granted.union(refused) != all:
-            throw ConsentRejection(code: "choice-incomplete", detail: "save records a choice for every consent-based purpose: \(purposes.joined(separator: ", "))", pointer: "/granted")
+            throw ConsentRejection(code: "choice-incomplete", detail: "save records a choice for every consent-based purpose: \(consentPurposes.joined(separator: ", "))", pointer: "/granted")
         case .withdraw where !granted.isEmpty || refused.isEmpty:
             throw ConsentRejection(code: "method-mismatch", detail: "withdraw refuses at least one purpose and grants none", pointer: "/method")
         default:
@@ -157,7 +161,10 @@ public struct ConsentLedger: Sendable {
 
     /// A page address without its query string and fragment, which may carry personal data.
     static func pageWithoutQuery(_ page: String) -> String {
-        let cut = page.firstIndex { $0 == "?" || $0 == "#" } ?? page.endIndex
-        return String(page[..<cut].prefix(2048))
+        // Found in the UTF-8 bytes: `?` and `#` are ASCII, never part of another character.
+        let bytes = page.utf8
+        let cut = bytes.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
+        let kept = page[..<cut]
+        return kept.utf8.count <= 2048 ? String(kept) : String(kept.prefix(2048))
     }
 }
