@@ -34,9 +34,8 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Logs as structured lines on standard error, without personal data.
+/// Logs as structured lines on standard error, without personal data (``RegistreLogHandler``,
+/// which `Registre.main` makes every logger's handler).
 func makeLogger(_ label: String = "registre") -> Logger {
-    var logger = Logger(label: label)
-    logger.logLevel = ProcessInfo.processInfo.environment["REGISTRE_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-    return logger
+    Logger(label: label)
 }

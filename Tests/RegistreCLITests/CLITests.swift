@@ -64,6 +64,20 @@ import Testing
         #expect(run.stdout.contains("[retention-ambiguous]"), "OUICOM's '5 or 10 years' must be reported")
     }
 
+    @Test func logLinesGoToStandardErrorAsJSONAndLeaveTheAnswerAlone() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("registre.sqlite").path
+        let run = try registre(["token", "create", "ops", "--database", database], environment: ["REGISTRE_LOG_LEVEL": "chatty"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.split(separator: "\n").count == 1 && !run.stdout.contains("{"), "standard output is the token alone: \(run.stdout)")
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(run.stderr)")
+        let warning = try #require(try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any])
+        #expect(warning["level"] as? String == "warning")
+        #expect((warning["message"] as? String)?.hasPrefix("REGISTRE_LOG_LEVEL 'chatty' is not a level") == true)
+    }
+
     @Test func checkExitsTwoOnUnreadableInput() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

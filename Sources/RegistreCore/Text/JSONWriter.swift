@@ -100,6 +100,15 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Writes a date as ISO 8601 in UTC to the millisecond, `YYYY-MM-DDTHH:MM:SS.mmmZ` (log lines).
+    public mutating func dateWithMilliseconds(_ value: Date) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        Self.appendTimestamp(value, to: &bytes, milliseconds: true)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
     /// Writes an array of strings.
     public mutating func strings(_ values: [String]) {
         array { writer in
@@ -206,8 +215,8 @@ public struct JSONWriter: Sendable {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// Appends `YYYY-MM-DDTHH:MM:SSZ`, the date's second in UTC.
-    static func appendTimestamp(_ date: Date, to bytes: inout [UInt8]) {
+    /// Appends `YYYY-MM-DDTHH:MM:SSZ`, the date's second in UTC, or `YYYY-MM-DDTHH:MM:SS.mmmZ`.
+    static func appendTimestamp(_ date: Date, to bytes: inout [UInt8], milliseconds: Bool = false) {
         let (day, secondOfDay) = CivilDate.split(date)
         let second = Int64(secondOfDay.rounded(.down))
         appendDigits(day.year, count: 4, to: &bytes)
@@ -221,6 +230,10 @@ public struct JSONWriter: Sendable {
         appendDigits(second % 3600 / 60, count: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         appendDigits(second % 60, count: 2, to: &bytes)
+        if milliseconds {
+            bytes.append(UInt8(ascii: "."))
+            appendDigits(min(999, Int64(((secondOfDay - secondOfDay.rounded(.down)) * 1000).rounded(.down))), count: 3, to: &bytes)
+        }
         bytes.append(UInt8(ascii: "Z"))
     }
 
