@@ -73,7 +73,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How long a request's run stays this server's in the store without news (renewed every third of it) before another server sharing the store may run it.")
     var runLease: RetentionInterval = RetentionInterval(seconds: Int(RequestRunner.runLease))
 
+    @Option(help: "With a postgres:// database: how many connections to it the server keeps open at most (default \(PostgresStore.defaultMaximumConnections)).")
+    var databaseConnections: Int?
+
     func validate() throws {
+        if let databaseConnections, !(1...1000).contains(databaseConnections) {
+            throw ValidationError("--database-connections is between 1 and 1000, not \(databaseConnections)")
+        }
         if (datasets == nil) != (connection == nil) { throw ValidationError("--datasets and --connection go together") }
         if retentionEvery != nil, datasets == nil { throw ValidationError("--retention-every needs --datasets and --connection, the database to enforce retention on") }
         if exportDays < 1 || exportDays > 366 { throw ValidationError("--export-days is between 1 and 366") }
@@ -119,6 +125,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let (loaded, _) = try PolicyOptions(policy: policy).load()
         let location = try store.location()
+        if case .sqlite = location, databaseConnections != nil {
+            throw ValidationError("--database-connections is for a postgres:// database; the SQLite file has one writer and a reader per request under way")
+        }
         let secret = try store.secret(for: location)
         let execution = try execution(secret: secret)
         let hasher = try KeyedHasher(secret: secret)
@@ -137,7 +146,8 @@ struct ServeCommand: AsyncParsableCommand {
             let app = RegistreApplication(policy: loaded, store: sqlite, hasher: hasher, configuration: configuration)
             try await app.makeApplication(logger: logger).runService()
         case .postgres(let url):
-            let postgres = try PostgresStore(url: url, logger: logger)
+            let postgres = try PostgresStore(
+                url: url, logger: logger, maximumConnections: databaseConnections ?? PostgresStore.defaultMaximumConnections)
             let app = RegistreApplication(policy: loaded, store: postgres, hasher: hasher, configuration: configuration)
             try await app.makeApplication(logger: logger, extraServices: [postgres], beforeStart: { try await postgres.migrate() }).runService()
         }

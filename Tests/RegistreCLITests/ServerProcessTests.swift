@@ -180,6 +180,40 @@ import Testing
         #expect(afterRevocation == 401)
     }
 
+    @Test func aPostgreSQLServerKeepsAtMostTheConnectionsItIsGiven() async throws {
+        let base = try #require(ProcessInfo.processInfo.environment["REGISTRE_TEST_POSTGRES_URL"], "run the tests with Scripts/test, which starts PostgreSQL")
+        // A database of its own, so that only this server's connections are counted.
+        let name = "registre_pool_\(UUID().uuidString.prefix(8).lowercased())"
+        _ = try ServerRunTests.psql(base, ["-c", "CREATE DATABASE \(name)"])
+        defer { _ = try? ServerRunTests.psql(base, ["-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"]) }
+        var components = try #require(URLComponents(string: base))
+        components.path = "/\(name)"
+        let url = try #require(components.string)
+        let directory = try CLITests().temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let environment = ["REGISTRE_SECRET": String(repeating: "cd", count: 32)]
+        let token = try CLITests().registre(["token", "create", "pool", "--database", url], environment: environment).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let server = try Server(database: url, directory: directory, environment: environment, arguments: ["--database-connections", "2"])
+        try await server.waitUntilReady()
+        defer { server.stop() }
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<60 {
+                group.addTask { try await server.request("/v1/consents/visitor-\(index)", headers: ["Authorization": "Bearer \(token)"]).0 }
+            }
+            for try await status in group { #expect(status == 200) }
+        }
+        let open = try ServerRunTests.psql(base, ["-Atc", "SELECT count(*) FROM pg_stat_activity WHERE datname = '\(name)'"])
+        #expect((1...2).contains(Int(open) ?? 0), "connections open after 60 reads at once: \(open)")
+
+        let zero = try CLITests().registre(["serve", "--policy", "Examples/exemple-sas.yaml", "--database", url, "--database-connections", "0"], environment: environment)
+        #expect(zero.status == 64 && zero.stderr.contains("--database-connections is between 1 and 1000, not 0"), "\(zero.stderr)")
+        let sqlite = directory.appendingPathComponent("t.sqlite").path
+        let onSQLite = try CLITests().registre(["serve", "--policy", "Examples/exemple-sas.yaml", "--database", sqlite, "--database-connections", "4"])
+        #expect(onSQLite.status == 64 && onSQLite.stderr.contains("--database-connections is for a postgres:// database"), "\(onSQLite.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: sqlite), "nothing created for a refused command")
+    }
+
     @Test func serverAndCommandsShareAPostgreSQLDatabase() async throws {
         let url = try #require(ProcessInfo.processInfo.environment["REGISTRE_TEST_POSTGRES_URL"], "run the tests with Scripts/test, which starts PostgreSQL")
         let directory = try CLITests().temporaryDirectory()
