@@ -6,6 +6,24 @@ import RegistreCore
 /// erasure cannot mask, a personal table without a primary key); warnings are what would make it
 /// slow or surprising (a column searched without an index, types that disagree).
 public struct DatasetCheck: Sendable {
+    /// The rules the check's findings name, for reports that describe their rules.
+    public static let rules: [RuleDescription] = [
+        ("table-missing", Severity.error, "A collection of the dataset has no table in the database.", "GDPR Art. 15(1)"),
+        ("column-missing", .error, "A field of the dataset has no column in its table.", "GDPR Art. 15(1)"),
+        ("reference-other-dataset", .warning, "A field refers to another dataset, which requests do not follow.", "GDPR Art. 15(1)"),
+        ("reference-missing", .error, "A field refers to a collection or field the dataset does not describe.", "GDPR Art. 15(1)"),
+        ("reference-skipped", .warning, "A field refers to a collection that skip_processing leaves out.", "GDPR Art. 15(1)"),
+        ("unreachable", .error, "No identity reaches a collection, so requests would miss its rows.", "GDPR Art. 15(1)"),
+        ("not-indexed", .warning, "Requests search a column no index leads with, reading the whole table each time.", "GDPR Art. 12(3)"),
+        ("no-primary-key", .error, "A collection holding personal data declares no primary key, so erasure cannot tell its rows apart.", "GDPR Art. 17(1)"),
+        ("primary-key-differs", .warning, "The primary key the dataset declares is not the table's.", "GDPR Art. 17(1)"),
+        ("unknown-masking", .error, "A collection's masking strategy override is not one applied to a whole table.", "GDPR Art. 17(1)"),
+        ("read-only-personal", .warning, "Personal data is marked read_only: erasure leaves it and reports it kept.", "GDPR Art. 17(1)"),
+        ("unmaskable", .error, "Erasure cannot write its masking into a personal data column.", "GDPR Art. 17(1)"),
+        ("type-differs", .warning, "A field's declared type is not its column's.", "GDPR Art. 5(1)(d)"),
+        ("unknown-activity", .error, "registre.activities names an activity the policy does not have.", "GDPR Art. 30(1)(b)"),
+    ].map { RuleDescription(id: "dataset-" + $0.0, severity: $0.1, summary: $0.2, reference: $0.3) }
+
     let dataset: Dataset
     let connector: any Connector
     /// The ids of the policy's processing activities, to check `registre.activities` against.

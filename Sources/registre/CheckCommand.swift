@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegistreConnectors
 import RegistreCore
 import RegistreDiscovery
 
@@ -64,7 +65,7 @@ struct CheckCommand: AsyncParsableCommand {
         let text = switch format {
         case .text: report.text()
         case .json: report.json()
-        case .sarif: report.sarif()
+        case .sarif: report.sarif(rules: DatasetCheck.rules + DriftReport.rules)
         }
         try emit(text, to: output)
         if report.hasErrors { throw ExitCode(1) }

@@ -42,7 +42,7 @@ struct DatasetsCommand: AsyncParsableCommand {
             let text = switch format {
             case .text: report.text()
             case .json: report.json()
-            case .sarif: report.sarif()
+            case .sarif: report.sarif(rules: DatasetCheck.rules)
             }
             print(text, terminator: "")
             if report.hasErrors { throw ExitCode(1) }

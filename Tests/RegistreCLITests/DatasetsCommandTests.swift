@@ -1,4 +1,5 @@
 import Foundation
+import RegistreConnectors
 import Testing
 
 /// `registre datasets check` as a DPO or a CI job runs it, on an SQLite file.
@@ -37,6 +38,15 @@ import Testing
         let findings = json?["findings"] as? [[String: Any]] ?? []
         #expect(findings.contains { $0["rule"] as? String == "dataset-table-missing" })
         #expect(findings.filter { $0["rule"] as? String == "dataset-unmaskable" }.count == 7)
+        let described = Set(DatasetCheck.rules.map(\.id))
+        for finding in findings { #expect(described.contains(finding["rule"] as? String ?? ""), "\(finding)") }
+        let sarif = try cli.registre("datasets", "check", dataset, "--connection", broken, "--format", "sarif")
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let rules = try #require((((log["runs"] as? [[String: Any]])?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let unmaskable = try #require(rules.first { $0["id"] as? String == "dataset-unmaskable" })
+        #expect((unmaskable["shortDescription"] as? [String: Any])?["text"] as? String == "Erasure cannot write its masking into a personal data column.")
+        #expect((unmaskable["properties"] as? [String: Any])?["reference"] as? String == "GDPR Art. 17(1)")
+        #expect(!sarif.stdout.contains("does not follow"), "\(sarif.stdout)")
 
         let policy = Self.fixtures.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/exemple-sas.yaml").path
         let withPolicy = try cli.registre("datasets", "check", dataset, "--connection", broken, "--policy", policy)

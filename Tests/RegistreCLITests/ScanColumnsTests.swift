@@ -224,6 +224,18 @@ import Testing
         #expect(findings.filter { ($0["rule"] as? String)?.hasPrefix("drift-") == true }.count == 5)
         #expect(findings.allSatisfy { ($0["location"] as? [String: Any])?["file"] as? String == datasets })
 
+        // SARIF describes each drift rule as what it is, not as a policy format error.
+        let sarif = try cli.registre(["check", policy, "--today", "2026-11-22", "--datasets", datasets, "--connection", database, "--format", "sarif"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let sarifRun = try #require((log["runs"] as? [[String: Any]])?.first)
+        let rules = try #require(((sarifRun["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let wrong = try #require(rules.first { $0["id"] as? String == "drift-category-wrong" })
+        #expect((wrong["shortDescription"] as? [String: Any])?["text"] as? String == "A column's values never look like the category declared, but like another one.")
+        #expect((wrong["properties"] as? [String: Any])?["reference"] as? String == "GDPR Art. 30(1)(c)")
+        let notFound = try #require(rules.first { $0["id"] as? String == "drift-category-not-found" })
+        #expect((notFound["defaultConfiguration"] as? [String: Any])?["level"] as? String == "warning")
+        #expect(!sarif.stdout.contains("does not follow the Registre policy format"), "\(sarif.stdout)")
+
         let alone = try cli.registre(["check", policy, "--datasets", datasets])
         #expect(alone.status == 64 && alone.stderr.contains("--datasets and --connection go together"))
         let gone = try cli.registre(["check", policy, "--datasets", datasets, "--connection", directory.appendingPathComponent("none.sqlite").path])

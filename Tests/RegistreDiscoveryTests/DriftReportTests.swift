@@ -109,6 +109,10 @@ import Testing
         #expect(findings.map(\.severity) == [.error, .warning, .warning, .error, .error, .error, .error])
         #expect(findings.allSatisfy { $0.reference == "GDPR Art. 30(1)(c)" })
         #expect(findings.first?.description.hasPrefix("shop.yml:10:") == true)
+        // Every rule a finding names is described, with the finding's severity.
+        let rules = Dictionary(uniqueKeysWithValues: DriftReport.rules.map { ($0.id, $0) })
+        #expect(rules.count == DriftItem.Kind.allCases.count)
+        for finding in findings { #expect(rules[finding.ruleID]?.severity == finding.severity, "\(finding.ruleID)") }
     }
 
     @Test func aDatasetThatSaysWhatIsThereHasNoDrift() throws {

@@ -40,17 +40,17 @@ public struct LintReport: Sendable, Codable {
         return encodeJSON(output)
     }
 
-    /// The report as SARIF 2.1.0, for code-scanning views in CI.
-    public func sarif() -> String {
+    /// The report as SARIF 2.1.0, for code-scanning views in CI. Each rule a finding names is
+    /// described from the linter's rules and `rules` (those of the dataset check and the drift
+    /// report, which live in other modules); a rule found in neither is a file format error.
+    public func sarif(rules described: [RuleDescription] = []) -> String {
         let usedRules = Set(findings.map(\.ruleID))
-        let known = Dictionary(Linter.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let known = Dictionary((Linter.rules.map(\.description) + described).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rules = usedRules.sorted().map { id -> SARIF.Rule in
-            let rule = known[id]
+            let rule = known[id] ?? RuleDescription.formatError(id)
             return SARIF.Rule(
-                id: id,
-                shortDescription: .init(text: rule?.summary ?? "The policy file does not follow the Registre policy format."),
-                properties: .init(reference: rule?.reference ?? "Registre policy format (docs/policy-format.md)"),
-                defaultConfiguration: .init(level: rule?.severity.name ?? "error"))
+                id: id, shortDescription: .init(text: rule.summary), properties: .init(reference: rule.reference),
+                defaultConfiguration: .init(level: rule.severity.name))
         }
         let results = findings.map { finding in
             SARIF.Result(

@@ -24,6 +24,9 @@ public struct LintRule: Sendable {
         self.body = body
     }
 
+    /// What the rule asks for, for reports that describe their rules (SARIF).
+    public var description: RuleDescription { RuleDescription(id: id, severity: severity, summary: summary, reference: reference) }
+
     /// The findings of this rule on `policy`.
     public func check(_ policy: Policy, context: LintContext) -> [Finding] {
         var findings: [Finding] = []
@@ -54,5 +57,27 @@ public struct LintContext: Sendable {
     func report(_ message: String, at location: SourceLocation, into findings: inout [Finding]) {
         guard let rule else { return }
         findings.append(Finding(ruleID: rule.id, severity: rule.severity, message: message, location: location, reference: rule.reference))
+    }
+}
+
+/// A rule as reports describe it: its id, default severity, what it asks for and what it rests on.
+public struct RuleDescription: Sendable, Hashable {
+    public let id: String
+    public let severity: Severity
+    public let summary: String
+    public let reference: String
+
+    public init(id: String, severity: Severity, summary: String, reference: String) {
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+        self.reference = reference
+    }
+
+    /// A rule no module describes: an error in reading a policy or dataset file.
+    static func formatError(_ id: String) -> RuleDescription {
+        id.hasPrefix("dataset-")
+            ? RuleDescription(id: id, severity: .error, summary: "The dataset file does not follow the Fides dataset format.", reference: "Fides dataset format (fides_key, collections, fields)")
+            : RuleDescription(id: id, severity: .error, summary: "The policy file does not follow the Registre policy format.", reference: "Registre policy format (docs/policy-format.md)")
     }
 }

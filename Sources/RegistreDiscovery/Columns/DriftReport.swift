@@ -76,6 +76,19 @@ public struct DriftReport: Sendable {
     /// The text the differences rest on, for ``findings()``: the register names the categories of personal data.
     public static let reference = "GDPR Art. 30(1)(c)"
 
+    /// The rules drift findings name (`drift-KIND`), for reports that describe their rules.
+    public static let rules: [RuleDescription] = DriftItem.Kind.allCases.map { kind in
+        let summary = switch kind {
+        case .tableUndeclared: "Personal data is found in a table the datasets do not describe."
+        case .columnUndeclared: "Personal data is found in a column its collection does not list."
+        case .fieldNotPersonal: "Personal data is found in a column the datasets list without a personal data category."
+        case .categoryUndeclared: "A column holds a category of personal data besides those declared for it."
+        case .categoryWrong: "A column's values never look like the category declared, but like another one."
+        case .categoryNotFound: "None of the sampled values of a column shows the category declared for it."
+        }
+        return RuleDescription(id: "drift-" + kind.rawValue, severity: kind == .categoryNotFound ? .warning : .error, summary: summary, reference: reference)
+    }
+
     /// Compares the profiles of a scan with the datasets describing the database.
     /// - Parameters:
     ///   - profiles: the scanned columns, their tables named as the datasets name them (no
