@@ -33,6 +33,7 @@ import Testing
         // The background thread did copy the log at least once.
         for _ in 0..<100 where checkpointer.completedPasses == 0 { try await Task.sleep(for: .milliseconds(20)) }
         #expect(checkpointer.completedPasses > 0)
+        #expect(StoreFixture.threadNames().contains("registre-ckpt"))
         // What was copied is what was written: every consent is there, read from another
         // connection, and the chain verifies.
         let count = try await store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM consent_record") }

@@ -21,6 +21,14 @@ struct StoreFixture: Sendable {
 
     static let logger = Logger(label: "registre-tests")
 
+    /// The names the kernel shows for this process's threads (Linux's `/proc/self/task/*/comm`).
+    static func threadNames() -> Set<String> {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        return Set(tasks.compactMap { task in
+            (try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        })
+    }
+
     /// The PostgreSQL server of the tests; `Scripts/test` starts one and sets the variable.
     static func postgresURL() throws -> URL {
         guard let text = ProcessInfo.processInfo.environment["REGISTRE_TEST_POSTGRES_URL"], let url = URL(string: text) else {

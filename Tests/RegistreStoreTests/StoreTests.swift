@@ -150,6 +150,7 @@ import Testing
                     for try await record in writers { ids.insert(record.id) }
                     #expect(ids.count == 200)
                 }
+                #expect(StoreFixture.threadNames().contains("registre-commit"), "the committer's thread is named where the kernel shows it")
                 group.cancelAll()
             }
             let result = try await AuditVerifier(store: fixture.store).verify()

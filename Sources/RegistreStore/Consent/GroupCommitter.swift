@@ -49,10 +49,12 @@ public final class GroupCommitter: Service, Sendable {
     public func run() async throws {
         let finished = AsyncStream<Void>.makeStream()
         let thread = Thread { [self] in
+            // Named from inside: a name given before `start()` does not reach the kernel on Linux
+            // (`top -H`, `perf` and `/proc` would show a dispatch queue's name).
+            Thread.current.name = "registre-commit"
             writeBatches()
             finished.continuation.finish()
         }
-        thread.name = "registre-commit"
         thread.start()
         try? await gracefulShutdown()
         stop()
