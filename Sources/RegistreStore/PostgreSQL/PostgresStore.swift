@@ -189,7 +189,7 @@ public final class PostgresStore: RegistreStore, Service {
         var cells = row.makeIterator()
         func next<T: PostgresDecodable>(_ type: T.Type = T.self) throws -> T {
             guard let cell = cells.next() else {
-                throw StoreError(code: "not-stored", message: "a consent record row has fewer columns than expected")
+                throw StoreError(code: "postgres-row", message: "a consent record row from PostgreSQL has fewer columns than ConsentRecord.columns")
             }
             return try cell.decode(T.self)
         }
