@@ -83,8 +83,9 @@ public final class PostgresStore: RegistreStore, Service {
         try await ensurePartitions(for: drafts.map(\.receivedAt))
         let logger = self.logger
         return try await transaction { connection in
-            // The head is locked once per batch, the batch's entries chained in memory, and each
-            // table written by one statement: a batch costs five round trips, not two per consent.
+            // The head is locked once per batch, the batch's entries chained in memory, and the
+            // three tables written by one statement: a batch costs four round trips (with BEGIN
+            // and COMMIT), not two per consent.
             var head = try await Self.lockAuditHead(on: connection, logger: logger)
             var entries: [AuditEntry] = []
             for draft in drafts {
@@ -93,8 +94,12 @@ public final class PostgresStore: RegistreStore, Service {
                 head = (entry.sequence, entry.hash)
             }
             guard let last = entries.last else { return [] }
-            try await Self.insertAudits(entries, on: connection, logger: logger)
-            var binds = PostgresBindings(capacity: drafts.count * 16)
+            // The audit entries, the chain's head and the records in one statement (the foreign
+            // key from records to entries is checked at its end, when both are in).
+            var binds = PostgresBindings(capacity: drafts.count * 24 + 2)
+            Self.appendAuditBindings(entries, to: &binds)
+            binds.append(last.sequence)
+            binds.append(last.hash)
             for (draft, entry) in zip(drafts, entries) {
                 binds.append(draft.subjectHash)
                 binds.append(draft.subjectKind)
@@ -113,19 +118,25 @@ public final class PostgresStore: RegistreStore, Service {
                 binds.append(draft.userAgent)
                 binds.append(entry.sequence)
             }
+            let headParameter = entries.count * 8 + 1
             let rows = try await connection.query(
                 PostgresQuery(
                     unsafeSQL: """
+                        WITH audit AS (
+                          INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject, payload, previous_hash, hash)
+                          VALUES \(Self.placeholders(rows: entries.count, columns: 8))
+                        ), head AS (
+                          UPDATE audit_head SET sequence = $\(headParameter), hash = $\(headParameter + 1) WHERE id = 1
+                        )
                         INSERT INTO consent_record (subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash,
                           policy_version, language, page_url, received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence)
-                        VALUES \(Self.placeholders(rows: drafts.count, columns: 16))
+                        VALUES \(Self.placeholders(rows: drafts.count, columns: 16, from: headParameter + 2))
                         RETURNING id, audit_sequence
                         """, binds: binds),
                 logger: logger)
             // Each record is matched to its consent by its audit entry, whatever order the rows come back in.
             var ids: [Int64: Int64] = [:]
             for try await (id, sequence) in rows.decode((Int64, Int64).self) { ids[sequence] = id }
-            try await Self.moveAuditHead(to: last, on: connection, logger: logger)
             return try zip(drafts, entries).map { draft, entry in
                 guard let id = ids[entry.sequence] else {
                     throw StoreError(code: "not-stored", message: "PostgreSQL returned no id for the consent of audit entry \(entry.sequence)")
@@ -135,9 +146,9 @@ public final class PostgresStore: RegistreStore, Service {
         }
     }
 
-    /// `($1, $2), ($3, $4)`: the placeholders of a multi-row `VALUES`.
-    static func placeholders(rows: Int, columns: Int) -> String {
-        (0..<rows).map { row in "(" + (1...columns).map { "$\(row * columns + $0)" }.joined(separator: ", ") + ")" }.joined(separator: ", ")
+    /// `($1, $2), ($3, $4)`: the placeholders of a multi-row `VALUES`, numbered from `first`.
+    static func placeholders(rows: Int, columns: Int, from first: Int = 1) -> String {
+        (0..<rows).map { row in "(" + (0..<columns).map { "$\(first + row * columns + $0)" }.joined(separator: ", ") + ")" }.joined(separator: ", ")
     }
 
     public func consentHistory(subjectHash: String) async throws -> [ConsentRecord] {
@@ -328,6 +339,18 @@ public final class PostgresStore: RegistreStore, Service {
     /// the caller holds locked), in one statement.
     static func insertAudits(_ entries: [AuditEntry], on connection: PostgresConnection, logger: Logger) async throws {
         var binds = PostgresBindings(capacity: entries.count * 8)
+        appendAuditBindings(entries, to: &binds)
+        try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject, payload, previous_hash, hash)
+                    VALUES \(placeholders(rows: entries.count, columns: 8))
+                    """, binds: binds),
+            logger: logger)
+    }
+
+    /// The eight values of each entry, in `audit_entry`'s column order.
+    static func appendAuditBindings(_ entries: [AuditEntry], to binds: inout PostgresBindings) {
         for entry in entries {
             binds.append(entry.sequence)
             binds.append(entry.draft.recordedAt.millisecondsSince1970)
@@ -338,13 +361,6 @@ public final class PostgresStore: RegistreStore, Service {
             binds.append(entry.previousHash)
             binds.append(entry.hash)
         }
-        try await connection.query(
-            PostgresQuery(
-                unsafeSQL: """
-                    INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject, payload, previous_hash, hash)
-                    VALUES \(placeholders(rows: entries.count, columns: 8))
-                    """, binds: binds),
-            logger: logger)
     }
 
     /// Records `entry` as the chain's new head.
