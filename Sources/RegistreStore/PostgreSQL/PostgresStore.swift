@@ -123,13 +123,11 @@ public final class PostgresStore: RegistreStore, Service {
                 PostgresQuery(
                     unsafeSQL: """
                         WITH audit AS (
-                          INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject, payload, previous_hash, hash)
-                          VALUES \(Self.placeholders(rows: entries.count, columns: 8))
+                          INSERT INTO audit_entry (\(AuditEntry.columns)) VALUES \(Self.placeholders(rows: entries.count, columns: 8))
                         ), head AS (
                           UPDATE audit_head SET sequence = $\(headParameter), hash = $\(headParameter + 1) WHERE id = 1
                         )
-                        INSERT INTO consent_record (subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash,
-                          policy_version, language, page_url, received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence)
+                        INSERT INTO consent_record (\(ConsentRecord.insertedColumns))
                         VALUES \(Self.placeholders(rows: drafts.count, columns: 16, from: headParameter + 2))
                         RETURNING id, audit_sequence
                         """, binds: binds),
@@ -343,13 +341,12 @@ public final class PostgresStore: RegistreStore, Service {
         try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
-                    INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject, payload, previous_hash, hash)
-                    VALUES \(placeholders(rows: entries.count, columns: 8))
+                    INSERT INTO audit_entry (\(AuditEntry.columns)) VALUES \(placeholders(rows: entries.count, columns: 8))
                     """, binds: binds),
             logger: logger)
     }
 
-    /// The eight values of each entry, in `audit_entry`'s column order.
+    /// The eight values of each entry, in the order of ``AuditEntry/columns``.
     static func appendAuditBindings(_ entries: [AuditEntry], to binds: inout PostgresBindings) {
         for entry in entries {
             binds.append(entry.sequence)

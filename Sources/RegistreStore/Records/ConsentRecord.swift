@@ -143,11 +143,19 @@ public struct APIToken: Sendable, Hashable {
 }
 
 extension ConsentRecord {
-    /// The columns of `consent_record`, in the order the SQLite store reads them by position.
-    static let columns = """
-        id, subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash, policy_version, language, page_url,
+    /// The columns a consent is written into, in the order both stores bind them.
+    static let insertedColumns = """
+        subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash, policy_version, language, page_url,
         received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence
         """
+
+    /// The columns of `consent_record`, in the order both stores read them by position.
+    static let columns = "id, " + insertedColumns
+}
+
+extension AuditEntry {
+    /// The columns of `audit_entry`, in the order both stores bind them.
+    static let columns = "sequence, recorded_at, actor, action, subject, payload, previous_hash, hash"
 }
 
 extension Date {

@@ -64,11 +64,7 @@ public final class SQLiteStore: RegistreStore {
             let audit = try Self.insertAudit(ConsentLedgerAudit.draft(for: draft), after: head, in: db)
             head = (audit.sequence, audit.hash)
             try Self.insert(
-                """
-                INSERT INTO consent_record (subject_hash, subject_kind, method, granted, refused, banner_id, banner_hash,
-                  policy_version, language, page_url, received_at, expires_at, refusal_expires_at, address_prefix, user_agent, audit_sequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                "INSERT INTO consent_record (\(ConsentRecord.insertedColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     .text(draft.subjectHash), .text(draft.subjectKind), .text(draft.method.rawValue), .text(JSONList.encode(draft.granted)),
                     .text(JSONList.encode(draft.refused)), .text(draft.bannerID), .text(draft.bannerHash), .text(draft.policyVersion),
@@ -213,7 +209,7 @@ public final class SQLiteStore: RegistreStore {
     static func insertAudit(_ draft: AuditDraft, after head: (sequence: Int64, hash: String)?, in db: Database) throws -> AuditEntry {
         let entry = AuditChain.entry(after: head, draft: draft)
         try insert(
-            "INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject, payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO audit_entry (\(AuditEntry.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 .integer(entry.sequence), .integer(draft.recordedAt.millisecondsSince1970), .text(draft.actor), .text(draft.action),
                 .optionalText(draft.subject), .text(draft.payload), .text(entry.previousHash), .text(entry.hash),
